@@ -1,0 +1,1 @@
+"""Question -> Hits -> Answer with Citations; the CLI and the web chat."""

@@ -1,0 +1,93 @@
+"""What kind of fact a question asks for, and whether a sentence holds a fact of that kind."""
+from __future__ import annotations
+
+import re
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
+DATE = re.compile(rf"\b(?:(?:19|20)\d\d(?:/\d\d)?|{_MONTH}\.?\s*'?\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+                  rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|Q[1-4]|quarter\s+[1-4]|(?:spring|summer|autumn|winter)\s+term)\b",
+                  re.IGNORECASE)
+PHONE = re.compile(r"(?:\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\bdirect dial\W+\d{5,}|\btel(?:ephone)?\W+\d{5,})",
+                   re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+MONEY = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|bn|billion|pounds)\b|\b\d+(?:\.\d+)?\s?[mk]\b", re.IGNORECASE)
+PERCENT = re.compile(r"\d\s?(?:%|per ?cent)", re.IGNORECASE)
+COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b(?!\s?(?:%|per ?cent))|\b(?:one|two|three|four|five|six|seven|eight|"
+                   r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.IGNORECASE)
+NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’' ](?:Mc|Mac)?[A-Z][a-z'’]+){1,2}\b")
+LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)[^:;|]{0,20}:\s*([A-Z][^;|]{2,80})",
+                        re.IGNORECASE)
+FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day|week|month|year|quarter)s?|"
+                       r"daily|weekly|fortnightly|monthly|quarterly|annually|yearly|termly|bi-?monthly|"
+                       r"(?:once|twice|\w+ times)\s+(?:a|per|each)\s+(?:week|month|year|term))\b", re.IGNORECASE)
+PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|building|venue|library|school|offices?|"
+                   r"held at|based at|located)\b", re.IGNORECASE)
+
+# Question words that say what kind of fact is wanted; they are not part of the question's topic.
+TYPE_WORDS = {"phone", "telephone", "number", "call", "email", "mail", "address", "cost", "costs", "budget",
+              "spend", "spent", "save", "saving", "savings", "much", "many", "percentage", "proportion",
+              "rate", "date", "year", "deadline", "timescale", "long", "venue", "located", "location",
+              "held", "name", "named", "often", "frequently"}
+
+_KINDS = [
+    ("phone", r"\b(phone|telephone|number to call|contact number|direct dial|ring)\b"),
+    ("email", r"\b(e-?mail|email address)\b"),
+    ("money", r"\b(how much (?:money|funding|did|does|will|was|is)\b.*\b(cost|budget|spend|spent|save|worth|fund)"
+              r"|budget|cost|funding (?:amount|total)|how much money|worth)\b"),
+    ("frequency", r"\b(how often|how frequently)\b"),
+    ("percent", r"\b(what percentage|what proportion|what per ?cent|what share|what rate|how much of)\b"),
+    ("count", r"\b(how many|what number of|number of|how much)\b"),
+    ("date", r"\b(when|what date|which date|by when|deadline|timescale|what year|which year|how long|due)\b"),
+    ("person", r"\b(who|whom|whose|name of|contact|in charge|chairs?|leads?)\b"),
+    ("place", r"\b(where|venue|location|located)\b"),
+]
+
+
+def question_kind(question: str) -> str:
+    """phone, email, money, frequency, percent, count, date, person, place or other."""
+    q = question.lower()
+    if re.match(r"\s*(who|whom|whose)\b", q):
+        return "person"  # "Who should I ring about ...?" wants a person, not a number
+    for kind, pattern in _KINDS:
+        if re.search(pattern, q):
+            return kind
+    return "other"
+
+
+def holds_kind(kind: str, text: str) -> bool:
+    """Whether `text` contains a fact of the kind asked for (always true for "other")."""
+    if kind == "phone":
+        return bool(PHONE.search(text))
+    if kind == "email":
+        return bool(EMAIL.search(text))
+    if kind == "money":
+        return bool(MONEY.search(text))
+    if kind == "percent":
+        return bool(PERCENT.search(text) or COUNT.search(_without_dates(text)))
+    if kind == "count":
+        return bool(COUNT.search(_without_dates(text)))
+    if kind == "date":
+        return bool(DATE.search(text))
+    if kind == "person":
+        return bool(LEAD_FIELD.search(text) or EMAIL.search(text) or NAME.search(text))
+    if kind == "frequency":
+        return bool(FREQUENCY.search(text))
+    if kind == "place":
+        return bool(PLACE.search(text) or NAME.search(text))
+    return True
+
+
+def the_fact(kind: str, text: str) -> str:
+    """The single fact of that kind in `text`, when there is exactly one; '' otherwise."""
+    if kind == "person":
+        found = [m.group(1).strip() for m in LEAD_FIELD.finditer(text)]
+    else:
+        pattern = {"phone": PHONE, "email": EMAIL, "money": MONEY, "percent": PERCENT, "date": DATE,
+                   "frequency": FREQUENCY}.get(kind)
+        found = [m.group(0).strip() for m in pattern.finditer(text)] if pattern else []
+    distinct = list(dict.fromkeys(found))
+    return distinct[0] if len(distinct) == 1 else ""
+
+
+def _without_dates(text: str) -> str:
+    return DATE.sub(" ", text)

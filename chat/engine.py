@@ -1,0 +1,223 @@
+"""The answer core shared by every front end: question (+ history, filters) -> cited Answer."""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from chat.config import Settings, load_settings
+from chat.extractive import compose
+from chat.followup import standalone_question
+from chat.questions import tidy_question
+from chat.records import NOT_FOUND, Answer, Citation
+from index.build import BuildReport, build_index
+from index.embedder import get_embedder
+from index.layout import IndexBusy
+from index.records import Filters, Hit
+from index.searcher import IndexMissing, IndexReader
+from index.store import content_words
+from ingest.acronyms import abbreviate_text, expand_text
+from ingest.chunking import ChunkSettings
+
+log = logging.getLogger(__name__)
+
+# Abstain when the best passage is this far from the question (cosine) ...
+MIN_SIMILARITY = 0.30
+# ... or when it is only loosely related and few of the question's content words appear in the
+# top passages (a paraphrase close in meaning passes on similarity alone).
+MIN_COVERAGE = 0.34
+CONFIDENT_SIMILARITY = 0.42
+
+
+class Engine:
+    """Holds the settings, the embedding model and the open index; loads each once."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.embedder = get_embedder(settings.model, settings.embed_precision)
+        self.chunking = ChunkSettings(settings.target_words, settings.max_words)
+        self._reader: IndexReader | None = None
+
+    # -- index ------------------------------------------------------------------------------------
+    @property
+    def index_dir(self) -> Path:
+        return Path(self.settings.index_dir)
+
+    def ingest(self, paths: list[Path] | None = None, rebuild: bool = False, **options) -> BuildReport:
+        """Build or update the index from `paths` (default: the corpus directory)."""
+        corpus = Path(self.settings.corpus_dir)
+        options.setdefault("limits", self.settings.load_limits())
+        report = build_index(paths or [corpus], corpus, self.index_dir, self.embedder, self.chunking,
+                             rebuild=rebuild, **options)
+        if self._reader is not None:
+            self._reader.refresh()
+        return report
+
+    def ensure_index(self) -> BuildReport | None:
+        """Build the index from the corpus when there is none yet or the corpus changed on disk."""
+        try:
+            reader = self.reader
+        except IndexMissing:
+            log.info("no index yet: building it from %s", self.settings.corpus_dir)
+            return self.ingest(wait=True)  # an ingest already running will have built it
+        if corpus_changed(reader.manifest, Path(self.settings.corpus_dir)):
+            log.info("the corpus changed since the index was built: updating it")
+            try:
+                return self.ingest()
+            except IndexBusy:  # someone is updating it now: answer from the current index meanwhile
+                log.info("another ingest is updating the index; using the current one")
+        return None
+
+    @property
+    def reader(self) -> IndexReader:
+        if self._reader is None:
+            self._reader = IndexReader(self.index_dir, self.embedder, self.chunking.to_json())
+        return self._reader
+
+    @property
+    def manifest(self) -> dict:
+        return self.reader.manifest
+
+    @property
+    def config(self) -> dict:
+        return self.settings.to_json()
+
+    def documents(self) -> list[dict]:
+        return self.reader.documents()
+
+    # -- questions --------------------------------------------------------------------------------
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None,
+               retriever: str | None = None) -> list[Hit]:
+        """Ranked passages for `query`, retrieved exactly as `answer` retrieves them."""
+        reader = self.reader
+        reader.refresh()
+        return reader.search(retrieval_query(query, reader.glossary()), k or self.settings.k,
+                             retriever or self.settings.retriever, filters, **self._fusion())
+
+    def answer(self, question: str, history: list[dict] | None = None, filters: Filters | None = None,
+               k: int | None = None) -> Answer:
+        """Answer `question` from the documents, citing passages; abstain when they don't say.
+
+        A follow-up ("and who did it before?") is read together with the previous question in
+        `history` (chat turns as {"role", "content"} dicts); the JSON shows the standalone question.
+        """
+        asked, notes = tidy_question(question)
+        if not asked:
+            return Answer(asked, "Please type a question.", (), (), True, timings={}, notes=notes)
+        timings: dict[str, float] = {}
+        if self.settings.llm_url:  # generated, verified answers; the extractive one is the fallback
+            *_, generated = self._generated(asked, history, filters, k, stream=False)
+            return replace(generated, notes=tuple(notes) + generated.notes) if notes else generated
+        standalone = standalone_question(asked, history)
+        passages = self._retrieve(standalone, filters, k or self.settings.k, timings)
+        start = time.perf_counter()
+        answer = self._extractive(standalone, passages, timings)
+        timings["answer_ms"] = _ms(start)
+        if standalone != asked:
+            answer = replace(answer, question=asked, extra={**answer.extra, "standalone_question": standalone})
+        return replace(answer, notes=answer.notes + tuple(notes)) if notes else answer
+
+    def _retrieve(self, question: str, filters: Filters | None, k: int, timings: dict) -> tuple[Hit, ...]:
+        """The top-k passages for a standalone question, timing the embedding and the search."""
+        reader = self.reader
+        reader.refresh()
+        start = time.perf_counter()
+        query = retrieval_query(question, reader.glossary())
+        vector = reader.embed_query(query)
+        timings["embed_ms"] = _ms(start)
+        start = time.perf_counter()
+        hits = reader.search(query, max(k, 10), self.settings.retriever, filters, query_vector=vector,
+                             **self._fusion())
+        timings["retrieve_ms"] = _ms(start)
+        return tuple(hits[:k])
+
+    def _fusion(self) -> dict:
+        return {"fusion": self.settings.fusion, "dense_weight": self.settings.dense_weight}
+
+    def answer_stream(self, question: str, history: list[dict] | None = None, filters: Filters | None = None,
+                      k: int | None = None):
+        """Yield the answer's text as verified sentences arrive (LLM only), then the final Answer."""
+        asked, _ = tidy_question(question)
+        if not (self.settings.llm_url and asked):
+            yield self.answer(question, history, filters, k)
+            return
+        yield from self._generated(asked, history, filters, k, stream=True)
+
+    def _generated(self, question: str, history, filters, k, stream: bool):
+        from chat import generate  # loaded only when an LLM is configured
+
+        timings: dict[str, float] = {}
+        standalone, notes = generate.rewrite_question(question, history, self.settings, timings)
+        if notes:  # the model could not rewrite the follow-up: join it to the previous question instead
+            standalone = standalone_question(question, history)
+        passages = self._retrieve(standalone, filters, k or self.settings.k, timings)
+        yield from generate.llm_answer_stream(question, passages, history, self.settings, self._extractive,
+                                              standalone=standalone, notes=notes, timings=timings, stream=stream)
+
+    def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
+        if should_abstain(question, passages):
+            return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
+        text, cited, chosen = compose(question, list(passages))
+        if not cited:
+            return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
+        quotes = {c.hit.chunk.chunk_id: c.text for c in chosen}
+        citations = tuple(Citation(n, hit, quotes.get(hit.chunk.chunk_id, "")) for n, hit in enumerate(cited, 1))
+        return Answer(question, text, citations, passages, False, timings=timings)
+
+
+def retrieval_query(question: str, glossary: dict[str, str]) -> str:
+    """The question with its acronyms spelt out and spelt-out names abbreviated, for retrieval."""
+    return abbreviate_text(expand_text(question, glossary), glossary)
+
+
+def should_abstain(question: str, passages: tuple[Hit, ...]) -> bool:
+    """True when the passages are unlikely to hold the answer (see MIN_SIMILARITY, MIN_COVERAGE)."""
+    if not passages:
+        return True
+    best = max(h.similarity for h in passages)
+    words = set(content_words(question))
+    found = set(content_words(" ".join(h.chunk.index_text for h in passages[:3])))
+    coverage = len(words & found) / len(words) if words else 0.0
+    return best < MIN_SIMILARITY or (coverage < MIN_COVERAGE and best < CONFIDENT_SIMILARITY)
+
+
+def corpus_changed(manifest: dict, corpus_dir: Path) -> bool:
+    """A cheap check (size and modification time) that the corpus on disk matches the index."""
+    from index.build import discover
+
+    files, _ = discover([corpus_dir.resolve()], corpus_dir.resolve())
+    known = manifest.get("files", {})
+    current = {p.resolve().relative_to(corpus_dir.resolve()).as_posix(): p for p in files}
+    if set(current) != set(known):
+        return True
+    return any(known[s].get("size") != p.stat().st_size or abs(known[s].get("mtime", 0) - p.stat().st_mtime) > 1e-3
+               for s, p in current.items())
+
+
+def _ms(start: float) -> float:
+    return (time.perf_counter() - start) * 1000
+
+
+_ENGINES: dict[tuple, Engine] = {}
+
+
+def load_engine(index_dir=None, corpus_dir=None, retriever=None, k=None, llm_url=None, llm_model=None,
+                config_file=None, ensure=True, llm_timeout=None, llm_max_tokens=None) -> Engine:
+    """The shared engine for these settings, with its index built or updated when needed."""
+    settings = load_settings(config_file, {"index_dir": index_dir, "corpus_dir": corpus_dir,
+                                           "retriever": retriever, "k": k, "llm_url": llm_url,
+                                           "llm_model": llm_model, "llm_timeout": llm_timeout,
+                                           "llm_max_tokens": llm_max_tokens})
+    key = tuple(settings.to_json().items())
+    if key not in _ENGINES:
+        _ENGINES[key] = Engine(settings)
+    engine = _ENGINES[key]
+    if ensure:
+        engine.ensure_index()
+    return engine
+
+
+def answer(question: str, history: list[dict] | None = None, filters: Filters | None = None) -> Answer:
+    """Answer with the default engine (settings from partnerqa.toml and the environment)."""
+    return load_engine().answer(question, history, filters)

@@ -1,0 +1,251 @@
+"""The default answerer: pick the sentences or table rows of the top passages that answer the question."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from chat.answer_types import NAME, TYPE_WORDS, holds_kind, question_kind, the_fact
+from index.records import Hit
+from index.store import content_words
+
+MAX_SENTENCES = 3
+MAX_CHARS = 600
+# The best sentence must cover this share (IDF-weighted) of the question's topic words, else the
+# passages are about the topic but do not hold the fact asked for. Chosen on the dev set (README).
+MIN_FOCUS = 0.2
+
+_SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
+_RECENCY_CUES = re.compile(r"\b(current|currently|now|latest|most recent|today|present|this year|new)\b", re.I)
+# A question in the present tense with no year in it asks about now: newer documents win ties.
+_PRESENT_TENSE = re.compile(r"\b(is|are|does|do|has|have)\b", re.I)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+# "Who did it before?" asks for the older version: older documents win instead.
+_PAST_CUES = re.compile(r"\b(before|previously|previous|earlier|used to|former|formerly|old|older|originally)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence, list item or table row from one retrieved passage, with what precedes it."""
+
+    text: str
+    hit: Hit
+    position: int  # order within its passage
+    context: str = ""  # the previous sentence and the section heading, for "the new service will ..."
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    focus: float  # share of the question's topic words this candidate (with context) covers
+    own: float  # the same share, counting the candidate's own words only
+    typed: bool  # holds a fact of the kind asked for
+    cand: Candidate
+
+
+def candidates(hits: list[Hit]) -> list[Candidate]:
+    """Split passages into answerable units: table rows and list items whole, prose by sentence, and
+    runs of short lines (a contact's name, job title and email on separate lines) joined."""
+    out = []
+    for hit in hits:
+        previous, position = "", 0
+        for piece in _pieces(hit):
+            if len(piece.split()) < 3 and "@" not in piece:
+                previous = piece
+                continue
+            text = _trim_row(piece) if hit.chunk.kind == "table_row" else _trim(piece)
+            out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {previous}"))
+            previous, position = piece, position + 1
+    return out
+
+
+def _pieces(hit: Hit) -> list[str]:
+    pieces: list[str] = []
+    short: list[str] = []
+    for line in hit.chunk.text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line.split()) <= _SHORT_LINE and not line.startswith("- ") and not line.endswith("."):
+            short.append(line)
+            if "@" in line:  # an email closes a contact entry
+                pieces.append(" ".join(short))
+                short = []
+            continue
+        if short:
+            pieces.append(" ".join(short))
+            short = []
+        whole = hit.chunk.kind == "table_row" or line.startswith("- ")
+        pieces += [p.strip().removeprefix("- ").strip() for p in ([line] if whole else _SENTENCE_END.split(line))]
+    if short:
+        pieces.append(" ".join(short))
+    return pieces
+
+
+def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
+    """Score candidates by topic overlap (IDF-weighted), passage rank, answer kind and recency."""
+    topic = set(topic_terms(question))
+    kind = question_kind(question)
+    if not cands:
+        return []
+    term_sets = [set(_stems(c.text)) for c in cands]
+    context_sets = [set(_stems(c.context + " " + c.hit.chunk.title)) for c in cands]
+    df = {t: sum(t in terms for terms in term_sets) for t in topic}
+    idf = {t: math.log(1 + len(cands) / (1 + df[t])) for t in topic}
+    total = sum(idf.values()) or 1.0
+    recency_weight = _recency_weight(question)
+    recency = _recency_ranks(cands)
+    scored = []
+    for cand, terms, context in zip(cands, term_sets, context_sets):
+        own = sum(idf[t] for t in topic & terms) / total
+        focus = sum(idf[t] for t in topic & (terms | context)) / total
+        prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
+        typed = holds_kind(kind, cand.text)
+        score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed
+                 + recency_weight * recency.get(cand.hit.chunk.source, 0) - 0.15 * _looks_like_heading(cand.text))
+        scored.append(Scored(score, focus, own, typed, cand))
+    scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
+    return scored
+
+
+def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candidate]]:
+    """The answer text with [n] markers, the hits cited (n = index + 1) and the sentences used.
+
+    Returns an empty answer when no sentence holds the kind of fact asked for on the question's topic.
+    """
+    kind = question_kind(question)
+    names = named_things(question)
+    scored = [s for s in score_candidates(question, candidates(hits)) if s.typed and _mentions(s.cand, names)]
+    if not scored or scored[0].focus < MIN_FOCUS:
+        return "", [], []
+    best = scored[0].score
+    chosen: list[Scored] = []
+    length = 0
+    for item in scored:
+        if len(chosen) == MAX_SENTENCES or (chosen and item.score < 0.75 * best):
+            break
+        if any(_similar(item.cand.text, c.cand.text) for c in chosen) or length + len(item.cand.text) > MAX_CHARS:
+            continue
+        chosen.append(item)
+        length += len(item.cand.text) + 12
+    chosen = _newest_first(chosen, best, past=bool(_PAST_CUES.search(question)))
+    return _render(kind, [c.cand for c in chosen])
+
+
+def named_things(question: str) -> list[str]:
+    """Names in the question ("Holly Bligh", "Small Steps Big Changes"): the answer must be about them."""
+    return [m.group(0) for m in NAME.finditer(question) if m.start() > 0 or len(m.group(0).split()) > 2]
+
+
+def _mentions(cand: Candidate, names: list[str]) -> bool:
+    """Whether the candidate's passage (with its title, heading and acronyms) names what the question names."""
+    if not names:
+        return True
+    where = set(_stems(cand.hit.chunk.index_text))
+    return all({w for w in _stems(name) if len(w) > 1} <= where for name in names)
+
+
+def topic_terms(question: str) -> list[str]:
+    """The question's content words minus the words that only say what kind of fact is wanted."""
+    return [t for t in _stems(question) if t not in TYPE_WORDS]
+
+
+def _newest_first(chosen: list[Scored], best: float, past: bool = False) -> list[Scored]:
+    """When close-scoring sentences come from documents of different dates, the newest leads
+    (the oldest when the question asks about the past: "who did it before?")."""
+    close = [c for c in chosen if c.score >= 0.85 * best]
+    if len({c.cand.hit.chunk.date_sort for c in close}) < 2:
+        return chosen
+    rest = [c for c in chosen if c not in close]
+    return sorted(close, key=lambda c: c.cand.hit.chunk.date_sort, reverse=not past) + rest
+
+
+def _render(kind: str, chosen: list[Candidate]) -> tuple[str, list[Hit], list[Candidate]]:
+    cited: list[Hit] = []
+    parts = []
+    lead_date = chosen[0].hit.chunk.date_sort
+    for i, cand in enumerate(chosen):
+        if cand.hit not in cited:
+            cited.append(cand.hit)
+        sentence = _as_sentence(cand.text)
+        chunk = cand.hit.chunk
+        if i == 0:
+            fact = the_fact(kind, cand.text)
+            if fact and not cand.text.startswith(fact):
+                sentence = f"{fact}. {sentence}"
+        elif chunk.date_sort and lead_date and chunk.date_sort[:4] != lead_date[:4]:
+            sentence = f"In {chunk.title} ({chunk.date}): {sentence}"
+        parts.append(f"{sentence} [{cited.index(cand.hit) + 1}]")
+    return " ".join(parts), cited, chosen
+
+
+def _recency_weight(question: str) -> float:
+    if _PAST_CUES.search(question):
+        return -0.12
+    if _RECENCY_CUES.search(question):
+        return 0.12
+    if _PRESENT_TENSE.search(question) and not _YEAR.search(question):
+        return 0.05
+    return 0.0
+
+
+def _looks_like_heading(text: str) -> float:
+    """1.0 for agenda lines and headings ("5 SHAPING THE FUTURE ...** Attached"), which rarely answer."""
+    letters = [c for c in text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters) / max(1, len(letters))
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in ("and", "of", "the", "for", "a")]
+    title_case = sum(w[0].isupper() for w in words) / max(1, len(words))
+    short_title = len(words) <= 12 and title_case > 0.7 and "@" not in text and not text.endswith(".")
+    return 1.0 if capitals > 0.5 or short_title or "**" in text and len(text.split()) < 25 else 0.0
+
+
+def _recency_ranks(cands: list[Candidate]) -> dict[str, float]:
+    """1.0 for the newest document among the candidates, down to 0 for the oldest."""
+    dates = sorted({c.hit.chunk.date_sort for c in cands if c.hit.chunk.date_sort})
+    by_date = {d: i / max(1, len(dates) - 1) for i, d in enumerate(dates)}
+    return {c.hit.chunk.source: by_date.get(c.hit.chunk.date_sort, 0.0) for c in cands}
+
+
+def _stems(text: str) -> list[str]:
+    """Content words reduced to a crude stem, so "leads" meets "lead" and "trained" meets "training"."""
+    out = []
+    for word in content_words(text):
+        for suffix in ("ing", "ed", "es", "s"):
+            if len(word) > len(suffix) + 3 and word.endswith(suffix):
+                word = word[: -len(suffix)]
+                break
+        out.append(word)
+    return out
+
+
+def _trim(text: str, limit: int = 320) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
+def _trim_row(text: str, limit: int = 360) -> str:
+    """Shorten a table row by trimming its longest field, so short fields (lead, date) survive."""
+    if len(text) <= limit or "; " not in text:
+        return _trim(text, limit)
+    fields = text.split("; ")
+    longest = max(range(len(fields)), key=lambda i: len(fields[i]))
+    room = max(60, limit - (len(text) - len(fields[longest])))
+    fields[longest] = _trim(fields[longest], room)
+    return "; ".join(fields)
+
+
+# A document's own "[7]" (a footnote, or an injection) must not pass for one of our citation markers.
+_MARKER_LIKE = re.compile(r"\[(\d+)\]")
+
+
+def _as_sentence(text: str) -> str:
+    text = _MARKER_LIKE.sub(r"(\1)", text.strip())
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _similar(a: str, b: str) -> bool:
+    sa, sb = set(a.lower().split()), set(b.lower().split())
+    return len(sa & sb) / max(1, min(len(sa), len(sb))) > 0.8

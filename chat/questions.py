@@ -1,0 +1,25 @@
+"""Make any user input a safe question: no control characters, one line, a bounded length."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Longer questions are cut: the embedding model reads about 256 word pieces anyway, and a keyword
+# query of thousands of words only slows the search down.
+MAX_QUESTION_CHARS = 1000
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}  # controls, format marks (bidi overrides), surrogates
+
+
+def tidy_question(text: object) -> tuple[str, tuple[str, ...]]:
+    """The question as one clean line, and notes for the user about what was changed."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch if unicodedata.category(ch) not in _INVISIBLE else " " for ch in text)
+    text = " ".join(text.split())
+    if len(text) <= MAX_QUESTION_CHARS:
+        return text, ()
+    cut = text[:MAX_QUESTION_CHARS]
+    cut = re.sub(r"\s+\S*$", "", cut) or cut  # end on a whole word
+    return cut, (f"Your question was {len(text):,} characters long; only its first "
+                 f"{len(cut):,} were used. Ask a shorter question for a better answer.",)

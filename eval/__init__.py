@@ -1,0 +1,1 @@
+"""QA sets, metrics, reports and benchmarks (imports anything; nothing imports eval)."""

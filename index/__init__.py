@@ -1,0 +1,1 @@
+"""Chunks -> a stored, searchable hybrid (dense + lexical) index -> Hits."""

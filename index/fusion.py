@@ -1,0 +1,27 @@
+"""Fusing ranked lists from several retrievers into one (pure functions)."""
+from __future__ import annotations
+
+
+def reciprocal_rank_fusion(rankings: list[list[int]], k: int = 60,
+                           weights: list[float] | None = None) -> list[tuple[int, float]]:
+    """Score each id by the sum over lists of weight / (k + rank); best first."""
+    weights = weights or [1.0] * len(rankings)
+    scores: dict[int, float] = {}
+    for ranking, weight in zip(rankings, weights):
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def weighted_sum(scored: list[list[tuple[int, float]]], weights: list[float]) -> list[tuple[int, float]]:
+    """Min-max normalise each list's scores, then add them with `weights`; best first."""
+    totals: dict[int, float] = {}
+    for results, weight in zip(scored, weights):
+        if not results:
+            continue
+        values = [s for _, s in results]
+        low, high = min(values), max(values)
+        span = (high - low) or 1.0
+        for item, score in results:
+            totals[item] = totals.get(item, 0.0) + weight * (score - low) / span
+    return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -1,0 +1,1 @@
+"""Files -> Documents -> Chunks: loading, cleaning and structure-aware chunking."""

@@ -1,0 +1,101 @@
+"""Acronyms a document defines itself: "Common Assessment Framework (CAF)" and abbreviation lists."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SMALL = {"and", "of", "the", "for", "in", "on", "to", "&", "a", "with", "at", "by"}
+_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8}?s?)\s*\)")
+_PAREN_EXPANSION = re.compile(r"\b([A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8}?)\s*\(([A-Z][^()]{3,90})\)")
+_LIST_LINE = re.compile(r"^(?:-\s*)?\**([A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8})\**\s*(?:[-–:=\t]\s*)?"
+                        r"([A-Z][A-Za-z'’,&()\- ]{5,100})$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|&")
+
+
+@dataclass(frozen=True)
+class Acronym:
+    """An abbreviation and what it stands for, where the document defines it."""
+
+    short: str
+    expansion: str
+    context: str = ""
+
+
+def find_acronyms(text: str) -> list[Acronym]:
+    """Every acronym the text defines, first definition of each (short, expansion) pair kept."""
+    found: dict[tuple[str, str], Acronym] = {}
+    for line in text.split("\n"):
+        for acronym in _from_line(line.strip()):
+            found.setdefault((acronym.short, acronym.expansion.lower()), acronym)
+    return list(found.values())
+
+
+def _from_line(line: str) -> list[Acronym]:
+    out = []
+    listed = _LIST_LINE.match(line)
+    if listed and _initials_match(listed.group(1), listed.group(2)):
+        out.append(Acronym(listed.group(1), _tidy(listed.group(2)), line[:200]))
+    for match in _PAREN_ACRONYM.finditer(line):
+        short = match.group(1)
+        words = _WORD.findall(line[: match.start()])
+        expansion = _expansion_before(short, words)
+        if expansion:
+            out.append(Acronym(short.rstrip("s") if short.endswith("s") and short[:-1].isupper() else short,
+                               expansion, _around(line, match.start())))
+    for match in _PAREN_EXPANSION.finditer(line):
+        if _initials_match(match.group(1), match.group(2)):
+            out.append(Acronym(match.group(1), _tidy(match.group(2)), _around(line, match.start())))
+    return out
+
+
+def _expansion_before(short: str, words: list[str]) -> str:
+    """The shortest run of words ending just before "(SHORT)" whose initials spell SHORT."""
+    letters = _letters(short)
+    for size in range(len(letters), min(len(words), len(letters) * 2 + 2) + 1):
+        candidate = words[-size:]
+        if candidate and candidate[0].lower() not in _SMALL and _initials_match(short, " ".join(candidate)):
+            return _tidy(" ".join(candidate))
+    return ""
+
+
+def _letters(short: str) -> str:
+    """The capitals of an acronym ("DfE" -> "DE"; "CAFs" -> "CAF")."""
+    return "".join(ch for ch in short if ch.isupper())
+
+
+def _initials_match(short: str, expansion: str) -> bool:
+    """Whether the significant words of `expansion` start with the capitals of `short`, in order."""
+    letters = _letters(short)
+    words = [w for w in _WORD.findall(expansion) if w.lower() not in _SMALL or w == "&"]
+    initials = "".join(w[0].upper() for w in words if w != "&")
+    if initials == letters:
+        return True
+    # Allow small words that do count ("Office for Standards in Education" -> OfSTED).
+    every = "".join(w[0].upper() for w in _WORD.findall(expansion) if w != "&")
+    return every == letters and len(letters) >= 2
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.replace("**", "").split()).strip(" ,;:-")
+
+
+def _around(line: str, position: int, width: int = 100) -> str:
+    return line[max(0, position - width): position + width]
+
+
+def expand_text(text: str, glossary: dict[str, str]) -> str:
+    """`text` followed by the expansions of the acronyms it uses (for indexing and query expansion)."""
+    extra = []
+    for short in dict.fromkeys(re.findall(r"\b[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8}\b", text)):
+        expansion = glossary.get(short)
+        if expansion and expansion.lower() not in text.lower():
+            extra.append(expansion)
+    return text if not extra else f"{text} ({'; '.join(extra)})"
+
+
+def abbreviate_text(text: str, glossary: dict[str, str]) -> str:
+    """`text` followed by the acronyms of the expansions it spells out ("safeguarding board" -> NCSCB)."""
+    lowered = " ".join(text.lower().split())
+    extra = [short for short, expansion in glossary.items()
+             if expansion.lower() in lowered and not re.search(rf"\b{re.escape(short)}\b", text)]
+    return text if not extra else f"{text} ({' '.join(extra)})"

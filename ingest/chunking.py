@@ -1,0 +1,290 @@
+"""Structure-aware chunking: Document -> [Chunk], keeping headings, list items and table rows whole."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.acronyms import expand_text, find_acronyms
+from ingest.records import Chunk, Document
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-Z]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "a", "an", "on", "at", "by", "&", "-", "–"}
+
+
+@dataclass(frozen=True)
+class ChunkSettings:
+    """How big chunks are, in words; the embedding model reads about 200 words at most."""
+
+    target_words: int = 120
+    max_words: int = 200
+
+    def to_json(self) -> dict:
+        # "context" names what index_text adds to a chunk's text, so a change to it forces a rebuild.
+        return {"target_words": self.target_words, "max_words": self.max_words,
+                "context": "title+heading+columns+acronyms"}
+
+
+@dataclass
+class _Unit:
+    """One line of cleaned text with its place in the document."""
+
+    kind: str  # heading, paragraph, list_item, table_row
+    text: str
+    start: int
+    end: int
+    page: int
+    heading: str = ""
+    table_header: str = ""
+    fields: dict = field(default_factory=dict)  # a table row's column -> value
+
+
+def chunk_document(doc: Document, settings: ChunkSettings = ChunkSettings()) -> list[Chunk]:
+    """Cut a document into chunks of at most `settings.max_words` words, in reading order."""
+    groups = _pack(_units(doc), settings)
+    # The document's own acronym definitions are spelt out in what is indexed, so "NCSCB" finds
+    # passages that only say "Safeguarding Children Board" and the other way round.
+    glossary = {a.short: a.expansion for a in find_acronyms(doc.text)}
+    return [_make_chunk(doc, ordinal, group, glossary) for ordinal, group in enumerate(groups)]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _units(doc: Document) -> list[_Unit]:
+    """Split every page into typed line units, tracking the current section heading."""
+    units: list[_Unit] = []
+    offset = 0
+    heading = ""
+    for page in doc.pages:
+        lines = page.text.split("\n")
+        position = offset
+        table_header = ""
+        for i, line in enumerate(lines):
+            start, position = position, position + len(line) + 1
+            if not line.strip():
+                continue  # a table's rows are often separated by blank lines: keep its header
+            following = next((nxt for nxt in lines[i + 1:] if nxt.strip()), "")
+            if "\t" in line:
+                cells = [c.strip() for c in line.split("\t")]
+                if not table_header and "\t" in following:
+                    table_header = " | ".join(c for c in cells if c)
+                    # Kept as text too: a column left empty in every row would otherwise vanish.
+                    if table_header:
+                        units.append(_Unit("paragraph", table_header, start, start + len(line),
+                                           page.number, heading))
+                    continue
+                units.append(_Unit("table_row", _render_row(cells, table_header), start,
+                                   start + len(line), page.number, heading, table_header,
+                                   _row_fields(cells, table_header)))
+                continue
+            table_header = ""
+            kind = _line_kind(line, following)
+            if kind == "heading":
+                heading = line.strip()
+            units.append(_Unit(kind, line.strip(), start, start + len(line), page.number, heading))
+        offset += len(page.text) + 2  # pages are joined by a blank line in Document.text
+    return flat_table_rows(units)
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DATE_TEXT = re.compile(rf"^(?:(?:q[1-4]|{_MONTH}|\d{{1,2}})[\s/.-]*)*(?:19|20)?\d{{2}}(?:/\d{{2}})?\b|^(?:ongoing|on going)\b",
+                        re.IGNORECASE)
+_PERSON_TEXT = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?\s*){2,3}$|^(?i:to be confirmed|tbc)$")
+_TIMESCALE_WORD = re.compile(r"\b(timescale|deadline|due date|by when)\b", re.IGNORECASE)
+_LEAD_WORD = re.compile(r"\b(lead|responsib\w*|owner)\b", re.IGNORECASE)
+
+
+def flat_table_rows(units: list[_Unit]) -> list[_Unit]:
+    """Rebuild action-plan rows that PDF extraction flattened into separate lines.
+
+    After a header naming a timescale and a lead column, a row is the text up to a short line
+    holding a date followed by a person's name ("October 2019" / "Lisa Hazell"); it becomes one
+    table_row unit that keeps its column meaning. Text that never completes a row is left as it was.
+    """
+    out: list[_Unit] = []
+    i = 0
+    while i < len(units):
+        header = _flat_header(units, i)
+        if not header:
+            out.append(units[i])
+            i += 1
+            continue
+        header_units, columns = header
+        out.extend(units[i:i + header_units])
+        i += header_units
+        body: list[_Unit] = []
+        meta: list[_Unit] = []
+        while i < len(units) and not _EMAIL.search(units[i].text):
+            unit = units[i]
+            i += 1
+            if len(unit.text.split()) <= 4 and not unit.text.startswith("- "):
+                meta.append(unit)
+                row = _as_row(body, meta, columns)
+                if row:
+                    out.append(row)
+                    body, meta = [], []
+                continue
+            body.extend(meta)
+            meta = []
+            body.append(unit)
+        out.extend(body + meta)
+    return out
+
+
+def _flat_header(units: list[_Unit], i: int) -> tuple[int, tuple[str, str, str]] | None:
+    """(units the header spans, column names) when a flattened table header starts at units[i]."""
+    window = units[i:i + 3]
+    if not window or not _TIMESCALE_WORD.search(window[0].text) or len(window[0].text.split()) > 8:
+        return None
+    for span in range(len(window), 0, -1):  # the longest header: it may be split over three lines
+        text = " ".join(u.text for u in window[:span])
+        if _LEAD_WORD.search(window[span - 1].text + (" " + text if span == 1 else "")) and \
+                all(len(u.text.split()) <= (8 if n == 0 else 2) for n, u in enumerate(window[:span])):
+            first = _TIMESCALE_WORD.split(window[0].text)[0].strip() or "Action"
+            lead = " ".join(u.text for u in window[1:span]) if span > 1 else "Lead"
+            return span, (first, "Timescale", lead if _LEAD_WORD.search(lead) else "Lead")
+    return None
+
+
+def _as_row(body: list[_Unit], meta: list[_Unit], columns: tuple[str, str, str]) -> _Unit | None:
+    """A row unit when `meta` holds a date then a name and there is body text before it."""
+    text = " ".join(u.text for u in meta)
+    date = _DATE_TEXT.match(text)
+    name = text[date.end():].strip() if date else ""
+    if not body or not date or not _PERSON_TEXT.match(name):
+        return None
+    challenge = " ".join(u.text for u in body)
+    row = f"{columns[0]}: {challenge}; {columns[1]}: {date.group(0).strip()}; {columns[2]}: {name}"
+    first = body[0]
+    fields = dict(zip(columns, (challenge, date.group(0).strip(), name)))
+    return _Unit("table_row", row, first.start, meta[-1].end, first.page, first.heading, " | ".join(columns),
+                 fields)
+
+
+def _line_kind(line: str, following: str) -> str:
+    text = line.strip()
+    if text.startswith("- "):
+        return "list_item"
+    words = text.split()
+    if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", "?", "!")) or _EMAIL.search(text):
+        return "paragraph"
+    if _NUMBERED_HEADING.match(text) or (text.isupper() and len(words) >= 1 and len(text) > 3):
+        return "heading"
+    capitalised = [w for w in words if w.lower() not in _SMALL_WORDS]
+    title_case = capitalised and sum(w[:1].isupper() for w in capitalised) / len(capitalised) >= 0.75
+    # A title-case line is a heading only when a real paragraph or list follows it, not a job title.
+    if title_case and len(words) >= 2 and (word_count(following) >= 10 or following.startswith("- ")):
+        return "heading"
+    return "paragraph"
+
+
+def _render_row(cells: list[str], header: str) -> str:
+    """A table row as text that keeps its column meaning ("Lead: Jane Example")."""
+    fields = _row_fields(cells, header)
+    if fields:
+        return "; ".join(f"{name}: {value}" for name, value in fields.items())
+    return " | ".join(c for c in cells if c)
+
+
+def _row_fields(cells: list[str], header: str) -> dict:
+    names = [h.strip() for h in header.split(" | ")] if header else []
+    if names and len(cells) == len(names) and all(names):
+        return {name: cell for name, cell in zip(names, cells) if cell}
+    return {}
+
+
+def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
+    """Group units into chunks: headings start a chunk, table rows stand alone, long text is split."""
+    groups: list[list[_Unit]] = []
+    current: list[_Unit] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal current, size
+        if current:
+            groups.append(current)
+        current, size = [], 0
+
+    for unit in units:
+        for piece in _split_long(unit, settings.max_words):
+            words = word_count(piece.text)
+            starts_section = piece.kind == "heading" and not (current and current[-1].kind == "heading")
+            if piece.kind == "table_row" or starts_section or size + words > settings.target_words:
+                if not (current and size + words <= settings.target_words and piece.kind != "table_row"
+                        and not starts_section and current[-1].kind == "heading"):
+                    flush()
+            if piece.kind == "table_row" and words >= 12:
+                groups.append([piece])
+                continue
+            current.append(piece)
+            size += words
+    flush()
+    return groups
+
+
+def _split_long(unit: _Unit, max_words: int) -> list[_Unit]:
+    """Split a unit longer than max_words at sentence (or, failing that, word) boundaries."""
+    if word_count(unit.text) <= max_words:
+        return [unit]
+    prefix = ""
+    body = unit.text
+    if unit.kind == "table_row" and "; " in unit.text:
+        # Keep the short columns (lead, timescale) with every piece of a long row.
+        cells = unit.text.split("; ")
+        longest = max(cells, key=len)
+        rest = "; ".join(c for i, c in enumerate(cells) if i != cells.index(longest))
+        if word_count(rest) <= max_words // 2:  # else repeating it would break the size limit
+            prefix, body = rest, longest
+    budget = max(1, max_words - word_count(prefix))
+    pieces, current = [], []
+    for sentence in _sentences(body, budget):
+        if current and word_count(" ".join(current + [sentence])) > budget:
+            pieces.append(" ".join(current))
+            current = []
+        current.append(sentence)
+    if current:
+        pieces.append(" ".join(current))
+    return [_Unit(unit.kind, (f"{p}; {prefix}" if prefix else p), unit.start, unit.end, unit.page,
+                  unit.heading, unit.table_header, unit.fields) for p in pieces]
+
+
+def _sentences(text: str, budget: int) -> list[str]:
+    out = []
+    for sentence in _SENTENCE_END.split(text):
+        words = sentence.split()
+        while len(words) > budget:
+            out.append(" ".join(words[:budget]))
+            words = words[budget:]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def _make_chunk(doc: Document, ordinal: int, group: list[_Unit], glossary: dict[str, str]) -> Chunk:
+    text = "\n".join(u.text for u in group)
+    heading = next((u.heading for u in group if u.heading), "")
+    kind = _chunk_kind(group, text)
+    context = [doc.title]
+    if heading and heading not in text[:len(heading) + 5]:
+        context.append(heading)
+    if group[0].table_header and group[0].kind == "table_row" and ": " not in text:
+        context.append(f"Columns: {group[0].table_header}")
+    return Chunk(
+        chunk_id=f"{doc.doc_id[:12]}-{ordinal:04d}", doc_id=doc.doc_id, source=doc.source,
+        title=doc.title, date=doc.period.label(), date_sort=doc.period.sort_key(), text=text,
+        index_text=expand_text("\n".join(context + [text]), glossary), page_start=min(u.page for u in group),
+        page_end=max(u.page for u in group), char_start=group[0].start, char_end=group[-1].end,
+        heading=heading, kind=kind, fields=group[0].fields if len(group) == 1 else {})
+
+
+def _chunk_kind(group: list[_Unit], text: str) -> str:
+    if _EMAIL.search(text) and word_count(text) <= 60:
+        return "contact"
+    kinds = {u.kind for u in group}
+    for kind in ("table_row", "list_item"):
+        if kinds <= {kind, "heading"} and kind in kinds:
+            return kind
+    return "paragraph"

@@ -1,0 +1,71 @@
+"""Read a document's date or period from its own text ("September 2017 to December 2019")."""
+from __future__ import annotations
+
+import calendar
+import re
+
+from ingest.records import Period
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_M = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_Y = r"((?:19|20)\d\d)"
+_DASH = r"\s*(?:to|-|–|—|until)\s*"
+_DAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+
+# Most specific first: the first pattern that matches anywhere in the opening text wins.
+_PATTERNS = [
+    ("month_range", re.compile(rf"\b{_M}\s+{_Y}{_DASH}{_M}\s+{_Y}\b", re.IGNORECASE)),
+    ("months_in_year", re.compile(rf"\b{_M}{_DASH}{_M}\s+{_Y}\b", re.IGNORECASE)),
+    ("day", re.compile(rf"\b{_DAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\s+{_Y}\b", re.IGNORECASE)),
+    ("year_range", re.compile(rf"\b{_Y}\s*(?:-|–|—|to|/)\s*((?:19|20)?\d\d)\b")),
+    ("month", re.compile(rf"\b{_M}\s+{_Y}\b", re.IGNORECASE)),
+]
+
+
+def find_period(text: str, head_chars: int = 1500) -> Period:
+    """The period a document covers, read from its opening text; an empty Period when none is found."""
+    head = text[:head_chars]
+    for kind, pattern in _PATTERNS:
+        match = pattern.search(head)
+        if match:
+            return _to_period(kind, match)
+    return Period()
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period written by a person (a catalogue entry such as "2016" or "July - September 2020")."""
+    period = find_period(text, head_chars=len(text))
+    if period.start:
+        return Period(period.start, period.end, text.strip())
+    year = re.search(_Y, text)
+    if year:
+        return Period(f"{year.group(1)}-01-01", f"{year.group(1)}-12-31", text.strip())
+    return Period(text=text.strip() or None)
+
+
+def _to_period(kind: str, m: re.Match) -> Period:
+    text = " ".join(m.group(0).split())
+    if kind == "month_range":
+        return Period(_first_day(m.group(2), m.group(1)), _last_day(m.group(4), m.group(3)), text)
+    if kind == "months_in_year":
+        return Period(_first_day(m.group(3), m.group(1)), _last_day(m.group(3), m.group(2)), text)
+    if kind == "day":
+        day = f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+        return Period(day, day, text)
+    if kind == "year_range":
+        start, end = m.group(1), m.group(2)
+        end = end if len(end) == 4 else start[:2] + end
+        return Period(f"{start}-01-01", f"{end}-12-31", text)
+    return Period(_first_day(m.group(2), m.group(1)), _last_day(m.group(2), m.group(1)), text)
+
+
+def _first_day(year: str, month: str) -> str:
+    return f"{int(year):04d}-{_MONTHS[month.lower()]:02d}-01"
+
+
+def _last_day(year: str, month: str) -> str:
+    number = _MONTHS[month.lower()]
+    return f"{int(year):04d}-{number:02d}-{calendar.monthrange(int(year), number)[1]:02d}"

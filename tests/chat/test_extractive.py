@@ -1,0 +1,76 @@
+"""The extractive answerer on hand-made passages: answer kinds, abstention, dates and versions."""
+from chat.answer_types import holds_kind, question_kind
+from chat.extractive import compose
+from index.records import Hit
+from ingest.records import Chunk
+
+
+def _hit(text, rank=1, source="plan.txt", date_sort="2019-12-31", title="Plan", kind="paragraph"):
+    chunk = Chunk(chunk_id=f"{source}-{rank}", doc_id=source, source=source, title=title, date=date_sort[:4],
+                  date_sort=date_sort, text=text, index_text=text, page_start=1, page_end=1, char_start=0,
+                  char_end=len(text), kind=kind)
+    return Hit(chunk, 1.0 / rank, rank, "hybrid", 0.6)
+
+
+def test_question_kinds():
+    assert question_kind("What's the phone number for Jane Example?") == "phone"
+    assert question_kind("Who should I ring about training?") == "person"
+    assert question_kind("How much did the app cost to build?") == "money"
+    assert question_kind("How many foster carers were approved?") == "count"
+    assert question_kind("When will the new service start?") == "date"
+    assert question_kind("What does the plan say about supervision?") == "other"
+    assert holds_kind("count", "We approved 41 carers") and not holds_kind("count", "approvals rose by 41%")
+    assert holds_kind("phone", "Direct dial - 8764298") and not holds_kind("phone", "jane@example.org")
+
+
+def test_the_sentence_holding_the_asked_for_fact_is_chosen_and_cited():
+    hits = [_hit("The review recommended a new integrated service model. The new service will commence in "
+                 "April 2018. Providers will say how they will work with our teams.")]
+    text, cited, _ = compose("When will the new integrated service start?", hits)
+    assert text.startswith("April 2018.") and "[1]" in text and cited == hits
+
+
+def test_no_answer_when_the_fact_of_that_kind_is_missing():
+    hits = [_hit("Holly Bligh, NCSCB Training Co-ordinator, holly.bligh@example.org, leads the training.")]
+    text, cited, _ = compose("What's the phone number for Holly Bligh?", hits)
+    assert text == "" and cited == []
+
+
+def test_newest_document_first_and_older_ones_dated():
+    old = _hit("Lead: Paul Langley; Action: safeguarding training programme", 1, "old.txt", "2014-12-31",
+               "Strategy 2010-2014", "table_row")
+    new = _hit("Lead: Holly Bligh; Action: safeguarding training programme", 2, "new.txt", "2019-12-31",
+               "Action Plan 2017-2019", "table_row")
+    text, cited, _ = compose("Who leads the safeguarding training programme?", [old, new])
+    assert text.index("Holly Bligh") < text.index("Paul Langley")
+    assert "In Strategy 2010-2014 (2014): " in text
+    assert [h.chunk.source for h in cited] == ["new.txt", "old.txt"]
+
+
+def test_past_cue_puts_the_older_version_first():
+    old = _hit("Lead: Paul Langley; Action: safeguarding training programme", 1, "old.txt", "2014-12-31",
+               "Strategy 2010-2014", "table_row")
+    new = _hit("Lead: Holly Bligh; Action: safeguarding training programme", 2, "new.txt", "2019-12-31",
+               "Action Plan 2017-2019", "table_row")
+    text, _, _ = compose("Who led the safeguarding training programme before?", [new, old])
+    assert text.index("Paul Langley") < text.index("Holly Bligh")
+
+
+def test_a_fact_about_someone_else_does_not_answer_a_question_about_a_named_person():
+    other = _hit("Name: Paul Langley; Job Title: NCSCB Training Co-ordinator; Contact Number: 0115 915 9309", 1,
+                 kind="table_row")
+    named = _hit("Holly Bligh NCSCB Training Co-ordinator holly.bligh@example.org", 2)
+    text, _, _ = compose("What's the phone number for Holly Bligh, the NCSCB Training Co-ordinator?", [other, named])
+    assert text == ""
+    text, _, _ = compose("What's the phone number for Paul Langley?", [other, named])
+    assert "0115 915 9309" in text
+
+
+def test_contact_lines_are_one_unit_and_frequency_questions_want_a_frequency():
+    contact = _hit("Lisa Hazell\nIntegrated Workforce\nConsultant lisa.hazell@example.org", kind="contact")
+    text, _, _ = compose("What is Lisa Hazell's job title?", [contact])
+    assert "Lisa Hazell Integrated Workforce Consultant lisa.hazell@example.org" in text
+    network = _hit("The network offers a forum for voluntary groups. It meets every 8 weeks and produces "
+                   "regular updates about consultations.")
+    assert compose("How often does the network meet?", [network])[0].startswith("every 8 weeks.")
+    assert question_kind("How often does the board meet?") == "frequency"

@@ -1,0 +1,31 @@
+"""Acronyms read from the documents' own definitions and abbreviation lists."""
+from ingest.acronyms import abbreviate_text, expand_text, find_acronyms
+
+
+def _pairs(text):
+    return {(a.short, a.expansion) for a in find_acronyms(text)}
+
+
+def test_definitions_in_brackets_both_ways_and_lists():
+    text = ("Nationally, the term Early Help Assessment is replacing the Common Assessment Framework (CAF) "
+            "for the early identification.\nThe DART (Domestic Abuse Referral Team) was set up in June 2012.\n"
+            "- **NCSCB** Nottingham City Safeguarding Children Board\n- **DfE** Department for Education")
+    pairs = _pairs(text)
+    assert ("CAF", "Common Assessment Framework") in pairs
+    assert ("DART", "Domestic Abuse Referral Team") in pairs
+    assert ("NCSCB", "Nottingham City Safeguarding Children Board") in pairs
+    assert ("DfE", "Department for Education") in pairs
+
+
+def test_brackets_that_are_not_definitions_are_ignored():
+    assert not _pairs("The meeting (see Appendix A) agreed the plan (NOW) for the year.")
+    assert not _pairs("Training was delivered to staff (TBC) in the autumn.")
+
+
+def test_expansion_and_abbreviation_of_queries():
+    glossary = {"NCSCB": "Nottingham City Safeguarding Children Board"}
+    assert expand_text("NCSCB training", glossary) == \
+        "NCSCB training (Nottingham City Safeguarding Children Board)"
+    assert abbreviate_text("What does the Nottingham City Safeguarding Children Board run?", glossary).endswith(
+        "(NCSCB)")
+    assert expand_text("No acronyms here", glossary) == "No acronyms here"

@@ -1,0 +1,88 @@
+"""Structure-aware chunking on the real corpus and on small made-up documents."""
+import pytest
+
+from ingest.catalog import read_catalog
+from ingest.chunking import ChunkSettings, chunk_document, word_count
+from ingest.documents import build_document, load_document
+from ingest.catalog import CatalogEntry
+from tests_paths import CORPUS
+
+
+@pytest.fixture(scope="module")
+def corpus_chunks():
+    catalog = read_catalog(CORPUS)
+    out = {}
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = load_document(path, CORPUS, catalog.get(path.name))
+        out[path.name] = (doc, chunk_document(doc))
+    return out
+
+
+def test_every_chunk_respects_the_size_limit_and_carries_provenance(corpus_chunks):
+    for name, (doc, chunks) in corpus_chunks.items():
+        assert chunks, name
+        for chunk in chunks:
+            assert 0 < word_count(chunk.text) <= 200, (name, chunk.text[:80])
+            assert chunk.source == name and chunk.title == doc.title and chunk.date
+            assert chunk.index_text.startswith(doc.title)
+            assert 0 <= chunk.char_start < chunk.char_end <= len(doc.text)
+            assert chunk.page_start >= 1
+
+
+def test_chunk_ids_are_stable_and_unique(corpus_chunks):
+    doc, chunks = corpus_chunks["workforce-strategy-2010-2014.txt"]
+    again = chunk_document(doc)
+    assert [c.chunk_id for c in chunks] == [c.chunk_id for c in again]
+    assert len({c.chunk_id for c in chunks}) == len(chunks)
+
+
+def test_action_plan_table_rows_keep_their_column_meaning(corpus_chunks):
+    _, chunks = corpus_chunks["partnership-board-papers-2013-09-25.txt"]
+    row = next(c for c in chunks if "Chronic Neglect in Children" in c.text and c.kind == "table_row")
+    assert "Responsibility Lead: Marie Grantham and Paul Langley" in row.text
+    assert "Timescale completed: March 2014" in row.text
+
+
+def test_contact_lists_become_contact_chunks(corpus_chunks):
+    _, chunks = corpus_chunks["partnership-board-papers-2013-09-25.txt"]
+    contact = next(c for c in chunks if "lisa.hazell@nottinghamcity.gov.uk" in c.text)
+    assert "Lisa Hazell" in contact.text
+
+
+def test_headings_are_kept_with_their_section():
+    raw = ("1. FOREWORD\n\n" + "Working with children is rewarding and demanding work every day. " * 3 +
+           "\n\n2. INTRODUCTION\n\n" + "The partnership brings services together for families in the city. " * 3)
+    doc = build_document("plan.txt", raw.encode(), [raw], CatalogEntry("Plan"))
+    chunks = chunk_document(doc)
+    assert [c.heading for c in chunks] == ["1. FOREWORD", "2. INTRODUCTION"]
+    assert chunks[1].text.startswith("2. INTRODUCTION")
+
+
+def test_a_long_paragraph_is_split_at_sentences_within_the_limit():
+    sentence = "The workforce strategy sets out how partners will train and support staff across the city. "
+    raw = sentence * 40
+    doc = build_document("long.txt", raw.encode(), [raw], CatalogEntry("Long"))
+    chunks = chunk_document(doc, ChunkSettings(target_words=120, max_words=200))
+    assert len(chunks) >= 3
+    assert all(word_count(c.text) <= 200 for c in chunks)
+    assert all(c.text.endswith(".") for c in chunks)
+    assert sum(word_count(c.text) for c in chunks) == word_count(raw)
+
+
+def test_flattened_action_plan_rows_are_rebuilt_with_their_columns(corpus_chunks):
+    _, chunks = corpus_chunks["workforce-action-plan-2017-2019.txt"]
+    rows = [c for c in chunks if c.kind == "table_row"]
+    safeguarding = next(c for c in rows if "quality safeguarding training" in c.text)
+    assert safeguarding.text.endswith("Timescale: March 2018; Responsibility Lead: Holly Bligh")
+    early_years = next(c for c in rows if "early years workforce" in c.text)
+    assert "Responsibility Lead: Louise Meadows" in early_years.text  # name split over two lines
+
+
+def test_table_rows_carry_their_fields_as_a_record(corpus_chunks):
+    _, chunks = corpus_chunks["partnership-board-papers-2013-09-25.txt"]
+    row = next(c for c in chunks if "Chronic Neglect in Children" in c.text and c.kind == "table_row")
+    assert row.fields["Responsibility Lead"] == "Marie Grantham and Paul Langley"
+    assert row.fields["Timescale completed"] == "March 2014"
+    _, plan = corpus_chunks["workforce-action-plan-2017-2019.txt"]
+    record = next(c for c in plan if c.fields.get("Responsibility Lead") == "Holly Bligh")
+    assert record.fields["Timescale"] == "March 2018"

@@ -1,0 +1,59 @@
+"""The cleaner on real snippets from the seed documents."""
+from ingest.clean import clean_text, rejoin_split_words, strip_html, unwrap_lines
+
+
+def test_split_words_are_rejoined_using_the_document_as_dictionary():
+    text = ("Nottingham Children's Partnership Workforce Strateg y\n"
+            "The workforce strategy covers the school workforce.\n"
+            "Secure the supply and develop the quality of the sc hool workforce\n"
+            "Workforce priorities for Small Steps Big Changes fo r 2017/2018, for all.")
+    cleaned = rejoin_split_words(text)
+    assert "Workforce Strategy" in cleaned
+    assert "the school workforce" in cleaned
+    assert "Changes for 2017/2018" in cleaned
+    assert "a new" in rejoin_split_words("a new plan and a new team")  # two real words stay apart
+
+
+def test_html_fragments_become_text_and_table_rows_stay_on_one_line():
+    row = ("\t<p>4. Transformation of the Health Visiting Service</p> <ul style=\"list-style-type: none\">"
+           " <li>Develop pathways</li></ul>\tMarch 2014\tJayne Riley")
+    out = strip_html(row)
+    assert "<" not in out and "\n" not in out
+    assert out.split("\t")[-1] == "Jayne Riley"
+    assert "Develop pathways" in out
+    prose = strip_html('<p>This report provides the Board with the opportunity to:</p> <ul><li>note it</li></ul>')
+    assert "<" not in prose and "note it" in prose
+    assert "- note it" in clean_text(prose)
+
+
+def test_autolinks_keep_their_address():
+    assert strip_html("<http://open.nottinghamcity.gov.uk/comm/default.asp>") == \
+        "http://open.nottinghamcity.gov.uk/comm/default.asp"
+
+
+def test_hard_line_breaks_inside_sentences_are_unwrapped():
+    text = ("Nottingham and Nottinghamshire have a Sustainability and Transformation Plan (STP). This includes \n"
+            "multiple health and social care organisations, covers Adults and Childrens services and is one of \n"
+            "the biggest transformation agendas.\n\nNext paragraph.")
+    out = unwrap_lines(text)
+    assert out.split("\n")[0].endswith("the biggest transformation agendas.")
+    assert out.split("\n")[-1] == "Next paragraph."
+
+
+def test_bullet_glyphs_become_list_items_and_page_numbers_go():
+    text = ("The Principles for early Help\n\n• Ensure the right children, get the right help\n"
+            "o Deliver development events for NQTs\n\uf0b7 Talking and listening to children\n\n 8\n\nAfter")
+    out = clean_text(text)
+    assert "- Ensure the right children, get the right help" in out
+    assert "- Deliver development events for NQTs" in out
+    assert "- Talking and listening to children" in out
+    assert "\n8\n" not in out and not any(line.strip() == "8" for line in out.splitlines())
+
+
+def test_real_seed_document_comes_out_clean(tmp_path):
+    from tests_paths import corpus_file
+
+    out = clean_text(corpus_file("workforce-action-plan-2017-2019.txt").read_text(encoding="utf-8"))
+    assert "Workforce Strategy\n" in out.split("Updated Action Plan")[0] + "\n"
+    assert "sc hool" not in out and "Strateg y" not in out
+    assert "Deliver two Every Colleague Matters Events each year in February and October;" in out

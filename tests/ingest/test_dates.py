@@ -1,0 +1,21 @@
+"""Dates and periods read from document text."""
+from ingest.dates import find_period, parse_period
+
+
+def test_the_three_period_shapes_of_the_seeds():
+    assert find_period("Updated Action Plan for September 2017 to December 2019") == \
+        find_period("September 2017 to December 2019")
+    p = find_period("Updated Action Plan for September 2017 to December 2019")
+    assert (p.start, p.end) == ("2017-09-01", "2019-12-31")
+    p = find_period("Date: Wednesday 25 September 2013\nTime: 4.00pm")
+    assert (p.start, p.end, p.text) == ("2013-09-25", "2013-09-25", "Wednesday 25 September 2013")
+    p = find_period("Children's Improvement and Change Portfolio – July - September 2020 Update")
+    assert (p.start, p.end) == ("2020-07-01", "2020-09-30")
+    p = find_period("OUR WORKFORCE STRATEGY 2010 – 2014")
+    assert (p.start, p.end) == ("2010-01-01", "2014-12-31")
+
+
+def test_no_date_and_catalogue_dates():
+    assert find_period("It takes a city to raise a child").start is None
+    assert parse_period("2016").start == "2016-01-01"
+    assert parse_period("2013/14").end == "2014-12-31"

@@ -1,0 +1,87 @@
+"""Any input as a question: a sensible answer or a clear message, never a stack trace."""
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from chat.questions import MAX_QUESTION_CHARS, tidy_question
+from chat.records import NOT_FOUND
+from tests_paths import CORPUS
+
+ODD_QUESTIONS = {
+    "empty": "",
+    "whitespace": "   \n\t  \r\n ",
+    "long": "Who leads on chronic neglect training? " * 520,  # about 20,000 characters
+    "one long word": "x" * 20_000,
+    "controls": "Who leads\x00 on chronic\x1b[31m neglect\x07 training?\x7f",
+    "bidi and zero-width": "Who leads\u202e on\u200b chronic neglect training?",
+    "lone surrogate": "Who leads on training?\udc80",
+    "spanish": "¿Quién dirige la formación sobre negligencia crónica?",
+    "chinese": "谁负责慢性忽视培训？",
+    "russian": "Кто отвечает за обучение?",
+    "arabic": "من المسؤول عن التدريب؟",
+    "emoji": "🧸🧸 who leads training? 🎓",
+    "markup": "<script>alert('x')</script><b>Who leads</b> on chronic neglect training?",
+    "sql": "'; DROP TABLE chunks; -- who leads training",
+    "fts syntax": 'training" OR NEAR(a b) * ^ -neglect AND "',
+    "markdown": "# Who leads\n\n```\ntraining\n```\n[link](javascript:alert(1))",
+}
+
+
+def _check(answer):
+    assert isinstance(answer.text, str) and answer.text.strip()
+    if answer.abstained:
+        assert answer.text in (NOT_FOUND, "Please type a question.") and not answer.citations
+    else:
+        assert answer.citations
+        markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+        assert markers and markers <= {c.n for c in answer.citations}
+    json.dumps(answer.to_json(), ensure_ascii=False).encode("utf-8")  # printable, storable
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(ODD_QUESTIONS))
+def test_engine_answers_any_input(corpus_engine, name):
+    answer = corpus_engine.answer(ODD_QUESTIONS[name])
+    _check(answer)
+    assert len(answer.question) <= MAX_QUESTION_CHARS
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202e\u200b\ud800-\udfff]", answer.question)
+    if name in ("empty", "whitespace"):
+        assert answer.text == "Please type a question."
+    if name in ("long", "one long word"):
+        assert "only its first" in " ".join(answer.notes)
+    if name in ("long", "controls", "markup", "bidi and zero-width"):
+        assert not answer.abstained and "Paul Langley" in answer.text + str(answer.to_json())
+
+
+def test_tidy_question_cuts_on_a_word_and_says_so():
+    text, notes = tidy_question("word " * 5000)
+    assert len(text) <= MAX_QUESTION_CHARS and text.endswith("word") and notes
+    assert tidy_question(None) == ("", ())
+    assert tidy_question("  Who\tleads\n?  ") == ("Who leads ?", ())
+
+
+@pytest.mark.slow
+def test_cli_ask_handles_odd_input(tmp_path, corpus_index_dir):
+    where = ["--index-dir", str(corpus_index_dir), "--corpus-dir", str(CORPUS)]
+    lines = [q.replace("\n", " ").replace("\r", " ") for name, q in ODD_QUESTIONS.items()
+             if name != "lone surrogate"]
+    path = tmp_path / "questions.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = dict(os.environ)
+    proc = subprocess.run([sys.executable, "-m", "chat.cli", "ask", "--json", "--file", str(path), *where],
+                          capture_output=True, text=True, timeout=300, env=env)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    answers = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(answers) == len([q for q in lines if q.strip()])
+    assert all(a["answer"] for a in answers)
+    # Bytes that are not UTF-8 on the command line, and an empty question.
+    odd = subprocess.run([sys.executable, "-m", "chat.cli", "ask", b"who leads training \xff\xfe?", *where],
+                         capture_output=True, timeout=300, env=env)
+    assert odd.returncode == 0 and b"Traceback" not in odd.stderr, odd.stderr
+    empty = subprocess.run([sys.executable, "-m", "chat.cli", "ask", "", *where],
+                           capture_output=True, text=True, timeout=60, env=env)
+    assert empty.returncode == 2 and "give a question" in empty.stderr and "Traceback" not in empty.stderr
