@@ -43,12 +43,24 @@ _KINDS = [
 ]
 
 
+_WH_WORD = re.compile(r"\b(who|whom|whose|what|when|where|which|how)\b")
+_YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|could|will|would|should|has|have|"
+                     r"had|may|must)\b")
+
+
 def question_kind(question: str) -> str:
-    """phone, email, money, frequency, percent, count, date, person, place or other."""
+    """phone, email, money, frequency, percent, count, date, person, place or other.
+
+    In a yes/no question ("Does the chair get a casting vote?") a role or place word names the
+    topic, not the kind of fact wanted: it wants the sentence that settles it.
+    """
     q = question.lower()
     if re.match(r"\s*(who|whom|whose)\b", q):
         return "person"  # "Who should I ring about ...?" wants a person, not a number
+    yes_no = bool(_YES_NO.match(q)) and not _WH_WORD.search(q)
     for kind, pattern in _KINDS:
+        if yes_no and kind in ("person", "place"):
+            continue
         if re.search(pattern, q):
             return kind
     return "other"

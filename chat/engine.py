@@ -9,7 +9,7 @@ from pathlib import Path
 from chat.config import Settings, load_settings
 from chat.extractive import compose
 from chat.followup import standalone_question
-from chat.questions import tidy_question
+from chat.questions import holds_phrase, quoted_phrases, tidy_question
 from chat.records import NOT_FOUND, Answer, Citation
 from index.build import BuildReport, build_index
 from index.embedder import get_embedder
@@ -175,6 +175,9 @@ def should_abstain(question: str, passages: tuple[Hit, ...]) -> bool:
     """True when the passages are unlikely to hold the answer (see MIN_SIMILARITY, MIN_COVERAGE)."""
     if not passages:
         return True
+    quoted = quoted_phrases(question)
+    if quoted and all(any(holds_phrase(h.chunk.text, p) for h in passages) for p in quoted):
+        return False  # the documents use the very words the user quoted
     best = max(h.similarity for h in passages)
     words = set(content_words(question))
     found = set(content_words(" ".join(h.chunk.index_text for h in passages[:3])))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from chat.answer_types import NAME, TYPE_WORDS, holds_kind, question_kind, the_fact
+from chat.questions import holds_phrase, quoted_phrases
 from index.records import Hit
 from index.store import content_words
 
@@ -16,7 +17,10 @@ MAX_CHARS = 600
 MIN_FOCUS = 0.2
 
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
+# A short "Label: value" line ("Saving: £500k", "Lead: Jane Example") states a fact on its own.
+_LABELLED_VALUE = re.compile(r"^[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
+# A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 _RECENCY_CUES = re.compile(r"\b(current|currently|now|latest|most recent|today|present|this year|new)\b", re.I)
 # A question in the present tense with no year in it asks about now: newer documents win ties.
 _PRESENT_TENSE = re.compile(r"\b(is|are|does|do|has|have)\b", re.I)
@@ -42,6 +46,7 @@ class Scored:
     own: float  # the same share, counting the candidate's own words only
     typed: bool  # holds a fact of the kind asked for
     cand: Candidate
+    quoted: float = 0.0  # share of the question's quoted phrases it (or its context) uses
 
 
 def candidates(hits: list[Hit]) -> list[Candidate]:
@@ -51,7 +56,7 @@ def candidates(hits: list[Hit]) -> list[Candidate]:
     for hit in hits:
         previous, position = "", 0
         for piece in _pieces(hit):
-            if len(piece.split()) < 3 and "@" not in piece:
+            if len(piece.split()) < 3 and "@" not in piece and not _LABELLED_VALUE.match(piece):
                 previous = piece
                 continue
             text = _trim_row(piece) if hit.chunk.kind == "table_row" else _trim(piece)
@@ -87,6 +92,7 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     """Score candidates by topic overlap (IDF-weighted), passage rank, answer kind and recency."""
     topic = set(topic_terms(question))
     kind = question_kind(question)
+    quoted = quoted_phrases(question)
     if not cands:
         return []
     term_sets = [set(_stems(c.text)) for c in cands]
@@ -102,11 +108,21 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         focus = sum(idf[t] for t in topic & (terms | context)) / total
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
         typed = holds_kind(kind, cand.text)
-        score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed
+        uses_quotes = _quotes(quoted, cand)
+        score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes
                  + recency_weight * recency.get(cand.hit.chunk.source, 0) - 0.15 * _looks_like_heading(cand.text))
-        scored.append(Scored(score, focus, own, typed, cand))
+        scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored
+
+
+def _quotes(quoted: list[str], cand: Candidate) -> float:
+    """The share of the question's quoted phrases the candidate uses (half for its context only)."""
+    if not quoted:
+        return 0.0
+    own = sum(holds_phrase(cand.text, p) for p in quoted)
+    near = sum(holds_phrase(cand.context, p) for p in quoted)
+    return (own + 0.5 * max(0, near - own)) / len(quoted)
 
 
 def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candidate]]:
@@ -117,7 +133,7 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     kind = question_kind(question)
     names = named_things(question)
     scored = [s for s in score_candidates(question, candidates(hits)) if s.typed and _mentions(s.cand, names)]
-    if not scored or scored[0].focus < MIN_FOCUS:
+    if not scored or (scored[0].focus < MIN_FOCUS and not scored[0].quoted):
         return "", [], []
     best = scored[0].score
     chosen: list[Scored] = []
@@ -134,8 +150,23 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
 
 
 def named_things(question: str) -> list[str]:
-    """Names in the question ("Holly Bligh", "Small Steps Big Changes"): the answer must be about them."""
-    return [m.group(0) for m in NAME.finditer(question) if m.start() > 0 or len(m.group(0).split()) > 2]
+    """Names in the question ("Holly Bligh", "Small Steps Big Changes"): the answer must be about them.
+
+    A capitalised question word that starts the question ("Was", "Does") is not part of a name.
+    """
+    first = question.split(" ", 1)[0]
+    if first.lower() in _QUESTION_OPENERS:
+        question = " " * len(first) + question[len(first):]
+    names = []
+    for m in NAME.finditer(question):
+        if m.start() > len(question) - len(question.lstrip()) or len(m.group(0).split()) > 2:
+            names.append(m.group(0))
+    return names
+
+
+_QUESTION_OPENERS = {"who", "what", "when", "where", "which", "why", "how", "is", "are", "was", "were", "does",
+                     "do", "did", "can", "could", "will", "would", "should", "has", "have", "had", "if", "in",
+                     "on", "at", "for", "by", "from", "according", "under", "since", "before", "after"}
 
 
 def _mentions(cand: Candidate, names: list[str]) -> bool:

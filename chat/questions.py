@@ -23,3 +23,22 @@ def tidy_question(text: object) -> tuple[str, tuple[str, ...]]:
     cut = re.sub(r"\s+\S*$", "", cut) or cut  # end on a whole word
     return cut, (f"Your question was {len(text):,} characters long; only its first "
                  f"{len(cut):,} were used. Ask a shorter question for a better answer.",)
+
+
+# A phrase the user put in quotes ('fourth gap', "did not attend") is wording they expect the
+# documents to use; the apostrophe in "children's" is not a quote (a quote never touches a letter).
+_QUOTED = re.compile(r"(?<!\w)['‘\"“](\w.{1,78}?)['’\"”](?!\w)")
+
+
+def quoted_phrases(question: str) -> list[str]:
+    """The phrases a question quotes, normalised for `holds_phrase`."""
+    return [p for p in (_normal(m.group(1)) for m in _QUOTED.finditer(question)) if p]
+
+
+def holds_phrase(text: str, phrase: str) -> bool:
+    """Whether `text` contains the normalised `phrase` (case, punctuation and spacing ignored)."""
+    return f" {phrase} " in f" {_normal(text)} "
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", "")))

@@ -109,6 +109,16 @@ def unwrap_lines(text: str) -> str:
     return "\n".join(out)
 
 
+def _split_date(previous: str, line: str) -> bool:
+    """A date broken after its day: "... agreed on 22" then "January 2020."."""
+    return bool(_ENDS_WITH_DAY.search(previous) and _STARTS_WITH_MONTH.match(line))
+
+
+_ENDS_WITH_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?$")
+_STARTS_WITH_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
+                                r"November|December)\b")
+
+
 def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
     """Whether `line` is the wrapped continuation of `previous`."""
     if "\t" in previous or "\t" in line or line.startswith("- "):
@@ -119,7 +129,7 @@ def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
     if after_blank:
         # Across a blank line only a clearly unfinished long line continues.
         last_word = previous.rsplit(" ", 1)[-1].lower()
-        return wrapped and (line[0].islower() or last_word in _FUNCTION_WORDS)
+        return wrapped and (line[0].islower() or last_word in _FUNCTION_WORDS or _split_date(previous, line))
     # A long line that stops mid-sentence was wrapped; a short one is a heading, name or label,
     # unless the next line starts in lower case.
     return wrapped or (line[0].islower() and not previous.startswith("- ")) or (

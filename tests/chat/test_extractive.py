@@ -1,6 +1,7 @@
 """The extractive answerer on hand-made passages: answer kinds, abstention, dates and versions."""
 from chat.answer_types import holds_kind, question_kind
-from chat.extractive import compose
+from chat.extractive import compose, named_things
+from chat.questions import quoted_phrases
 from index.records import Hit
 from ingest.records import Chunk
 
@@ -74,3 +75,37 @@ def test_contact_lines_are_one_unit_and_frequency_questions_want_a_frequency():
                    "regular updates about consultations.")
     assert compose("How often does the network meet?", [network])[0].startswith("every 8 weeks.")
     assert question_kind("How often does the board meet?") == "frequency"
+
+
+def test_a_short_label_value_line_is_an_answer():
+    passage = _hit("Social Impact Bond:\nImplement new services for children on the edge of care through the "
+                   "DN2 Social Impact Bond project.\nSaving: £500k\nContracts were signed in September 2020.")
+    text, cited, _ = compose("How much is the DN2 Social Impact Bond project expected to save?", [passage])
+    assert "Saving: £500k" in text.split("[1]")[0] and cited == [passage]
+
+
+def test_yes_no_questions_want_the_settling_sentence_not_a_person():
+    assert question_kind("If a board vote is tied, does the chair get an extra vote?") == "other"
+    assert question_kind("Is there a phone number for the duty team?") == "phone"
+    assert question_kind("Who chairs the board?") == "person"
+    passage = _hit("The quorum is one third of the membership. In the event of a tied vote, the person chairing "
+                   "the meeting may exercise a second or casting vote.")
+    text, _, _ = compose("If a board vote is tied, does the chair get an extra vote?", [passage])
+    assert "casting vote" in text
+
+
+def test_an_opening_question_word_is_not_part_of_a_name():
+    assert named_things("Was Nottingham's Family Intervention Project recognised nationally?") == [
+        "Family Intervention Project"]
+    assert named_things("Does Small Steps Big Changes run groups?") == ["Small Steps Big"]
+    assert named_things("Which Councillor chairs it?") == []
+
+
+def test_quoted_words_lead_to_the_sentence_and_its_attribution():
+    assert quoted_phrases("Whose definition of the 'One Children's Workforce' is used?") == ["one childrens workforce"]
+    assert quoted_phrases("What is the children's plan and the parents' forum?") == []
+    passage = _hit("“We have a sizeable ‘fourth gap’ which we need to close, which is one of mind-sets and "
+                   "capabilities.” (David Pearson, Sustainability and Transformation Plan Lead (2016)\n"
+                   "Greater Nottingham are looking to develop an Accountable Care System.")
+    text, _, _ = compose("Who is quoted talking about a 'fourth gap' of mind-sets and capabilities?", [passage])
+    assert text.startswith("(David Pearson") or text.startswith("David Pearson"), text

@@ -40,6 +40,15 @@ def test_hard_line_breaks_inside_sentences_are_unwrapped():
     assert out.split("\n")[-1] == "Next paragraph."
 
 
+def test_a_date_broken_across_a_blank_line_is_rejoined():
+    text = ("The Triennial Review's draft recommendations were considered and \n\n"
+            "agreed by the Nottinghamshire SEND Accountability Board on 22 \n\nJanuary 2020.   \n\n"
+            "The review covered 22 \n\nMarch planning days.\n\nShort line 3\n\nMay 2020")
+    out = unwrap_lines(text).split("\n")
+    assert out[0].endswith("Accountability Board on 22 January 2020.")
+    assert "Short line 3" in out and "May 2020" in out  # a short line is a label, not a wrapped sentence
+
+
 def test_bullet_glyphs_become_list_items_and_page_numbers_go():
     text = ("The Principles for early Help\n\n• Ensure the right children, get the right help\n"
             "o Deliver development events for NQTs\n\uf0b7 Talking and listening to children\n\n 8\n\nAfter")
