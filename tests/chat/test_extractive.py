@@ -109,3 +109,21 @@ def test_quoted_words_lead_to_the_sentence_and_its_attribution():
                    "Greater Nottingham are looking to develop an Accountable Care System.")
     text, _, _ = compose("Who is quoted talking about a 'fourth gap' of mind-sets and capabilities?", [passage])
     assert text.startswith("(David Pearson") or text.startswith("David Pearson"), text
+
+
+def test_a_name_must_be_named_together_not_in_scattered_words():
+    scattered = _hit("Members: Children and Young People's Provider Network representatives, school "
+                     "representatives, a further education representative and an Engagement and Participation "
+                     "Officer who is named Jane Example.")
+    text, _, _ = compose("What is the name of the Networks Officer for young people?", [scattered])
+    assert text == ""
+    reordered = _hit("Eleven children that are looked after attended the two-day training held at Vision West Notts College in Mansfield.")
+    text, _, _ = compose("Where did the Looked After Children attend the two-day training?", [reordered])
+    assert "Mansfield" in text
+
+
+def test_a_day_named_in_the_question_must_be_the_passages_day():
+    other_day = _hit("The Board meeting on 27 November 2013 will be held at Loxley House, Station Street.")
+    assert compose("Where will the 19 March 2014 Board meeting be held?", [other_day])[0] == ""
+    numeric = _hit("On 31.03.13, there were 561 children in the care of the Local Authority.")
+    assert "561" in compose("How many children were in care on 31 March 2013?", [numeric])[0]
