@@ -147,8 +147,29 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
             continue
         chosen.append(item)
         length += len(item.cand.text) + 12
-    chosen = _newest_first(chosen, best, past=bool(_PAST_CUES.search(question)))
+    versions = [] if _YEAR.search(question) else _versions(scored[0], scored)
+    chosen = _newest_first(chosen, versions, best, past=bool(_PAST_CUES.search(question)))
     return _render(kind, [c.cand for c in chosen])
+
+
+# A candidate from a document of another date answers the same question when it covers nearly as
+# much of the question's topic as the best candidate and scores not far below it.
+VERSION_FOCUS = 0.9
+VERSION_SCORE = 0.6
+
+
+def _versions(best: Scored, scored: list[Scored]) -> list[Scored]:
+    """The best candidate from each other-dated document that says the same thing, perhaps differently
+    ("Job title: Integrated Workforce Project Officer" in 2013, "... Consultant" in 2017)."""
+    seen = {best.cand.hit.chunk.date_sort}
+    out = []
+    for item in scored:
+        date = item.cand.hit.chunk.date_sort
+        if (date and date not in seen and item.focus >= VERSION_FOCUS * best.focus
+                and item.score >= VERSION_SCORE * best.score):
+            seen.add(date)
+            out.append(item)
+    return out
 
 
 def named_things(question: str) -> list[str]:
@@ -239,14 +260,16 @@ def topic_terms(question: str) -> list[str]:
     return [t for t in _stems(question) if t not in TYPE_WORDS]
 
 
-def _newest_first(chosen: list[Scored], best: float, past: bool = False) -> list[Scored]:
-    """When close-scoring sentences come from documents of different dates, the newest leads
-    (the oldest when the question asks about the past: "who did it before?")."""
-    close = [c for c in chosen if c.score >= 0.85 * best]
+def _newest_first(chosen: list[Scored], versions: list[Scored], best: float, past: bool = False) -> list[Scored]:
+    """When close-scoring sentences, or versions of the best one, come from documents of different
+    dates, the newest leads (the oldest when the question asks about the past: "who did it before?")
+    and the others follow; the answer stays within MAX_SENTENCES."""
+    close = [c for c in chosen if c.score >= 0.85 * best] + [v for v in versions if v not in chosen]
     if len({c.cand.hit.chunk.date_sort for c in close}) < 2:
         return chosen
     rest = [c for c in chosen if c not in close]
-    return sorted(close, key=lambda c: c.cand.hit.chunk.date_sort, reverse=not past) + rest
+    ordered = sorted(close, key=lambda c: c.cand.hit.chunk.date_sort, reverse=not past) + rest
+    return ordered[:MAX_SENTENCES]
 
 
 def _render(kind: str, chosen: list[Candidate]) -> tuple[str, list[Hit], list[Candidate]]:

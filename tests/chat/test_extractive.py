@@ -48,6 +48,19 @@ def test_newest_document_first_and_older_ones_dated():
     assert [h.chunk.source for h in cited] == ["new.txt", "old.txt"]
 
 
+def test_a_weaker_version_from_a_newer_document_still_leads():
+    old = _hit("Name: Lisa Hazell; Job title: Integrated Workforce Project Officer; Email: lisa@example.org",
+               1, "old.txt", "2013-09-25", "Board papers", "contact")
+    filler = _hit("The workforce strategy group meets every quarter to review the training offer.", 2)
+    new = _hit("Workforce team contacts with their job title and email.\nLisa Hazell\nIntegrated Workforce "
+               "Consultant\nlisa@example.org", 4, "new.txt", "2019-12-31", "Action Plan 2017-2019")
+    text, cited, _ = compose("What is Lisa Hazell's job title?", [old, filler, new])
+    assert text.index("Consultant") < text.index("Project Officer")
+    assert [h.chunk.source for h in cited] == ["new.txt", "old.txt"]
+    text, _, _ = compose("What was Lisa Hazell's job title in 2013?", [old, filler, new])
+    assert "Consultant" not in text  # a year in the question picks the version: no other is offered
+
+
 def test_past_cue_puts_the_older_version_first():
     old = _hit("Lead: Paul Langley; Action: safeguarding training programme", 1, "old.txt", "2014-12-31",
                "Strategy 2010-2014", "table_row")
