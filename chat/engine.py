@@ -11,6 +11,7 @@ from chat.extractive import compose
 from chat.followup import standalone_question
 from chat.questions import holds_phrase, quoted_phrases, tidy_question
 from chat.records import NOT_FOUND, Answer, Citation
+from chat.rerank import document_periods, rerank
 from index.build import BuildReport, build_index
 from index.embedder import get_embedder
 from index.layout import IndexBusy
@@ -28,6 +29,10 @@ MIN_SIMILARITY = 0.30
 # top passages (a paraphrase close in meaning passes on similarity alone).
 MIN_COVERAGE = 0.34
 CONFIDENT_SIMILARITY = 0.42
+
+
+# Passages fetched for re-ranking by the question's years or wish for recent documents (chat.rerank).
+RERANK_DEPTH = 20
 
 
 class Engine:
@@ -90,10 +95,7 @@ class Engine:
     def search(self, query: str, k: int | None = None, filters: Filters | None = None,
                retriever: str | None = None) -> list[Hit]:
         """Ranked passages for `query`, retrieved exactly as `answer` retrieves them."""
-        reader = self.reader
-        reader.refresh()
-        return reader.search(retrieval_query(query, reader.glossary()), k or self.settings.k,
-                             retriever or self.settings.retriever, filters, **self._fusion())
+        return list(self._ranked(query, filters, k or self.settings.k, {}, retriever))
 
     def answer(self, question: str, history: list[dict] | None = None, filters: Filters | None = None,
                k: int | None = None) -> Answer:
@@ -120,6 +122,10 @@ class Engine:
 
     def _retrieve(self, question: str, filters: Filters | None, k: int, timings: dict) -> tuple[Hit, ...]:
         """The top-k passages for a standalone question, timing the embedding and the search."""
+        return self._ranked(question, filters, k, timings)
+
+    def _ranked(self, question: str, filters: Filters | None, k: int, timings: dict,
+                retriever: str | None = None) -> tuple[Hit, ...]:
         reader = self.reader
         reader.refresh()
         start = time.perf_counter()
@@ -127,8 +133,9 @@ class Engine:
         vector = reader.embed_query(query)
         timings["embed_ms"] = _ms(start)
         start = time.perf_counter()
-        hits = reader.search(query, max(k, 10), self.settings.retriever, filters, query_vector=vector,
-                             **self._fusion())
+        hits = reader.search(query, max(k, RERANK_DEPTH), retriever or self.settings.retriever, filters,
+                             query_vector=vector, **self._fusion())
+        hits = rerank(question, hits, document_periods(reader.documents()))
         timings["retrieve_ms"] = _ms(start)
         return tuple(hits[:k])
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from chat.answer_types import NAME, TYPE_WORDS, holds_kind, question_kind, the_fact
 from chat.questions import holds_phrase, quoted_phrases
+from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
 from index.store import content_words
 
@@ -22,12 +23,6 @@ _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not 
 _LABELLED_VALUE = re.compile(r"^[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
-_RECENCY_CUES = re.compile(r"\b(current|currently|now|latest|most recent|today|present|this year|new)\b", re.I)
-# A question in the present tense with no year in it asks about now: newer documents win ties.
-_PRESENT_TENSE = re.compile(r"\b(is|are|does|do|has|have)\b", re.I)
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
-# "Who did it before?" asks for the older version: older documents win instead.
-_PAST_CUES = re.compile(r"\b(before|previously|previous|earlier|used to|former|formerly|old|older|originally)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -101,7 +96,7 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     df = {t: sum(t in terms for terms in term_sets) for t in topic}
     idf = {t: math.log(1 + len(cands) / (1 + df[t])) for t in topic}
     total = sum(idf.values()) or 1.0
-    recency_weight = _recency_weight(question)
+    lean_new = recency_weight(question)
     recency = _recency_ranks(cands)
     scored = []
     for cand, terms, context in zip(cands, term_sets, context_sets):
@@ -111,7 +106,7 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         typed = holds_kind(kind, cand.text)
         uses_quotes = _quotes(quoted, cand)
         score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes
-                 + recency_weight * recency.get(cand.hit.chunk.source, 0) - 0.15 * _looks_like_heading(cand.text))
+                 + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _looks_like_heading(cand.text))
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored
@@ -147,8 +142,8 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
             continue
         chosen.append(item)
         length += len(item.cand.text) + 12
-    versions = [] if _YEAR.search(question) else _versions(scored[0], scored)
-    chosen = _newest_first(chosen, versions, best, past=bool(_PAST_CUES.search(question)))
+    versions = [] if YEAR.search(question) else _versions(scored[0], scored)
+    chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
     return _render(kind, [c.cand for c in chosen])
 
 
@@ -289,16 +284,6 @@ def _render(kind: str, chosen: list[Candidate]) -> tuple[str, list[Hit], list[Ca
             sentence = f"In {chunk.title} ({chunk.date}): {sentence}"
         parts.append(f"{sentence} [{cited.index(cand.hit) + 1}]")
     return " ".join(parts), cited, chosen
-
-
-def _recency_weight(question: str) -> float:
-    if _PAST_CUES.search(question):
-        return -0.12
-    if _RECENCY_CUES.search(question):
-        return 0.12
-    if _PRESENT_TENSE.search(question) and not _YEAR.search(question):
-        return 0.05
-    return 0.0
 
 
 def _looks_like_heading(text: str) -> float:

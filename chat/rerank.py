@@ -1,0 +1,64 @@
+"""Re-rank retrieved passages by what the question says about time.
+
+A question that names a year ("according to the 2010 strategy", "in 2012/13") is about the
+documents whose period covers that year; a question about now ("Who is the training co-ordinator?")
+prefers the most recent documents. Retrieval scores carry neither, so both are added here as small
+boosts on the fused score (which lies between 0 and 1), chosen on the dev set (README, "Retrieval
+choices").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from chat.timecues import recency_weight
+from index.records import Hit
+
+YEAR_BOOST = 0.25  # a passage from a document whose period covers a year the question names
+RECENCY_BOOST = 0.5  # times the question's recency weight, for the newest document (0 for the oldest)
+
+# 2010, 2013/14, 2017-19, 2010-2014, 2019/20: a year or a span of years.
+_YEARS = re.compile(r"\b((?:19|20)\d\d)(?:\s*(?:/|-|–|to)\s*((?:19|20)?\d\d))?\b")
+
+
+def question_years(question: str) -> set[int]:
+    """The years a question names, spans expanded ("2017-19" -> 2017, 2018, 2019)."""
+    years: set[int] = set()
+    for m in _YEARS.finditer(question):
+        first = int(m.group(1))
+        last = m.group(2)
+        end = first if not last else int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        years.update(range(first, end + 1) if first <= end <= first + 10 else [first])
+    return years
+
+
+def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]]) -> list[Hit]:
+    """`hits` re-scored for the question's years or its wish for recent documents, best first.
+
+    `periods` maps each document's source to the first and last year it covers.
+    """
+    years = question_years(question)
+    recency = recency_weight(question)
+    if not hits or not (years or recency > 0):
+        return hits
+    ends = sorted({periods[h.chunk.source][1] for h in hits if h.chunk.source in periods})
+    newness = {end: i / max(1, len(ends) - 1) for i, end in enumerate(ends)}
+    rescored = []
+    for hit in hits:
+        first, last = periods.get(hit.chunk.source, (0, 0))
+        boost = YEAR_BOOST if any(first <= y <= last for y in years) else 0.0
+        if not years:
+            boost += RECENCY_BOOST * recency * newness.get(last, 0.0)
+        rescored.append((hit.score + boost, hit))
+    rescored.sort(key=lambda pair: -pair[0])
+    return [replace(hit, score=score, rank=rank) for rank, (score, hit) in enumerate(rescored, 1)]
+
+
+def document_periods(documents: list[dict]) -> dict[str, tuple[int, int]]:
+    """Each document's source with the first and last year of its period (from the index's catalogue)."""
+    out = {}
+    for doc in documents:
+        start, end = (doc.get("date_start") or "")[:4], (doc.get("date_end") or "")[:4]
+        if start.isdigit() or end.isdigit():
+            out[doc["source"]] = (int(start or end), int(end or start))
+    return out

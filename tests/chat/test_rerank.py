@@ -1,0 +1,43 @@
+"""Re-ranking by the years a question names and by its wish for recent documents."""
+from chat.rerank import document_periods, question_years, rerank
+from index.records import Hit
+from ingest.records import Chunk
+
+PERIODS = {"strategy.txt": (2010, 2014), "board.txt": (2013, 2013), "plan.txt": (2017, 2019)}
+
+
+def _hit(source, score, rank):
+    chunk = Chunk(chunk_id=f"{source}-{rank}", doc_id=source, source=source, title=source, date="",
+                  date_sort="", text="text", index_text="text", page_start=1, page_end=1, char_start=0,
+                  char_end=4, kind="paragraph")
+    return Hit(chunk, score, rank, "hybrid", 0.5)
+
+
+def test_years_and_spans_of_years_are_read_from_the_question():
+    assert question_years("What did the 2010 strategy say?") == {2010}
+    assert question_years("Which 2012/13 actions were abandoned?") == {2012, 2013}
+    assert question_years("the 2017-19 plan and 2010-2014") == {2017, 2018, 2019, 2010, 2011, 2012, 2013, 2014}
+    assert question_years("Who leads training?") == set()
+
+
+def test_a_named_year_lifts_the_documents_that_cover_it():
+    hits = [_hit("board.txt", 0.9, 1), _hit("plan.txt", 0.8, 2), _hit("strategy.txt", 0.75, 3)]
+    ranked = rerank("What did the 2010 strategy say about teachers?", hits, PERIODS)
+    assert [h.chunk.source for h in ranked] == ["strategy.txt", "board.txt", "plan.txt"]
+    assert [h.rank for h in ranked] == [1, 2, 3]
+
+
+def test_a_question_about_now_prefers_the_newest_document_only_among_close_scores():
+    close = [_hit("board.txt", 0.80, 1), _hit("plan.txt", 0.79, 2)]
+    assert rerank("Who is the current training co-ordinator?", close, PERIODS)[0].chunk.source == "plan.txt"
+    far = [_hit("board.txt", 0.9, 1), _hit("plan.txt", 0.5, 2)]
+    assert rerank("Who is the current training co-ordinator?", far, PERIODS)[0].chunk.source == "board.txt"
+    # asking about the past leaves the order alone; nothing about time leaves it alone too
+    assert rerank("Who led it before?", close, PERIODS) == close
+    assert rerank("Which councillor wrote the foreword?", close, PERIODS) == close
+
+
+def test_document_periods_come_from_the_catalogue():
+    docs = [{"source": "a.txt", "date_start": "2010-01-01", "date_end": "2014-12-31"},
+            {"source": "b.txt", "date_start": "", "date_end": "2013-09-25"}, {"source": "c.txt"}]
+    assert document_periods(docs) == {"a.txt": (2010, 2014), "b.txt": (2013, 2013)}
