@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from chat.answer_types import NAME, TYPE_WORDS, holds_kind, question_kind, the_fact
 from chat.questions import holds_phrase, quoted_phrases
+from chat.text import stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
-from index.store import content_words
 
 MAX_SENTENCES = 3
 MAX_CHARS = 600
@@ -91,8 +91,8 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     quoted = quoted_phrases(question)
     if not cands:
         return []
-    term_sets = [set(_stems(c.text)) for c in cands]
-    context_sets = [set(_stems(c.context + " " + c.hit.chunk.title)) for c in cands]
+    term_sets = [set(stems(c.text)) for c in cands]
+    context_sets = [set(stems(c.context + " " + c.hit.chunk.title)) for c in cands]
     df = {t: sum(t in terms for terms in term_sets) for t in topic}
     idf = {t: math.log(1 + len(cands) / (1 + df[t])) for t in topic}
     total = sum(idf.values()) or 1.0
@@ -224,14 +224,14 @@ _NAME_SLACK = 2  # other words allowed among a name's words
 
 @lru_cache(maxsize=256)
 def _name_words(name: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(w for w in _stems(name) if len(w) > 1))
+    return tuple(dict.fromkeys(w for w in stems(name) if len(w) > 1))
 
 
 @lru_cache(maxsize=4096)
 def _word_positions(text: str) -> dict[str, list[int]]:
     """Each stem of `text` with the positions where it occurs."""
     out: dict[str, list[int]] = {}
-    for i, word in enumerate(w for w in _stems(text) if len(w) > 1):
+    for i, word in enumerate(w for w in stems(text) if len(w) > 1):
         out.setdefault(word, []).append(i)
     return out
 
@@ -252,7 +252,7 @@ def _close_together(occurrences: list[list[int]]) -> bool:
 
 def topic_terms(question: str) -> list[str]:
     """The question's content words minus the words that only say what kind of fact is wanted."""
-    return [t for t in _stems(question) if t not in TYPE_WORDS]
+    return [t for t in stems(question) if t not in TYPE_WORDS]
 
 
 def _newest_first(chosen: list[Scored], versions: list[Scored], best: float, past: bool = False) -> list[Scored]:
@@ -301,18 +301,6 @@ def _recency_ranks(cands: list[Candidate]) -> dict[str, float]:
     dates = sorted({c.hit.chunk.date_sort for c in cands if c.hit.chunk.date_sort})
     by_date = {d: i / max(1, len(dates) - 1) for i, d in enumerate(dates)}
     return {c.hit.chunk.source: by_date.get(c.hit.chunk.date_sort, 0.0) for c in cands}
-
-
-def _stems(text: str) -> list[str]:
-    """Content words reduced to a crude stem, so "leads" meets "lead" and "trained" meets "training"."""
-    out = []
-    for word in content_words(text):
-        for suffix in ("ing", "ed", "es", "s"):
-            if len(word) > len(suffix) + 3 and word.endswith(suffix):
-                word = word[: -len(suffix)]
-                break
-        out.append(word)
-    return out
 
 
 def _trim(text: str, limit: int = 320) -> str:

@@ -1,21 +1,26 @@
-"""Re-rank retrieved passages by what the question says about time.
+"""Re-rank retrieved passages by what the question says about time, and by phrases it shares.
 
 A question that names a year ("according to the 2010 strategy", "in 2012/13") is about the
 documents whose period covers that year; a question about now ("Who is the training co-ordinator?")
-prefers the most recent documents. Retrieval scores carry neither, so both are added here as small
-boosts on the fused score (which lies between 0 and 1), chosen on the dev set (README, "Retrieval
-choices").
+prefers the most recent documents; a passage holding the question's words side by side is closer to
+it than one holding them apart. Retrieval scores carry none of this, so each is added here as a
+small boost on the fused score (which lies between 0 and 1), chosen on the dev set (README,
+"Retrieval and answering choices").
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from chat.text import stems
 from chat.timecues import recency_weight
 from index.records import Hit
 
 YEAR_BOOST = 0.25  # a passage from a document whose period covers a year the question names
-RECENCY_BOOST = 0.5  # times the question's recency weight, for the newest document (0 for the oldest)
+RECENCY_BOOST = 0.5
+# Times the share of the question's word pairs ("safeguarding training", "foster carers") that stand
+# side by side in the passage: BM25 and the embedding both ignore word order and nearness.
+PHRASE_BOOST = 0.25  # times the question's recency weight, for the newest document (0 for the oldest)
 
 # 2010, 2013/14, 2017-19, 2010-2014, 2019/20: a year or a span of years.
 _YEARS = re.compile(r"\b((?:19|20)\d\d)(?:\s*(?:/|-|–|to)\s*((?:19|20)?\d\d))?\b")
@@ -33,22 +38,24 @@ def question_years(question: str) -> set[int]:
 
 
 def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]]) -> list[Hit]:
-    """`hits` re-scored for the question's years or its wish for recent documents, best first.
+    """`hits` re-scored for the question's years, its wish for recent documents and its phrases, best first.
 
     `periods` maps each document's source to the first and last year it covers.
     """
     years = question_years(question)
     recency = recency_weight(question)
-    if not hits or not (years or recency > 0):
+    if not hits:
         return hits
+    pairs = word_pairs(question)
     ends = sorted({periods[h.chunk.source][1] for h in hits if h.chunk.source in periods})
     newness = {end: i / max(1, len(ends) - 1) for i, end in enumerate(ends)}
     rescored = []
     for hit in hits:
         first, last = periods.get(hit.chunk.source, (0, 0))
         boost = YEAR_BOOST if any(first <= y <= last for y in years) else 0.0
-        if not years:
+        if not years and recency > 0:  # "before" questions: the answerer orders the versions
             boost += RECENCY_BOOST * recency * newness.get(last, 0.0)
+        boost += PHRASE_BOOST * _pair_share(pairs, hit.chunk.index_text)
         rescored.append((hit.score + boost, hit))
     rescored.sort(key=lambda pair: -pair[0])
     return [replace(hit, score=score, rank=rank) for rank, (score, hit) in enumerate(rescored, 1)]
@@ -62,3 +69,15 @@ def document_periods(documents: list[dict]) -> dict[str, tuple[int, int]]:
         if start.isdigit() or end.isdigit():
             out[doc["source"]] = (int(start or end), int(end or start))
     return out
+
+
+
+def word_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Adjacent pairs of content-word stems (stop words skipped, so "head of service" gives
+    ("head", "service"))."""
+    words = [w for w in stems(text) if len(w) > 1]
+    return frozenset(zip(words, words[1:]))
+
+
+def _pair_share(pairs: frozenset, text: str) -> float:
+    return len(pairs & word_pairs(text)) / len(pairs) if pairs else 0.0

@@ -1,5 +1,5 @@
 """Re-ranking by the years a question names and by its wish for recent documents."""
-from chat.rerank import document_periods, question_years, rerank
+from chat.rerank import document_periods, question_years, rerank, word_pairs
 from index.records import Hit
 from ingest.records import Chunk
 
@@ -41,3 +41,19 @@ def test_document_periods_come_from_the_catalogue():
     docs = [{"source": "a.txt", "date_start": "2010-01-01", "date_end": "2014-12-31"},
             {"source": "b.txt", "date_start": "", "date_end": "2013-09-25"}, {"source": "c.txt"}]
     assert document_periods(docs) == {"a.txt": (2010, 2014), "b.txt": (2013, 2013)}
+
+
+def _text_hit(text, score, rank):
+    chunk = Chunk(chunk_id=f"c-{rank}", doc_id="d", source="other.txt", title="", date="", date_sort="",
+                  text=text, index_text=text, page_start=1, page_end=1, char_start=0, char_end=len(text),
+                  kind="paragraph")
+    return Hit(chunk, score, rank, "hybrid", 0.5)
+
+
+def test_the_questions_words_side_by_side_beat_the_same_words_apart():
+    apart = _text_hit("Training for carers is planned; foster families will also receive safeguarding help.", 0.8, 1)
+    together = _text_hit("Safeguarding training is offered to every foster carer twice a year.", 0.7, 2)
+    ranked = rerank("Who runs safeguarding training for foster carers?", [apart, together], {})
+    assert [h.chunk.chunk_id for h in ranked] == ["c-2", "c-1"]
+    assert word_pairs("Head of Service for the Family teams") == {("head", "service"), ("service", "family"),
+                                                                   ("family", "team")}

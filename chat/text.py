@@ -1,0 +1,16 @@
+"""Words as the answerer compares them: content words reduced to a crude stem."""
+from __future__ import annotations
+
+from index.store import content_words
+
+
+def stems(text: str) -> list[str]:
+    """Content words reduced to a crude stem, so "leads" meets "lead" and "trained" meets "training"."""
+    out = []
+    for word in content_words(text):
+        for suffix in ("ing", "ed", "es", "s"):
+            if len(word) > len(suffix) + 3 and word.endswith(suffix):
+                word = word[: -len(suffix)]
+                break
+        out.append(word)
+    return out
