@@ -131,6 +131,8 @@ def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
         last_word = previous.rsplit(" ", 1)[-1].lower()
         return wrapped and (line[0].islower() or last_word in _FUNCTION_WORDS or _split_date(previous, line))
     # A long line that stops mid-sentence was wrapped; a short one is a heading, name or label,
-    # unless the next line starts in lower case.
+    # unless the next line starts in lower case or the short one ends on a word no sentence ends on
+    # ("- The Youth Offending Team was awarded the").
+    last_word = previous.rsplit(" ", 1)[-1].lower()
     return wrapped or (line[0].islower() and not previous.startswith("- ")) or (
-        line[0].islower() and len(previous) >= 30)
+        line[0].islower() and len(previous) >= 30) or (last_word in _FUNCTION_WORDS and len(previous.split()) >= 4)

@@ -49,6 +49,15 @@ def test_a_date_broken_across_a_blank_line_is_rejoined():
     assert "Short line 3" in out and "May 2020" in out  # a short line is a label, not a wrapped sentence
 
 
+def test_a_short_line_ending_on_a_function_word_continues():
+    text = ("- The Youth Offending Team was awarded the\nRestorative Justice Council's Restorative Service\n"
+            "Quality Mark\n- The Aspire project")
+    out = unwrap_lines(text).split("\n")
+    assert out[0] == ("- The Youth Offending Team was awarded the Restorative Justice Council's Restorative "
+                      "Service Quality Mark")
+    assert out[1] == "- The Aspire project"
+
+
 def test_bullet_glyphs_become_list_items_and_page_numbers_go():
     text = ("The Principles for early Help\n\n• Ensure the right children, get the right help\n"
             "o Deliver development events for NQTs\n\uf0b7 Talking and listening to children\n\n 8\n\nAfter")
