@@ -2,7 +2,7 @@
 
 A question that names a year ("according to the 2010 strategy", "in 2012/13") is about the
 documents whose period covers that year; a question about now ("Who is the training co-ordinator?")
-prefers the most recent documents; a passage holding the question's words side by side is closer to
+prefers the most recent documents, and among the top passages naming its subject the newest leads; a passage holding the question's words side by side is closer to
 it than one holding them apart. Retrieval scores carry none of this, so each is added here as a
 small boost on the fused score (which lies between 0 and 1), chosen on the dev set (README,
 "Retrieval and answering choices").
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from chat.names import named_things, names_all
 from chat.text import stems
 from chat.timecues import recency_weight
 from index.records import Hit
@@ -21,6 +22,8 @@ RECENCY_BOOST = 0.5
 # Times the share of the question's word pairs ("safeguarding training", "foster carers") that stand
 # side by side in the passage: BM25 and the embedding both ignore word order and nearness.
 PHRASE_BOOST = 0.25  # times the question's recency weight, for the newest document (0 for the oldest)
+
+VERSION_DEPTH = 3  # how far down the newest passage naming the question's subject may be lifted
 
 # 2010, 2013/14, 2017-19, 2010-2014, 2019/20: a year or a span of years.
 _YEARS = re.compile(r"\b((?:19|20)\d\d)(?:\s*(?:/|-|–|to)\s*((?:19|20)?\d\d))?\b")
@@ -58,7 +61,26 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]]) 
         boost += PHRASE_BOOST * _pair_share(pairs, hit.chunk.index_text)
         rescored.append((hit.score + boost, hit))
     rescored.sort(key=lambda pair: -pair[0])
+    if not years and recency > 0:
+        rescored = _newest_naming_first(named_things(question), rescored, periods)
     return [replace(hit, score=score, rank=rank) for rank, (score, hit) in enumerate(rescored, 1)]
+
+
+def _newest_naming_first(names: list[str], rescored: list[tuple[float, Hit]],
+                         periods: dict[str, tuple[int, int]]) -> list[tuple[float, Hit]]:
+    """Among the top VERSION_DEPTH passages, those naming what the question names ("Pat Whitby",
+    "Every Colleague Matters") swap places so that the newest document's comes first: for a question
+    about now, a 2019 contact list outranks the 2013 one that matched the words a little better."""
+    if not names:
+        return rescored
+    slots = [i for i, (_, hit) in enumerate(rescored[:VERSION_DEPTH])
+             if names_all(hit.chunk.index_text + " " + hit.chunk.title, names)]
+    newest_first = sorted((rescored[i] for i in slots),
+                          key=lambda pair: -periods.get(pair[1].chunk.source, (0, 0))[1])
+    out = list(rescored)
+    for slot, pair in zip(slots, newest_first):
+        out[slot] = pair
+    return out
 
 
 def document_periods(documents: list[dict]) -> dict[str, tuple[int, int]]:

@@ -1,6 +1,7 @@
 """The extractive answerer on hand-made passages: answer kinds, abstention, dates and versions."""
 from chat.answer_types import holds_kind, question_kind
-from chat.extractive import compose, named_things
+from chat.extractive import compose
+from chat.names import named_things
 from chat.questions import quoted_phrases
 from index.records import Hit
 from ingest.records import Chunk

@@ -1,4 +1,6 @@
-"""Re-ranking by the years a question names and by its wish for recent documents."""
+"""Re-ranking by the years a question names, its wish for recent documents and its phrases."""
+from dataclasses import replace
+
 from chat.rerank import document_periods, question_years, rerank, word_pairs
 from index.records import Hit
 from ingest.records import Chunk
@@ -57,3 +59,23 @@ def test_the_questions_words_side_by_side_beat_the_same_words_apart():
     assert [h.chunk.chunk_id for h in ranked] == ["c-2", "c-1"]
     assert word_pairs("Head of Service for the Family teams") == {("head", "service"), ("service", "family"),
                                                                    ("family", "team")}
+
+
+def _named_hit(source, text, score, rank):
+    chunk = Chunk(chunk_id=f"{source}-{rank}", doc_id=source, source=source, title="", date="", date_sort="",
+                  text=text, index_text=text, page_start=1, page_end=1, char_start=0, char_end=len(text),
+                  kind="contact")
+    return Hit(chunk, score, rank, "hybrid", 0.5)
+
+
+def test_for_a_question_about_now_the_newest_passage_naming_the_subject_leads():
+    old = _named_hit("board.txt", "Name: Pat Whitby; Job title: Partnership Manager; role in the board", 0.95, 1)
+    other = _named_hit("strategy.txt", "The partnership role of schools is described in section 4.", 0.90, 2)
+    new = _named_hit("plan.txt", "Pat Whitby Education Partnership Strategy Manager", 0.60, 3)
+    ranked = rerank("What is Pat Whitby's role?", [old, other, new], PERIODS)
+    assert [h.chunk.source for h in ranked] == ["plan.txt", "strategy.txt", "board.txt"]
+    # a question about the past, or naming a year, keeps the order the scores give
+    assert [h.chunk.source for h in rerank("What was Pat Whitby's role before?", [old, other, new],
+                                            PERIODS)] == ["board.txt", "strategy.txt", "plan.txt"]
+    deeper = [old, other, _named_hit("strategy.txt", "filler", 0.8, 3), replace(new, rank=4)]
+    assert rerank("What is Pat Whitby's role?", deeper, PERIODS)[0].chunk.source == "board.txt"

@@ -1,0 +1,80 @@
+"""Names and days a question mentions, and whether a passage names them too."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from chat.answer_types import NAME
+from chat.text import stems
+
+_QUESTION_OPENERS = {"who", "what", "when", "where", "which", "why", "how", "is", "are", "was", "were", "does",
+                     "do", "did", "can", "could", "will", "would", "should", "has", "have", "had", "if", "in",
+                     "on", "at", "for", "by", "from", "according", "under", "since", "before", "after"}
+_NAME_SLACK = 2  # other words allowed among a name's words
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE)
+
+
+def named_things(question: str) -> list[str]:
+    """Names in the question ("Holly Bligh", "Small Steps Big Changes"): the answer must be about them.
+
+    A capitalised question word that starts the question ("Was", "Does") is not part of a name.
+    """
+    first = question.split(" ", 1)[0]
+    if first.lower() in _QUESTION_OPENERS:
+        question = " " * len(first) + question[len(first):]
+    names = []
+    for m in NAME.finditer(question):
+        if m.start() > len(question) - len(question.lstrip()) or len(m.group(0).split()) > 2:
+            names.append(m.group(0))
+    return names
+
+
+def names_all(text: str, names: list[str]) -> bool:
+    """Whether `text` names every one of `names`: each name's words close together, in any order
+    ("children that are looked after" names the "Looked After Children"), but not far apart
+    ("Provider Network ... Participation Officer" does not name a "Networks Officer")."""
+    if not names:
+        return True
+    positions = _word_positions(text)
+    return all(_close_together([positions.get(w, []) for w in _name_words(name)]) for name in names)
+
+
+def named_days(question: str) -> list[re.Pattern]:
+    """A day the question names ("the 19 March 2014 meeting") is as specific as a name: patterns
+    that find it in a passage however it is written there (19 March, 19th March, 19.03.14, 19/03/2014)."""
+    out = []
+    for m in _DAY.finditer(question):
+        day, month = int(m.group(1)), _MONTHS.index(m.group(2).lower()) + 1
+        out.append(re.compile(rf"\b0?{day}(?:st|nd|rd|th)?\s+{_MONTHS[month - 1]}\b"
+                              rf"|\b0?{day}[./-]0?{month}[./-]\d{{2,4}}\b", re.IGNORECASE))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for w in stems(name) if len(w) > 1))
+
+
+@lru_cache(maxsize=4096)
+def _word_positions(text: str) -> dict[str, list[int]]:
+    """Each stem of `text` with the positions where it occurs."""
+    out: dict[str, list[int]] = {}
+    for i, word in enumerate(w for w in stems(text) if len(w) > 1):
+        out.setdefault(word, []).append(i)
+    return out
+
+
+def _close_together(occurrences: list[list[int]]) -> bool:
+    """Whether one occurrence of every word falls in a window of len(words) + _NAME_SLACK positions."""
+    if any(not found for found in occurrences):
+        return False
+    width = len(occurrences) + _NAME_SLACK
+    events = sorted((pos, word) for word, found in enumerate(occurrences) for pos in found)
+    last: dict[int, int] = {}
+    for pos, word in events:
+        last[word] = pos
+        if len(last) == len(occurrences) and pos - min(last.values()) < width:
+            return True
+    return False
