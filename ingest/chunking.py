@@ -191,7 +191,8 @@ def _render_row(cells: list[str], header: str) -> str:
 
 def _row_fields(cells: list[str], header: str) -> dict:
     names = [h.strip() for h in header.split(" | ")] if header else []
-    if names and len(cells) == len(names) and all(names):
+    # Repeated column names cannot key a row's fields: one value would hide the other.
+    if names and len(cells) == len(names) and all(names) and len(set(names)) == len(names):
         return {name: cell for name, cell in zip(names, cells) if cell}
     return {}
 
