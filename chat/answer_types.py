@@ -20,6 +20,8 @@ LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)
 FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day|week|month|year|quarter)s?|"
                        r"daily|weekly|fortnightly|monthly|quarterly|annually|yearly|termly|bi-?monthly|"
                        r"(?:once|twice|\w+ times)\s+(?:a|per|each)\s+(?:week|month|year|term))\b", re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
+CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d\d\b", re.IGNORECASE)
 PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|building|venue|library|school|offices?|"
                    r"held at|based at|located)\b", re.IGNORECASE)
 
@@ -78,8 +80,8 @@ def holds_kind(kind: str, text: str) -> bool:
         return bool(PERCENT.search(text) or COUNT.search(_without_dates(text)))
     if kind == "count":
         return bool(COUNT.search(_without_dates(text)))
-    if kind == "date":
-        return bool(DATE.search(text))
+    if kind == "date":  # "When do the sessions run?" is also answered by "every Thursday morning"
+        return bool(DATE.search(text) or WEEKDAY.search(text) or CLOCK.search(text) or FREQUENCY.search(text))
     if kind == "person":
         return bool(LEAD_FIELD.search(text) or EMAIL.search(text) or NAME.search(text))
     if kind == "frequency":

@@ -18,6 +18,7 @@ MAX_CHARS = 600
 # passages are about the topic but do not hold the fact asked for. Chosen on the dev set (README).
 MIN_FOCUS = 0.2
 
+_LONG_ITEM = 320  # characters: a list item longer than this is split into sentences
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
 # A short "Label: value" line ("Saving: £500k", "Lead: Jane Example") states a fact on its own.
 _LABELLED_VALUE = re.compile(r"^[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
@@ -77,7 +78,9 @@ def _pieces(hit: Hit) -> list[str]:
         if short:
             pieces.append(" ".join(short))
             short = []
-        whole = hit.chunk.kind == "table_row" or line.startswith("- ")
+        # A table row or a short list item is one answer; a long list item is prose, read by sentence
+        # (trimmed whole, its later sentences would be lost).
+        whole = hit.chunk.kind == "table_row" or (line.startswith("- ") and len(line) <= _LONG_ITEM)
         pieces += [p.strip().removeprefix("- ").strip() for p in ([line] if whole else _SENTENCE_END.split(line))]
     if short:
         pieces.append(" ".join(short))
@@ -156,6 +159,8 @@ VERSION_SCORE = 0.6
 def _versions(best: Scored, scored: list[Scored]) -> list[Scored]:
     """The best candidate from each other-dated document that says the same thing, perhaps differently
     ("Job title: Integrated Workforce Project Officer" in 2013, "... Consultant" in 2017)."""
+    if not best.cand.hit.chunk.date_sort:  # an undated answer cannot be told older or newer
+        return []
     seen = {best.cand.hit.chunk.date_sort}
     out = []
     for item in scored:
@@ -187,8 +192,8 @@ def _newest_first(chosen: list[Scored], versions: list[Scored], best: float, pas
     dates, the newest leads (the oldest when the question asks about the past: "who did it before?")
     and the others follow; the answer stays within MAX_SENTENCES."""
     close = [c for c in chosen if c.score >= 0.85 * best] + [v for v in versions if v not in chosen]
-    if len({c.cand.hit.chunk.date_sort for c in close}) < 2:
-        return chosen
+    if len({c.cand.hit.chunk.date_sort for c in close}) < 2 or not chosen[0].cand.hit.chunk.date_sort:
+        return chosen  # one date, or an undated best answer that cannot be told older or newer
     rest = [c for c in chosen if c not in close]
     ordered = sorted(close, key=lambda c: c.cand.hit.chunk.date_sort, reverse=not past) + rest
     return ordered[:MAX_SENTENCES]
@@ -220,7 +225,10 @@ def _looks_like_heading(text: str) -> float:
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in ("and", "of", "the", "for", "a")]
     title_case = sum(w[0].isupper() for w in words) / max(1, len(words))
     short_title = len(words) <= 12 and title_case > 0.7 and "@" not in text and not text.endswith(".")
-    return 1.0 if capitals > 0.5 or short_title or "**" in text and len(text.split()) < 25 else 0.0
+    # A long sentence in capitals ending in a full stop is a notice ("PLEASE ARRIVE AT LEAST ..."), not a heading.
+    notice = len(words) > 15 and text.rstrip("*").endswith(".")
+    bold_label = "**" in text and len(text.split()) < 25
+    return 1.0 if (capitals > 0.5 and not notice) or short_title or bold_label else 0.0
 
 
 def _recency_ranks(cands: list[Candidate]) -> dict[str, float]:
@@ -253,7 +261,7 @@ _MARKER_LIKE = re.compile(r"\[(\d+)\]")
 
 
 def _as_sentence(text: str) -> str:
-    text = _MARKER_LIKE.sub(r"(\1)", text.strip())
+    text = _MARKER_LIKE.sub(r"(\1)", text.strip()).rstrip(";,:").rstrip()
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 

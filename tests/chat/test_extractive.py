@@ -131,7 +131,8 @@ def test_a_name_must_be_named_together_not_in_scattered_words():
                      "Officer who is named Jane Example.")
     text, _, _ = compose("What is the name of the Networks Officer for young people?", [scattered])
     assert text == ""
-    reordered = _hit("Eleven children that are looked after attended the two-day training held at Vision West Notts College in Mansfield.")
+    reordered = _hit("Eleven children that are looked after attended the two-day training held at Vision West "
+                     "Notts College in Mansfield.")
     text, _, _ = compose("Where did the Looked After Children attend the two-day training?", [reordered])
     assert "Mansfield" in text
 
@@ -141,3 +142,31 @@ def test_a_day_named_in_the_question_must_be_the_passages_day():
     assert compose("Where will the 19 March 2014 Board meeting be held?", [other_day])[0] == ""
     numeric = _hit("On 31.03.13, there were 561 children in the care of the Local Authority.")
     assert "561" in compose("How many children were in care on 31 March 2013?", [numeric])[0]
+
+
+def test_a_long_list_item_is_read_by_sentence_so_its_last_fact_survives():
+    item = ("- (b) Initially the target was set to identify 400 troubled families and to be actively working "
+            "with 300 (75%) of those families in the first year of the programme. By March 2013 this target had "
+            "been surpassed and 375 (94%) of families were actively engaged. As a result of meeting and exceeding "
+            "the target, the programme qualified for full year 2 attachment funding of £1.2 million;")
+    text, _, _ = compose("How much year 2 attachment funding did the programme qualify for?", [_hit(item)])
+    assert text.startswith("As a result of meeting and exceeding the target") and "£1.2 million. [1]" in text
+
+
+def test_a_notice_in_capitals_is_not_mistaken_for_a_heading():
+    notice = _hit("PARTNERS AND CITIZENS ATTENDING MEETINGS ARE ASKED TO ARRIVE AT LEAST 15 MINUTES BEFORE THE "
+                  "START OF THE MEETING TO BE ISSUED WITH VISITOR BADGES.\nAgenda, reports and minutes for all "
+                  "public meetings can be viewed online at the council's website.")
+    text, _, _ = compose("How early should I turn up to a board meeting to get a visitor badge?", [notice])
+    assert text.startswith("PARTNERS AND CITIZENS")
+
+
+def test_when_is_also_answered_by_a_weekday_or_a_time_and_an_undated_best_answer_stays_first():
+    assert question_kind("When do the sessions run?") == "date"
+    assert holds_kind("date", "They run every Thursday morning") and holds_kind("date", "It starts at 4.00pm")
+    note = _hit("Forest School Note\nThe forest school sessions for toddlers run every Thursday morning at "
+                "Bulwell Bogs, led by Priya Sharma.", 1, "uploads/note.txt", "", "Forest School Note")
+    other = _hit("Funding was allocated for September 2019 to open school sessions.", 2, "plan.txt", "2020-09-30")
+    text, cited, _ = compose("When do the forest school sessions for toddlers run?", [note, other])
+    assert text.startswith("The forest school sessions for toddlers run every Thursday")
+    assert cited[0] is note
