@@ -40,7 +40,9 @@ _KINDS = [
     ("percent", r"\b(what percentage|what proportion|what per ?cent|what share|what rate|how much of)\b"),
     ("count", r"\b(how many|what number of|number of|how much)\b"),
     ("date", r"\b(when|what date|which date|by when|deadline|timescale|what year|which year|how long|due)\b"),
-    ("person", r"\b(who|whom|whose|name of|contact|in charge|chairs?|leads?)\b"),
+    ("person", r"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:officer|manager|chair\w*|lead|"
+               r"leader|person|co-?ordinator|director|councillor|worker|head|adviser|advisor|consultant|member)"
+               r"|contact|in charge|chairs?|leads?)\b"),
     ("place", r"\b(where|venue|location|located)\b"),
 ]
 

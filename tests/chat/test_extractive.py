@@ -21,6 +21,8 @@ def test_question_kinds():
     assert question_kind("How many foster carers were approved?") == "count"
     assert question_kind("When will the new service start?") == "date"
     assert question_kind("What does the plan say about supervision?") == "other"
+    assert question_kind("What's the name of the new neglect training course?") == "other"  # a thing's name
+    assert question_kind("What is the name of the Networks Officer?") == "person"
     assert holds_kind("count", "We approved 41 carers") and not holds_kind("count", "approvals rose by 41%")
     assert holds_kind("phone", "Direct dial - 8764298") and not holds_kind("phone", "jane@example.org")
 
