@@ -46,9 +46,13 @@ class Scored:
     quoted: float = 0.0  # share of the question's quoted phrases it (or its context) uses
 
 
-def candidates(hits: list[Hit]) -> list[Candidate]:
+def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     """Split passages into answerable units: table rows and list items whole, prose by sentence, and
-    runs of short lines (a contact's name, job title and email on separate lines) joined."""
+    runs of short lines (a contact's name, job title and email on separate lines) joined.
+
+    A table row too long to show keeps, of its longest cell's list items, those on the question's topic.
+    """
+    topic = set(topic_terms(question))
     out = []
     for hit in hits:
         previous, position = "", 0
@@ -56,7 +60,8 @@ def candidates(hits: list[Hit]) -> list[Candidate]:
             if len(piece.split()) < 3 and "@" not in piece and not _LABELLED_VALUE.match(piece):
                 previous = piece
                 continue
-            text = _trim_row(piece) if hit.chunk.kind == "table_row" else _trim(piece)
+            text = (_trim_row(piece, topic=topic - _known_words(hit)) if hit.chunk.kind == "table_row"
+                    else _trim(piece))
             out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {previous}"))
             previous, position = piece, position + 1
     return out
@@ -131,7 +136,7 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     """
     kind = question_kind(question)
     names, days = named_things(question), named_days(question)
-    scored = [s for s in score_candidates(question, candidates(hits))
+    scored = [s for s in score_candidates(question, candidates(hits, question))
               if s.typed and _mentions(s.cand, names) and all(_on_day(s.cand, d) for d in days)]
     if not scored or (scored[0].focus < MIN_FOCUS and not scored[0].quoted):
         return "", [], []
@@ -245,15 +250,47 @@ def _trim(text: str, limit: int = 320) -> str:
     return cut.rstrip(",;:") + " …"
 
 
-def _trim_row(text: str, limit: int = 360) -> str:
+def _trim_row(text: str, limit: int = 360, topic: set[str] | frozenset = frozenset()) -> str:
     """Shorten a table row by trimming its longest field, so short fields (lead, date) survive."""
     if len(text) <= limit or "; " not in text:
         return _trim(text, limit)
     fields = text.split("; ")
     longest = max(range(len(fields)), key=lambda i: len(fields[i]))
     room = max(60, limit - (len(text) - len(fields[longest])))
-    fields[longest] = _trim(fields[longest], room)
+    fields[longest] = _on_topic_items(fields[longest], room, topic) or _trim(fields[longest], room)
     return "; ".join(fields)
+
+
+def _known_words(hit: Hit) -> set[str]:
+    """Words every item of a passage shares through its document's title and section heading (the
+    "2017-19 plan"): they cannot tell one list item from another."""
+    return set(stems(f"{hit.chunk.title} {hit.chunk.heading}"))
+
+
+_ITEM_START = re.compile(r"\s(?=[-•] )")
+
+
+def _on_topic_items(cell: str, room: int, topic: set[str] | frozenset) -> str:
+    """A cell holding a list ("Challenges: - Deliver events - Promote routes to teaching - Maintain the
+    website"), cut to its opening and the items sharing most words with the question, in their order,
+    with "…" where items were left out; '' when the cell is no such list or no item is on the topic."""
+    items = _ITEM_START.split(cell)
+    topic = {w for w in topic if not w.isdigit()}  # "19" in "2017-19" matches any date
+    if len(items) < 3 or not topic:
+        return ""
+    overlap = {i: len(topic & set(stems(items[i]))) for i in range(1, len(items))}
+    keep, used = {0}, len(items[0])
+    for i in sorted(overlap, key=lambda i: -overlap[i]):
+        if overlap[i] and used + len(items[i]) + 3 <= room:
+            keep.add(i)
+            used += len(items[i]) + 3
+    if len(keep) == 1:
+        return ""
+    parts, last = [], -1
+    for i in sorted(keep):
+        parts.append(("… " if i > last + 1 else "") + items[i])
+        last = i
+    return " ".join(parts) + (" …" if last < len(items) - 1 else "")
 
 
 # A document's own "[7]" (a footnote, or an injection) must not pass for one of our citation markers.

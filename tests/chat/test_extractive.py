@@ -172,3 +172,16 @@ def test_when_is_also_answered_by_a_weekday_or_a_time_and_an_undated_best_answer
     text, cited, _ = compose("When do the forest school sessions for toddlers run?", [note, other])
     assert text.startswith("The forest school sessions for toddlers run every Thursday")
     assert cited[0] is note
+
+
+def test_a_long_row_keeps_the_list_items_on_the_questions_topic():
+    row = ("Specific Challenges: Secure the supply and develop the quality of the school workforce (including "
+           "governors): - Deliver development events for NQTs and the processes as the NQT Appropriate body (on "
+           "going) - Develop and promote routes to teaching (July 19) - Support partners with delivering good "
+           "evidence based CPD and training for teachers and support staff across the city - Leadership Progression "
+           "Action plan 2017-19 (March 19) - Maintain the Teach Nottingham website and twitter account (EIB July 18) "
+           "- Work with schools on recruitment and retention of teachers in shortage subjects; Timescale: July 19; "
+           "Responsibility Lead: Pat Whitby")
+    text, _, _ = compose("Which website is used to promote routes into teaching?", [_hit(row, kind="table_row")])
+    assert "Teach Nottingham website" in text and "Responsibility Lead: Pat Whitby" in text
+    assert "Deliver development events" not in text and "… - Develop and promote routes" in text
