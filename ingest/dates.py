@@ -46,6 +46,16 @@ def parse_period(text: str) -> Period:
     return Period(text=text.strip() or None)
 
 
+def title_year(title: str) -> Period:
+    """The year a title names ("Forest School Note 2022") as a period; an empty Period when it names
+    none or several."""
+    years = set(re.findall(rf"\b{_Y}\b", title))
+    if len(years) != 1:
+        return Period()
+    year = years.pop()
+    return Period(f"{year}-01-01", f"{year}-12-31", year)
+
+
 def _to_period(kind: str, m: re.Match) -> Period:
     text = " ".join(m.group(0).split())
     if kind == "month_range":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ingest.catalog import CatalogEntry
 from ingest.clean import clean_text
-from ingest.dates import find_period, parse_period
+from ingest.dates import find_period, parse_period, title_year
 from ingest.loaders import LOADERS, LoadError
 from ingest.records import Document, Page
 from ingest.sandbox import LoadLimits, run_bounded
@@ -76,9 +76,12 @@ def build_document(source: str, data: bytes, raw_pages: list[str], entry: Catalo
         raise LoadError(source, "no text could be read from the file", "check it is not an image or empty")
     full = "\n\n".join(p.text for p in pages)
     sha = hashlib.sha256(data).hexdigest()
+    title = entry.title or guess_title(full, source)
     period = parse_period(entry.date) if entry.date else find_period(full)
-    return Document(doc_id=sha[:16], source=source, title=entry.title or guess_title(full, source),
-                    period=period, pages=pages, sha256=sha, organisation=entry.organisation)
+    if not period.start:  # "Safeguarding Escalation Protocol 2021": a year in the title dates it
+        period = title_year(title)
+    return Document(doc_id=sha[:16], source=source, title=title, period=period, pages=pages, sha256=sha,
+                    organisation=entry.organisation)
 
 
 def guess_title(text: str, source: str) -> str:

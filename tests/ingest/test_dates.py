@@ -1,5 +1,5 @@
 """Dates and periods read from document text."""
-from ingest.dates import find_period, parse_period
+from ingest.dates import find_period, parse_period, title_year
 
 
 def test_the_three_period_shapes_of_the_seeds():
@@ -19,3 +19,15 @@ def test_no_date_and_catalogue_dates():
     assert find_period("It takes a city to raise a child").start is None
     assert parse_period("2016").start == "2016-01-01"
     assert parse_period("2013/14").end == "2014-12-31"
+
+
+def test_a_single_year_in_a_title_dates_an_otherwise_undated_document():
+    from ingest.catalog import CatalogEntry
+    from ingest.documents import build_document
+
+    assert (title_year("Forest School Note 2022").start, title_year("Forest School Note 2022").end) == \
+        ("2022-01-01", "2022-12-31")
+    assert title_year("Plan 2016 and Review 2018").start is None and title_year("No year").start is None
+    doc = build_document("note.txt", b"x", ["Safeguarding Escalation Protocol 2021\n\nWhen a practitioner "
+                                            "disagrees, they should escalate it."], CatalogEntry())
+    assert doc.period.start == "2021-01-01" and doc.period.sort_key() == "2021-12-31"
