@@ -43,6 +43,7 @@ class Engine:
         self.embedder = get_embedder(settings.model, settings.embed_precision)
         self.chunking = ChunkSettings(settings.target_words, settings.max_words)
         self._reader: IndexReader | None = None
+        self._periods_cache: tuple[Path | None, dict] = (None, {})
 
     # -- index ------------------------------------------------------------------------------------
     @property
@@ -135,9 +136,17 @@ class Engine:
         start = time.perf_counter()
         hits = reader.search(query, max(k, RERANK_DEPTH), retriever or self.settings.retriever, filters,
                              query_vector=vector, **self._fusion())
-        hits = rerank(question, hits, document_periods(reader.documents()))
+        hits = rerank(question, hits, self._periods(reader))
         timings["retrieve_ms"] = _ms(start)
         return tuple(hits[:k])
+
+    def _periods(self, reader: IndexReader) -> dict[str, tuple[int, int]]:
+        """Each document's years, read once per index build (the documents table changes only with it)."""
+        build, periods = self._periods_cache
+        if build != reader.build:
+            periods = document_periods(reader.documents())
+            self._periods_cache = (reader.build, periods)
+        return periods
 
     def _fusion(self) -> dict:
         return {"fusion": self.settings.fusion, "dense_weight": self.settings.dense_weight}

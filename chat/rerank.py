@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from chat.names import named_things, names_all
 from chat.text import stems
@@ -95,6 +96,7 @@ def document_periods(documents: list[dict]) -> dict[str, tuple[int, int]]:
 
 
 
+@lru_cache(maxsize=4096)  # passages recur across questions
 def word_pairs(text: str) -> frozenset[tuple[str, str]]:
     """Adjacent pairs of content-word stems (stop words skipped, so "head of service" gives
     ("head", "service"))."""
