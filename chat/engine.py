@@ -31,7 +31,7 @@ MIN_COVERAGE = 0.34
 CONFIDENT_SIMILARITY = 0.42
 
 
-# Passages fetched for re-ranking by the question's years or wish for recent documents (chat.rerank).
+# Passages fetched for re-ranking (chat.rerank: years, recency, word pairs) before the top k are kept.
 RERANK_DEPTH = 20
 
 

@@ -20,10 +20,10 @@ from chat.timecues import recency_weight
 from index.records import Hit
 
 YEAR_BOOST = 0.25  # a passage from a document whose period covers a year the question names
-RECENCY_BOOST = 0.5
+RECENCY_BOOST = 0.5  # times the question's recency weight, for the newest document (0 for the oldest)
 # Times the share of the question's word pairs ("safeguarding training", "foster carers") that stand
 # side by side in the passage: BM25 and the embedding both ignore word order and nearness.
-PHRASE_BOOST = 0.25  # times the question's recency weight, for the newest document (0 for the oldest)
+PHRASE_BOOST = 0.25
 
 VERSION_DEPTH = 3  # how far down the newest passage naming the question's subject may be lifted
 
