@@ -58,6 +58,11 @@ def question_kind(question: str) -> str:
     In a yes/no question ("Does the chair get a casting vote?") a role or place word names the
     topic, not the kind of fact wanted: it wants the sentence that settles it.
     """
+    parts = [part for part in re.split(r"(?<=\?)\s+", question.strip()) if part]
+    if len(parts) > 1:  # a follow-up joined to the question before it: "Who leads X? when is that due?"
+        last = question_kind(parts[-1])
+        if last != "other":
+            return last
     q = question.lower()
     if re.match(r"\s*(who|whom|whose)\b", q):
         return "person"  # "Who should I ring about ...?" wants a person, not a number

@@ -23,6 +23,9 @@ def test_question_kinds():
     assert question_kind("What does the plan say about supervision?") == "other"
     assert question_kind("What's the name of the new neglect training course?") == "other"  # a thing's name
     assert question_kind("What is the name of the Networks Officer?") == "person"
+    # a follow-up joined to the question before it asks for its own kind of fact
+    assert question_kind("Who leads safeguarding training? when is that due?") == "date"
+    assert question_kind("Who leads safeguarding training? and before that?") == "person"
     assert holds_kind("count", "We approved 41 carers") and not holds_kind("count", "approvals rose by 41%")
     assert holds_kind("phone", "Direct dial - 8764298") and not holds_kind("phone", "jane@example.org")
 

@@ -24,3 +24,12 @@ def test_follow_up_answers_use_the_conversation(corpus_engine):
     assert before.question == "and who was it before?" and not before.abstained
     assert "standalone_question" in before.to_json()
     assert "Paul Langley" in before.text.split("[1]")[0]
+
+
+@pytest.mark.slow
+def test_a_follow_up_asks_for_its_own_kind_of_fact(corpus_engine):
+    first = corpus_engine.answer("Who leads safeguarding training?")
+    assert first.text.startswith("Holly Bligh")
+    history = [{"role": "user", "content": first.question}, {"role": "assistant", "content": first.text}]
+    due = corpus_engine.answer("when is that due?", history=history)
+    assert due.text.startswith("March 2018"), due.text[:200]  # the timescale of the same action
