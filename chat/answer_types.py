@@ -31,6 +31,10 @@ TYPE_WORDS = {"phone", "telephone", "number", "call", "email", "mail", "address"
               "rate", "date", "year", "deadline", "timescale", "long", "venue", "located", "location",
               "held", "name", "named", "often", "frequently"}
 
+# Nouns for someone holding a role: "which councillor", "the name of the officer" ask for a person.
+_ROLE = (r"(?:officer|manager|chair\w*|lead|leader|person|co-?ordinator|director|councillor|worker|head|adviser|"
+         r"advisor|consultant|member)")
+
 _KINDS = [
     ("phone", r"\b(phone|telephone|number to call|contact number|direct dial|ring)\b"),
     ("email", r"\b(e-?mail|email address)\b"),
@@ -40,9 +44,8 @@ _KINDS = [
     ("percent", r"\b(what percentage|what proportion|what per ?cent|what share|what rate|how much of)\b"),
     ("count", r"\b(how many|what number of|number of|how much)\b"),
     ("date", r"\b(when|what date|which date|by when|deadline|timescale|what year|which year|how long|due)\b"),
-    ("person", r"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:officer|manager|chair\w*|lead|"
-               r"leader|person|co-?ordinator|director|councillor|worker|head|adviser|advisor|consultant|member)"
-               r"|contact|in charge|chairs?|leads?)\b"),
+    ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){{0,3}}?{_ROLE}"
+               rf"|which (?:[\w-]+ ){{0,2}}?{_ROLE}|what {_ROLE}|contact|in charge|chairs?|leads?)\b"),
     ("place", r"\b(where|venue|location|located)\b"),
 ]
 

@@ -19,6 +19,8 @@ MAX_CHARS = 600
 MIN_FOCUS = 0.2
 
 _LONG_ITEM = 320  # characters: a list item longer than this is split into sentences
+# A table-of-contents entry: "1. Foreword | 3", "Introduction ........ 4", "CONTENTS".
+_CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b")
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
 # A short "Label: value" line ("Saving: £500k", "Lead: Jane Example") states a fact on its own.
 _LABELLED_VALUE = re.compile(r"^[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
@@ -59,6 +61,8 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
         for piece in _pieces(hit):
             if len(piece.split()) < 3 and "@" not in piece and not _LABELLED_VALUE.match(piece):
                 previous = piece
+                continue
+            if hit.chunk.kind != "table_row" and _CONTENTS_ENTRY.search(piece):  # points to a page only
                 continue
             text = (_trim_row(piece, topic=topic - _known_words(hit)) if hit.chunk.kind == "table_row"
                     else _trim(piece))

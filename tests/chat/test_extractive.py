@@ -188,3 +188,14 @@ def test_a_long_row_keeps_the_list_items_on_the_questions_topic():
     text, _, _ = compose("Which website is used to promote routes into teaching?", [_hit(row, kind="table_row")])
     assert "Teach Nottingham website" in text and "Responsibility Lead: Pat Whitby" in text
     assert "Deliver development events" not in text and "… - Develop and promote routes" in text
+
+
+def test_which_role_asks_for_a_person_and_a_contents_line_is_never_an_answer():
+    assert question_kind("Which councillor wrote the foreword?") == "person"
+    assert question_kind("What does the head of service do?") == "other"
+    contents = _hit("OUR WORKFORCE STRATEGY 2010 – 2014\nCONTENTS\n1. Foreword by Councillor David Mellen | 3")
+    signed = _hit("Thank you for reading this strategy.\nCouncillor David Mellen\nNottingham City Council", 2)
+    text, cited, _ = compose("Which councillor wrote the foreword to the workforce strategy?", [contents, signed])
+    assert text.startswith("Councillor David Mellen") and cited == [signed]
+    row = _hit("Foster carers approved | 41", kind="table_row")
+    assert "41" in compose("How many foster carers were approved?", [row])[0]  # a table row is data, not contents
