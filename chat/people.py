@@ -85,6 +85,10 @@ def facts_in_lines(text: str) -> list[tuple[str, str, str, str]]:
             role = line[: email.start()].strip(" ,;-")
             out.append((_IS_NAME.match(lines[i - 1]).group(1), role, _domain(email.group(0)), ""))
             continue
+        if email and _named_by_email(line[: email.start()], email.group(0)):
+            name, role = _named_by_email(line[: email.start()], email.group(0))
+            out.append((name, role, _domain(email.group(0)), ""))
+            continue
         for pattern in (_PIPE_ROW, _DASH_LINE):
             match = pattern.match(line)
             if match:
@@ -92,6 +96,19 @@ def facts_in_lines(text: str) -> list[tuple[str, str, str, str]]:
                 out.append((match.group(1), match.group(2).strip(" )"), org.strip(" )"), ""))
                 break
     return out
+
+
+def _named_by_email(before: str, email: str) -> tuple[str, str] | None:
+    """'Holly Bligh NCSCB Training Co-ordinator holly.bligh@...' on one line: the words the email's
+    own name spells ("holly.bligh") are the name, the rest before the email the role."""
+    parts = [p for p in re.split(r"[._-]", email.split("@", 1)[0].lower()) if p.isalpha()]
+    words = before.split()
+    if len(parts) < 2 or len(words) <= len(parts):
+        return None
+    name = " ".join(words[: len(parts)])
+    if [w.lower() for w in words[: len(parts)]] != parts or not re.fullmatch(_NAME, name):
+        return None
+    return name, " ".join(words[len(parts):]).strip(" ,;-")
 
 
 def extract_people(chunks, organisations: dict[str, str] | None = None) -> list[Fact]:

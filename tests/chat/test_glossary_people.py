@@ -39,6 +39,10 @@ def test_people_from_rows_contacts_and_lines():
         == ("Lisa Hazell", "Workforce Officer", "city.gov.uk")
     assert facts_in_lines("Jane Example - Head of Early Help")[0][:2] == ("Jane Example", "Head of Early Help")
     assert split_names("Chief Executive and Ann Lee") == ["Ann Lee"]
+    # name, role and email on one line: the email's own name tells where the name ends
+    assert facts_in_lines("Holly Bligh NCSCB Training Co-ordinator holly.bligh@city.gov.uk")[0][:3] == \
+        ("Holly Bligh", "NCSCB Training Co-ordinator", "city.gov.uk")
+    assert facts_in_lines("Contact the Training Team at training.team@city.gov.uk") == []
 
 
 def test_an_older_fact_about_a_person_is_marked_superseded():
@@ -55,3 +59,5 @@ def test_on_the_real_corpus(corpus_engine):
     hazell = [f for f in people if f.name == "Lisa Hazell"]
     assert {f.status for f in hazell} == {"latest", "superseded"}  # named in 2013 and again in 2017-2019
     assert any(f.name == "Nicky Dawson" and "Lead" in f.role for f in people)
+    assert any(f.name == "Holly Bligh" and f.role == "NCSCB Training Co-ordinator" and f.status == "latest"
+               for f in people)
