@@ -1,6 +1,7 @@
 """Names and days a question mentions, and whether a passage names them too."""
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -11,8 +12,7 @@ _QUESTION_OPENERS = {"who", "what", "when", "where", "which", "why", "how", "is"
                      "do", "did", "can", "could", "will", "would", "should", "has", "have", "had", "if", "in",
                      "on", "at", "for", "by", "from", "according", "under", "since", "before", "after"}
 _NAME_SLACK = 2  # other words allowed among a name's words
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
 _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE)
 
 

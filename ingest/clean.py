@@ -1,6 +1,7 @@
 """Pure functions that undo what PDF text extraction leaves behind (tags, split words, wraps, glyphs)."""
 from __future__ import annotations
 
+import calendar
 import html
 import re
 from collections import Counter
@@ -115,8 +116,7 @@ def _split_date(previous: str, line: str) -> bool:
 
 
 _ENDS_WITH_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?$")
-_STARTS_WITH_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
-                                r"November|December)\b")
+_STARTS_WITH_MONTH = re.compile(rf"(?:{'|'.join(calendar.month_name[1:])})\b")
 
 
 def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
