@@ -20,6 +20,8 @@ LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)
 FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day|week|month|year|quarter)s?|"
                        r"daily|weekly|fortnightly|monthly|quarterly|annually|yearly|termly|bi-?monthly|"
                        r"(?:once|twice|\w+ times)\s+(?:a|per|each)\s+(?:week|month|year|term))\b", re.IGNORECASE)
+MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)\b")  # capitalised: "march" and "may" as verbs are not dates
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
 CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d\d\b", re.IGNORECASE)
 PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|building|venue|library|school|offices?|"
@@ -43,7 +45,8 @@ _KINDS = [
     ("frequency", r"\b(how often|how frequently)\b"),
     ("percent", r"\b(what percentage|what proportion|what per ?cent|what share|what rate|how much of)\b"),
     ("count", r"\b(how many|what number of|number of|how much)\b"),
-    ("date", r"\b(when|what date|which date|by when|deadline|timescale|what year|which year|how long|due)\b"),
+    ("day", r"\b(what date|which date|exact date)\b"),
+    ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|how long|due)\b"),
     ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){{0,3}}?{_ROLE}"
                rf"|which (?:[\w-]+ ){{0,2}}?{_ROLE}|what {_ROLE}|contact|in charge|chairs?|leads?)\b"),
     ("place", r"\b(where|venue|location|located)\b"),
@@ -56,7 +59,8 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
 
 
 def question_kind(question: str) -> str:
-    """phone, email, money, frequency, percent, count, date, person, place or other.
+    """phone, email, money, frequency, percent, count, day (a calendar date), date (any time), person,
+    place or other.
 
     In a yes/no question ("Does the chair get a casting vote?") a role or place word names the
     topic, not the kind of fact wanted: it wants the sentence that settles it.
@@ -90,8 +94,11 @@ def holds_kind(kind: str, text: str) -> bool:
         return bool(PERCENT.search(text) or COUNT.search(_without_dates(text)))
     if kind == "count":
         return bool(COUNT.search(_without_dates(text)))
-    if kind == "date":  # "When do the sessions run?" is also answered by "every Thursday morning"
-        return bool(DATE.search(text) or WEEKDAY.search(text) or CLOCK.search(text) or FREQUENCY.search(text))
+    if kind == "day":  # "On what date ...?" wants a date, not "in June"
+        return bool(DATE.search(text))
+    if kind == "date":  # "When do the sessions run?" is also answered by "every Thursday morning" or "in October"
+        return bool(DATE.search(text) or MONTH_NAME.search(text) or WEEKDAY.search(text) or CLOCK.search(text)
+                    or FREQUENCY.search(text))
     if kind == "person":
         return bool(LEAD_FIELD.search(text) or EMAIL.search(text) or NAME.search(text))
     if kind == "frequency":
@@ -106,7 +113,7 @@ def the_fact(kind: str, text: str) -> str:
     if kind == "person":
         found = [m.group(1).strip() for m in LEAD_FIELD.finditer(text)]
     else:
-        pattern = {"phone": PHONE, "email": EMAIL, "money": MONEY, "percent": PERCENT, "date": DATE,
+        pattern = {"phone": PHONE, "email": EMAIL, "money": MONEY, "percent": PERCENT, "date": DATE, "day": DATE,
                    "frequency": FREQUENCY}.get(kind)
         found = [m.group(0).strip() for m in pattern.finditer(text)] if pattern else []
     distinct = list(dict.fromkeys(found))

@@ -199,3 +199,12 @@ def test_which_role_asks_for_a_person_and_a_contents_line_is_never_an_answer():
     assert text.startswith("Councillor David Mellen") and cited == [signed]
     row = _hit("Foster carers approved | 41", kind="table_row")
     assert "41" in compose("How many foster carers were approved?", [row])[0]  # a table row is data, not contents
+
+
+def test_which_month_is_answered_by_a_month_but_what_date_wants_a_date():
+    assert question_kind("In which month was the service due to launch?") == "date"
+    assert question_kind("On what date will the new role start?") == "day"
+    plan = _hit("Planning the launch of the Managing Allegations Service in October (approved in June).")
+    assert "October" in compose("In which month was the Managing Allegations Service due to launch?", [plan])[0]
+    role = _hit("Planning an Advanced Practitioner role (this was approved by CYP Committee in June).")
+    assert compose("On what date will the new Advanced Practitioner role start?", [role])[0] == ""
