@@ -1,6 +1,7 @@
 """What kind of fact a question asks for, and whether a sentence holds a fact of that kind."""
 from __future__ import annotations
 
+import calendar
 import re
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
@@ -20,8 +21,8 @@ LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)
 FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day|week|month|year|quarter)s?|"
                        r"daily|weekly|fortnightly|monthly|quarterly|annually|yearly|termly|bi-?monthly|"
                        r"(?:once|twice|\w+ times)\s+(?:a|per|each)\s+(?:week|month|year|term))\b", re.IGNORECASE)
-MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December)\b")  # capitalised: "march" and "may" as verbs are not dates
+# Capitalised: "march" and "may" as verbs are not dates.
+MONTH_NAME = re.compile(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b")
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
 CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d\d\b", re.IGNORECASE)
 PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|building|venue|library|school|offices?|"

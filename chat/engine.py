@@ -96,7 +96,7 @@ class Engine:
     def search(self, query: str, k: int | None = None, filters: Filters | None = None,
                retriever: str | None = None) -> list[Hit]:
         """Ranked passages for `query`, retrieved exactly as `answer` retrieves them."""
-        return list(self._ranked(query, filters, k or self.settings.k, {}, retriever))
+        return list(self._retrieve(query, filters, k or self.settings.k, {}, retriever))
 
     def answer(self, question: str, history: list[dict] | None = None, filters: Filters | None = None,
                k: int | None = None) -> Answer:
@@ -121,12 +121,9 @@ class Engine:
             answer = replace(answer, question=asked, extra={**answer.extra, "standalone_question": standalone})
         return replace(answer, notes=answer.notes + tuple(notes)) if notes else answer
 
-    def _retrieve(self, question: str, filters: Filters | None, k: int, timings: dict) -> tuple[Hit, ...]:
+    def _retrieve(self, question: str, filters: Filters | None, k: int, timings: dict,
+                  retriever: str | None = None) -> tuple[Hit, ...]:
         """The top-k passages for a standalone question, timing the embedding and the search."""
-        return self._ranked(question, filters, k, timings)
-
-    def _ranked(self, question: str, filters: Filters | None, k: int, timings: dict,
-                retriever: str | None = None) -> tuple[Hit, ...]:
         reader = self.reader
         reader.refresh()
         start = time.perf_counter()

@@ -168,8 +168,6 @@ VERSION_SCORE = 0.6
 def _versions(best: Scored, scored: list[Scored]) -> list[Scored]:
     """The best candidate from each other-dated document that says the same thing, perhaps differently
     ("Job title: Integrated Workforce Project Officer" in 2013, "... Consultant" in 2017)."""
-    if not best.cand.hit.chunk.date_sort:  # an undated answer cannot be told older or newer
-        return []
     seen = {best.cand.hit.chunk.date_sort}
     out = []
     for item in scored:

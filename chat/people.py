@@ -85,9 +85,8 @@ def facts_in_lines(text: str) -> list[tuple[str, str, str, str]]:
             role = line[: email.start()].strip(" ,;-")
             out.append((_IS_NAME.match(lines[i - 1]).group(1), role, _domain(email.group(0)), ""))
             continue
-        if email and _named_by_email(line[: email.start()], email.group(0)):
-            name, role = _named_by_email(line[: email.start()], email.group(0))
-            out.append((name, role, _domain(email.group(0)), ""))
+        if email and (named := _named_by_email(line[: email.start()], email.group(0))):
+            out.append((*named, _domain(email.group(0)), ""))
             continue
         for pattern in (_PIPE_ROW, _DASH_LINE):
             match = pattern.match(line)

@@ -10,7 +10,6 @@ choices").
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -18,6 +17,7 @@ from chat.names import named_things, names_all
 from chat.text import stems
 from chat.timecues import recency_weight
 from index.records import Hit
+from ingest.dates import years_named
 
 YEAR_BOOST = 0.25  # a passage from a document whose period covers a year the question names
 RECENCY_BOOST = 0.5  # times the question's recency weight, for the newest document (0 for the oldest)
@@ -27,27 +27,12 @@ PHRASE_BOOST = 0.25
 
 VERSION_DEPTH = 3  # how far down the newest passage naming the question's subject may be lifted
 
-# 2010, 2013/14, 2017-19, 2010-2014, 2019/20: a year or a span of years.
-_YEARS = re.compile(r"\b((?:19|20)\d\d)(?:\s*(?:/|-|–|to)\s*((?:19|20)?\d\d))?\b")
-
-
-def question_years(question: str) -> set[int]:
-    """The years a question names, spans expanded ("2017-19" -> 2017, 2018, 2019)."""
-    years: set[int] = set()
-    for m in _YEARS.finditer(question):
-        first = int(m.group(1))
-        last = m.group(2)
-        end = first if not last else int(last) if len(last) == 4 else first // 100 * 100 + int(last)
-        years.update(range(first, end + 1) if first <= end <= first + 10 else [first])
-    return years
-
-
 def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]]) -> list[Hit]:
     """`hits` re-scored for the question's years, its wish for recent documents and its phrases, best first.
 
     `periods` maps each document's source to the first and last year it covers.
     """
-    years = question_years(question)
+    years = years_named(question)
     recency = recency_weight(question)
     if not hits:
         return hits

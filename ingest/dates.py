@@ -13,6 +13,8 @@ _M = r"(January|February|March|April|May|June|July|August|September|October|Nove
      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _Y = r"((?:19|20)\d\d)"
 _DASH = r"\s*(?:to|-|–|—|until)\s*"
+_SPAN = r"\s*(?:-|–|—|to|/)\s*"  # between the two years of "2010 - 2014", "2013/14", "2017-19"
+_YEARS = re.compile(rf"\b{_Y}(?:{_SPAN}((?:19|20)?\d\d))?\b")
 _DAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 
 # Most specific first: the first pattern that matches anywhere in the opening text wins.
@@ -20,7 +22,7 @@ _PATTERNS = [
     ("month_range", re.compile(rf"\b{_M}\s+{_Y}{_DASH}{_M}\s+{_Y}\b", re.IGNORECASE)),
     ("months_in_year", re.compile(rf"\b{_M}{_DASH}{_M}\s+{_Y}\b", re.IGNORECASE)),
     ("day", re.compile(rf"\b{_DAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+{_M}\s+{_Y}\b", re.IGNORECASE)),
-    ("year_range", re.compile(rf"\b{_Y}\s*(?:-|–|—|to|/)\s*((?:19|20)?\d\d)\b")),
+    ("year_range", re.compile(rf"\b{_Y}{_SPAN}((?:19|20)?\d\d)\b")),
     ("month", re.compile(rf"\b{_M}\s+{_Y}\b", re.IGNORECASE)),
 ]
 
@@ -66,10 +68,24 @@ def _to_period(kind: str, m: re.Match) -> Period:
         day = f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
         return Period(day, day, text)
     if kind == "year_range":
-        start, end = m.group(1), m.group(2)
-        end = end if len(end) == 4 else start[:2] + end
-        return Period(f"{start}-01-01", f"{end}-12-31", text)
+        start = m.group(1)
+        return Period(f"{start}-01-01", f"{_span_end(start, m.group(2))}-12-31", text)
     return Period(_first_day(m.group(2), m.group(1)), _last_day(m.group(2), m.group(1)), text)
+
+
+def years_named(text: str) -> set[int]:
+    """Every year `text` names, spans expanded: "the 2017-19 plan" -> {2017, 2018, 2019}."""
+    years: set[int] = set()
+    for m in _YEARS.finditer(text):
+        first = int(m.group(1))
+        last = int(_span_end(m.group(1), m.group(2))) if m.group(2) else first
+        years.update(range(first, last + 1) if first <= last <= first + 10 else [first])
+    return years
+
+
+def _span_end(start: str, end: str) -> str:
+    """The full second year of a span: ("2017", "19") -> "2019"."""
+    return end if len(end) == 4 else start[:2] + end
 
 
 def _first_day(year: str, month: str) -> str:

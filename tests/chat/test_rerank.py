@@ -1,8 +1,9 @@
 """Re-ranking by the years a question names, its wish for recent documents and its phrases."""
 from dataclasses import replace
 
-from chat.rerank import document_periods, question_years, rerank, word_pairs
+from chat.rerank import document_periods, rerank, word_pairs
 from index.records import Hit
+from ingest.dates import years_named
 from ingest.records import Chunk
 
 PERIODS = {"strategy.txt": (2010, 2014), "board.txt": (2013, 2013), "plan.txt": (2017, 2019)}
@@ -16,10 +17,10 @@ def _hit(source, score, rank):
 
 
 def test_years_and_spans_of_years_are_read_from_the_question():
-    assert question_years("What did the 2010 strategy say?") == {2010}
-    assert question_years("Which 2012/13 actions were abandoned?") == {2012, 2013}
-    assert question_years("the 2017-19 plan and 2010-2014") == {2017, 2018, 2019, 2010, 2011, 2012, 2013, 2014}
-    assert question_years("Who leads training?") == set()
+    assert years_named("What did the 2010 strategy say?") == {2010}
+    assert years_named("Which 2012/13 actions were abandoned?") == {2012, 2013}
+    assert years_named("the 2017-19 plan and 2010-2014") == {2017, 2018, 2019, 2010, 2011, 2012, 2013, 2014}
+    assert years_named("Who leads training?") == set()
 
 
 def test_a_named_year_lifts_the_documents_that_cover_it():
