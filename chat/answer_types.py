@@ -8,11 +8,16 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
 DATE = re.compile(rf"\b(?:(?:19|20)\d\d(?:/\d\d)?|{_MONTH}\.?\s*'?\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
                   rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|Q[1-4]|quarter\s+[1-4]|(?:spring|summer|autumn|winter)\s+term)\b",
                   re.IGNORECASE)
-PHONE = re.compile(r"(?:\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\bdirect dial\W+\d{5,}|\btel(?:ephone)?\W+\d{5,})",
+PHONE = re.compile(r"(?:\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\bdirect dial\W+\d{5,}|\btel(?:ephone)?\W+\d{5,}"
+                   r"|\bext(?:n|ension)?\b\W{0,3}\d{3,}(?:\s\d{3,})?)",
                    re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 MONEY = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|bn|billion|pounds)\b|\b\d+(?:\.\d+)?\s?[mk]\b", re.IGNORECASE)
-PERCENT = re.compile(r"\d\s?(?:%|per ?cent)", re.IGNORECASE)
+PERCENT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent)", re.IGNORECASE)
+# A share or rate said without a percent sign: "11 out of 17", "one in five", "a third", "32.7 conceptions per 1000".
+RATIO = re.compile(r"\b\d[\d,]* (?:out )?of (?:the |all )?\d|\b(?:one|two|three|\d+) in (?:every )?\w+\b"
+                   r"|\b(?:half|(?:a |one |two )(?:third|quarter|fifth|tenth)s?)\b|\b\d[\d,.]*(?: [a-z]+){0,2} per (?:\d[\d,]*|hundred|thousand)\b",
+                   re.IGNORECASE)
 COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b(?!\s?(?:%|per ?cent))|\b(?:one|two|three|four|five|six|seven|eight|"
                    r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’' ](?:Mc|Mac)?[A-Z][a-z'’]+){1,2}\b")
@@ -41,11 +46,13 @@ _ROLE = (r"(?:officer|manager|chair\w*|lead|leader|person|co-?ordinator|director
 _KINDS = [
     ("phone", r"\b(phone|telephone|number to call|contact number|direct dial|ring)\b"),
     ("email", r"\b(e-?mail|email address)\b"),
-    ("money", r"\b(how much (?:money|funding|did|does|will|was|is)\b.*\b(cost|budget|spend|spent|save|worth|fund)"
-              r"|budget|cost|funding (?:amount|total)|how much money|worth)\b"),
+    ("money", r"\b(how much\b.*\b(cost|budget|spend|spent|save|saving|worth|fund\w*|grant|award\w*|allocat\w*|"
+              r"fee|price|income|paid|pay|invest\w*)|budget|cost|funding (?:amount|total)|how much money|worth)\b"),
     ("frequency", r"\b(how often|how frequently)\b"),
-    ("percent", r"\b(what percentage|what proportion|what per ?cent|what share|what rate|how much of)\b"),
-    ("count", r"\b(how many|what number of|number of|how much)\b"),
+    ("percent", r"\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
+                r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,4}(?:rate|ratio))\b"),
+    ("count", r"\b(how many|what number of|number of|how much"
+              r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}number)\b"),
     ("day", r"\b(what date|which date|exact date)\b"),
     ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|how long|due)\b"),
     ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){{0,3}}?{_ROLE}"
@@ -83,8 +90,9 @@ def question_kind(question: str) -> str:
     return "other"
 
 
-def holds_kind(kind: str, text: str) -> bool:
-    """Whether `text` contains a fact of the kind asked for (always true for "other")."""
+def holds_kind(kind: str, text: str, asked: str = "") -> bool:
+    """Whether `text` contains a fact of the kind asked for (always true for "other"); a number the
+    question `asked` names itself ("per 1,000 live births") does not answer it."""
     if kind == "phone":
         return bool(PHONE.search(text))
     if kind == "email":
@@ -92,9 +100,9 @@ def holds_kind(kind: str, text: str) -> bool:
     if kind == "money":
         return bool(MONEY.search(text))
     if kind == "percent":
-        return bool(PERCENT.search(text) or COUNT.search(_without_dates(text)))
+        return bool(PERCENT.search(text) or any(m.group(0).lower() not in asked.lower() for m in RATIO.finditer(text)))
     if kind == "count":
-        return bool(COUNT.search(_without_dates(text)))
+        return bool(_quantities(text, asked))
     if kind == "day":  # "On what date ...?" wants a date, not "in June"
         return bool(DATE.search(text))
     if kind == "date":  # "When do the sessions run?" is also answered by "every Thursday morning" or "in October"
@@ -121,5 +129,23 @@ def the_fact(kind: str, text: str) -> str:
     return distinct[0] if len(distinct) == 1 else ""
 
 
-def _without_dates(text: str) -> str:
-    return DATE.sub(" ", text)
+# Numbers that label rather than count: a leading section or agenda number ("1.30 Supporting ...",
+# "7 PARTNER'S UPDATE") and numbered stages ("Phase Two", "Year 11", "Key Stage 2").
+_LABEL_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s|^\s*\d+\.?\s+(?=(?-i:[A-Z][A-Z'’]+)\b)"
+                           r"|\b(?:phase|stage|part|step|tier|level|year|section|item|appendix|page|paragraph|wave|"
+                           r"round|chapter)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                           re.IGNORECASE)
+
+
+def _quantities(text: str, asked: str = "") -> list[str]:
+    """The numbers in `text` that could answer "how many": not dates, phone numbers, e-mail addresses,
+    section numbers, nor numbers the question itself names."""
+    text = _LABEL_NUMBER.sub(" ", text)
+    for pattern in (EMAIL, PHONE, DATE):
+        text = pattern.sub(" ", text)
+    named = {_number(m.group(0)) for m in COUNT.finditer(asked)}
+    return [m.group(0) for m in COUNT.finditer(text) if _number(m.group(0)) not in named]
+
+
+def _number(token: str) -> str:
+    return token.replace(",", "").lower()

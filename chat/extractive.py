@@ -115,7 +115,7 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         own = sum(idf[t] for t in topic & terms) / total
         focus = sum(idf[t] for t in topic & (terms | context)) / total
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
-        typed = holds_kind(kind, cand.text)
+        typed = holds_kind(kind, cand.text, question)
         uses_quotes = _quotes(quoted, cand)
         score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes
                  + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _looks_like_heading(cand.text))

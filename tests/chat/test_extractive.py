@@ -208,3 +208,27 @@ def test_which_month_is_answered_by_a_month_but_what_date_wants_a_date():
     assert "October" in compose("In which month was the Managing Allegations Service due to launch?", [plan])[0]
     role = _hit("Planning an Advanced Practitioner role (this was approved by CYP Committee in June).")
     assert compose("On what date will the new Advanced Practitioner role start?", [role])[0] == ""
+
+
+def test_a_count_is_a_number_that_counts_something_the_question_does_not_name():
+    asked = "What's the infant mortality rate per 1,000 live births?"
+    assert question_kind(asked) == "percent"  # a rate is a share: a percentage or "n per 1,000"
+    assert not holds_kind("percent", "Rate of infant mortality per 1,000 live births", asked)
+    assert holds_kind("percent", "The rate was 4.2 per 1,000 live births", asked)
+    assert holds_kind("percent", "Staff turnover is low, at 6.5%") and holds_kind("percent", "11 out of 17 were met")
+    assert not holds_kind("percent", "143 front line social workers")  # a head count is not a rate
+    # Phone numbers and extensions, section and agenda numbers, and numbered stages count nothing.
+    assert not holds_kind("count", "Tel 0115 9670999 Extn 801 5104 simon@example.org")
+    assert not holds_kind("count", "7 PARTNER'S UPDATE: POLICE") and not holds_kind("count", "1.30 Supporting families")
+    assert not holds_kind("count", "Early Intervention City - Phase Two planning update")
+    assert holds_kind("count", "898 Priority Families have been engaged")
+    plan = _hit("Small Steps, Big Changes targets four wards of the city.")
+    assert compose("How many people live in the four wards targeted by the bid?", [plan])[0] == ""
+
+
+def test_how_much_asks_for_money_when_it_names_a_sum_and_by_how_much_for_a_change():
+    assert question_kind("How much was the development grant for Stage Two?") == "money"
+    assert question_kind("By how much did approvals rise in 2019/20?") == "percent"
+    assert question_kind("What is the published admission number at the school?") == "count"
+    rise = _hit("A 41% increase in foster carers approved in 2019/20 compared with 2018/19.")
+    assert compose("By how much did foster carer approvals rise?", [rise])[0].startswith("41%.")
