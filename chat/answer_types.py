@@ -12,7 +12,7 @@ PHONE = re.compile(r"(?:\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\bdirect dial\W+\
                    r"|\bext(?:n|ension)?\b\W{0,3}\d{3,}(?:\s\d{3,})?)",
                    re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-MONEY = re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:million|bn|billion|pounds)\b|\b\d+(?:\.\d+)?\s?[mk]\b", re.IGNORECASE)
+MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b)?|\b\d[\d,.]*\s?(?:million|bn|billion|pounds)\b|\b\d+(?:\.\d+)?\s?[mk]\b", re.IGNORECASE)
 PERCENT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent)", re.IGNORECASE)
 # A share or rate said without a percent sign: "11 out of 17", "one in five", "a third", "32.7 conceptions per 1000".
 RATIO = re.compile(r"\b\d[\d,]* (?:out )?of (?:the |all )?\d|\b(?:one|two|three|\d+) in (?:every )?\w+\b"

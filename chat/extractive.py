@@ -57,7 +57,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     topic = set(topic_terms(question))
     out = []
     for hit in hits:
-        previous, position = "", 0
+        previous, position, opening = "", 0, ""
         for piece in _pieces(hit):
             if len(piece.split()) < 3 and "@" not in piece and not _LABELLED_VALUE.match(piece):
                 previous = piece
@@ -66,8 +66,11 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 continue
             text = (_trim_row(piece, topic=topic - _known_words(hit)) if hit.chunk.kind == "table_row"
                     else _trim(piece))
-            out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {previous}"))
+            # A "Label: value" line ("Saving: £260k") belongs to the record the passage opens with.
+            record = opening if _LABELLED_VALUE.match(piece) else ""
+            out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {previous}"))
             previous, position = piece, position + 1
+            opening = opening or piece
     return out
 
 

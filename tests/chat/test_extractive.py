@@ -155,7 +155,9 @@ def test_a_long_list_item_is_read_by_sentence_so_its_last_fact_survives():
             "been surpassed and 375 (94%) of families were actively engaged. As a result of meeting and exceeding "
             "the target, the programme qualified for full year 2 attachment funding of £1.2 million;")
     text, _, _ = compose("How much year 2 attachment funding did the programme qualify for?", [_hit(item)])
-    assert text.startswith("As a result of meeting and exceeding the target") and "£1.2 million. [1]" in text
+    # the sum first (the whole of it: "£1.2 million", not "£1"), then the sentence that says it
+    assert text.startswith("£1.2 million. As a result of meeting and exceeding the target")
+    assert "£1.2 million. [1]" in text
 
 
 def test_a_notice_in_capitals_is_not_mistaken_for_a_heading():
@@ -232,3 +234,11 @@ def test_how_much_asks_for_money_when_it_names_a_sum_and_by_how_much_for_a_chang
     assert question_kind("What is the published admission number at the school?") == "count"
     rise = _hit("A 41% increase in foster carers approved in 2019/20 compared with 2018/19.")
     assert compose("By how much did foster carer approvals rise?", [rise])[0].startswith("41%.")
+
+
+def test_a_labelled_value_belongs_to_the_record_its_passage_opens_with():
+    record = _hit("Regional Commissioning:\nDeliver a new sub-regional arrangement for procuring residential and "
+                  "foster care placements. (D2N2 is a partnership between four councils).\nSaving: £260k\n"
+                  "January 2020 Completed/\nClosed")
+    text = compose("How much is the sub-regional arrangement for procuring placements expected to save?", [record])[0]
+    assert text.startswith("£260k.") and "Saving: £260k" in text
