@@ -111,12 +111,17 @@ def unwrap_lines(text: str) -> str:
 
 
 def _split_date(previous: str, line: str) -> bool:
-    """A date broken after its day: "... agreed on 22" then "January 2020."."""
-    return bool(_ENDS_WITH_DAY.search(previous) and _STARTS_WITH_MONTH.match(line))
+    """A date broken after its day or its month: "... agreed on 22" then "January 2020.", or
+    "... end date of 1st April" then "2021."."""
+    return bool((_ENDS_WITH_DAY.search(previous) and _STARTS_WITH_MONTH.match(line))
+                or (_ENDS_WITH_MONTH.search(previous) and _STARTS_WITH_YEAR.match(line)))
 
 
+_MONTHS = "|".join(calendar.month_name[1:])
 _ENDS_WITH_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?$")
-_STARTS_WITH_MONTH = re.compile(rf"(?:{'|'.join(calendar.month_name[1:])})\b")
+_STARTS_WITH_MONTH = re.compile(rf"(?:{_MONTHS})\b")
+_ENDS_WITH_MONTH = re.compile(rf"\b(?:{_MONTHS})$")
+_STARTS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\b")
 
 
 def _continues(previous: str, line: str, after_blank: bool = False) -> bool:

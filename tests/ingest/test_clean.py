@@ -47,6 +47,10 @@ def test_a_date_broken_across_a_blank_line_is_rejoined():
     out = unwrap_lines(text).split("\n")
     assert out[0].endswith("Accountability Board on 22 January 2020.")
     assert "Short line 3" in out and "May 2020" in out  # a short line is a label, not a wrapped sentence
+    ended = unwrap_lines("prepare the service for the possibility that the programme ends on 1st April \n\n2021.  \n\n"
+                         "Review due in April\n\n2021 figures will follow.").split("\n")
+    assert ended[0].endswith("ends on 1st April 2021.")
+    assert "2021 figures will follow." in ended  # a short line ending on a month is a label, as above
 
 
 def test_a_short_line_ending_on_a_function_word_continues():
