@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chat.answer_types import TYPE_WORDS, holds_kind, question_kind, the_fact
 from chat.names import named_days, named_things, names_all
@@ -143,10 +143,12 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     """
     kind = question_kind(question)
     names, days = named_things(question), named_days(question)
-    scored = [s for s in score_candidates(question, candidates(hits, question))
+    units = candidates(hits, question)
+    scored = [s for s in score_candidates(question, units)
               if s.typed and _mentions(s.cand, names) and all(_on_day(s.cand, d) for d in days)]
     if not scored or (scored[0].focus < MIN_FOCUS and not scored[0].quoted):
         return "", [], []
+    scored[0] = replace(scored[0], cand=_with_its_list(scored[0].cand, units))
     best = scored[0].score
     chosen: list[Scored] = []
     length = 0
@@ -160,6 +162,20 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     versions = [] if YEAR.search(question) else _versions(scored[0], scored)
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
     return _render(kind, [c.cand for c in chosen])
+
+
+def _with_its_list(cand: Candidate, units: list[Candidate]) -> Candidate:
+    """A sentence introducing a list ("Three gaps have been identified from the STP:") with the items
+    that follow it in its passage, as far as they fit: the items are the answer."""
+    if not cand.text.rstrip().endswith(":"):
+        return cand
+    items = [u.text for u in units if u.hit is cand.hit and u.position > cand.position]
+    text = cand.text.rstrip()
+    for item in items:
+        if len(text) + len(item) + 2 > MAX_CHARS - 100:
+            break
+        text += (" " if text.endswith(":") else "; ") + item.rstrip(" .;")
+    return replace(cand, text=text)
 
 
 # A candidate from a document of another date answers the same question when it covers nearly as

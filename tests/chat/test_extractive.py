@@ -242,3 +242,13 @@ def test_a_labelled_value_belongs_to_the_record_its_passage_opens_with():
                   "January 2020 Completed/\nClosed")
     text = compose("How much is the sub-regional arrangement for procuring placements expected to save?", [record])[0]
     assert text.startswith("£260k.") and "Saving: £260k" in text
+
+
+def test_a_sentence_introducing_a_list_brings_the_items_that_follow_it():
+    plan = _hit("The plan covers the whole population. Three gaps have been identified from the STP:\n"
+                "Health & wellbeing….. our population is growing, diverse and ageing.\n"
+                "Care & Quality….. need to achieve consistent standards of care.\n"
+                "Finance & Efficiency….. there is more demand than money to pay for it.")
+    text = compose("The local plan talks about three gaps to close - what are they?", [plan])[0]
+    assert text.startswith("Three gaps have been identified from the STP: Health & wellbeing")
+    assert "; Care & Quality" in text and "; Finance & Efficiency" in text
