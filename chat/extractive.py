@@ -144,8 +144,10 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     kind = question_kind(question)
     names, days = named_things(question), named_days(question)
     units = candidates(hits, question)
+    measure = _measure(question)
     scored = [s for s in score_candidates(question, units)
-              if s.typed and _mentions(s.cand, names) and all(_on_day(s.cand, d) for d in days)]
+              if s.typed and _mentions(s.cand, names) and all(_on_day(s.cand, d) for d in days)
+              and _names_measure(s.cand, measure)]
     if not scored or (scored[0].focus < MIN_FOCUS and not scored[0].quoted):
         return "", [], []
     scored[0] = replace(scored[0], cand=_with_its_list(scored[0].cand, units))
@@ -162,6 +164,20 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     versions = [] if YEAR.search(question) else _versions(scored[0], scored)
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
     return _render(kind, [c.cand for c in chosen])
+
+
+_RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b", re.IGNORECASE)
+
+
+def _measure(question: str) -> str:
+    """The word naming the rate asked about: "vacancy" in "what was the vacancy rate?"."""
+    found = _RATE_OF.search(question)
+    return found.group(1) if found and found.group(1).lower() not in TYPE_WORDS else ""
+
+
+def _names_measure(cand: Candidate, measure: str) -> bool:
+    """A rate answers only if it is the one asked about: a turnover rate does not give the vacancy rate."""
+    return not measure or bool(set(stems(measure)) & set(stems(f"{cand.text} {cand.context}")))
 
 
 def _with_its_list(cand: Candidate, units: list[Candidate]) -> Candidate:

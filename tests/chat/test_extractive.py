@@ -252,3 +252,10 @@ def test_a_sentence_introducing_a_list_brings_the_items_that_follow_it():
     text = compose("The local plan talks about three gaps to close - what are they?", [plan])[0]
     assert text.startswith("Three gaps have been identified from the STP: Health & wellbeing")
     assert "; Care & Quality" in text and "; Finance & Efficiency" in text
+
+
+def test_a_rate_answers_only_when_it_is_the_rate_asked_about():
+    turnover = _hit("Staff turnover is low, rating at 6.5% in 2009/2010.")
+    assert compose("What was the social worker vacancy rate in 2010?", [turnover])[0] == ""
+    vacancies = _hit("The social worker vacancy rate fell to 9% in 2010.")
+    assert compose("What was the social worker vacancy rate in 2010?", [vacancies])[0].startswith("9%.")
