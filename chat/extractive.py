@@ -28,6 +28,9 @@ _LABELLED_VALUE = re.compile(r"^[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 
 
+_REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) )?(?:these|this|those|they|it|such|both)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A sentence, list item or table row from one retrieved passage, with what precedes it."""
@@ -57,7 +60,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     topic = set(topic_terms(question))
     out = []
     for hit in hits:
-        previous, position, opening = "", 0, ""
+        previous, position, opening, earlier = "", 0, "", ""
         for piece in _pieces(hit):
             if len(piece.split()) < 3 and "@" not in piece and not _LABELLED_VALUE.match(piece):
                 previous = piece
@@ -68,7 +71,10 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                     else _trim(piece))
             # A "Label: value" line ("Saving: £260k") belongs to the record the passage opens with.
             record = opening if _LABELLED_VALUE.match(piece) else ""
-            out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {previous}"))
+            # "6 of these staff ..." is about what the sentences before it were about.
+            carried = earlier if _REFERS_BACK.match(piece) else ""
+            out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {carried} {previous}"))
+            earlier = f"{carried} {previous}" if carried else previous
             previous, position = piece, position + 1
             opening = opening or piece
     return out

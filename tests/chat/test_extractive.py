@@ -1,6 +1,6 @@
 """The extractive answerer on hand-made passages: answer kinds, abstention, dates and versions."""
 from chat.answer_types import holds_kind, question_kind
-from chat.extractive import compose
+from chat.extractive import candidates, compose
 from chat.names import named_things
 from chat.questions import quoted_phrases
 from index.records import Hit
@@ -259,3 +259,11 @@ def test_a_rate_answers_only_when_it_is_the_rate_asked_about():
     assert compose("What was the social worker vacancy rate in 2010?", [turnover])[0] == ""
     vacancies = _hit("The social worker vacancy rate fell to 9% in 2010.")
     assert compose("What was the social worker vacancy rate in 2010?", [vacancies])[0].startswith("9%.")
+
+
+def test_a_sentence_referring_back_is_about_what_the_sentences_before_it_are_about():
+    passage = _hit("Did you know that Citihealth offer Solihull Approach Training. 39 staff have attended. "
+                   "6 of these staff have gone on to become trainers themselves. Courses run monthly.")
+    context = {c.text: c.context for c in candidates([passage])}
+    assert "Solihull Approach" in context["6 of these staff have gone on to become trainers themselves."]
+    assert "Solihull" not in context["Courses run monthly."]  # a sentence that does not refer back
