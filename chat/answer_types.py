@@ -47,7 +47,8 @@ _KINDS = [
     ("phone", r"\b(phone|telephone|number to call|contact number|direct dial|ring)\b"),
     ("email", r"\b(e-?mail|email address)\b"),
     ("money", r"\b(how much\b.*\b(cost|budget|spend|spent|save|saving|worth|fund\w*|grant|award\w*|allocat\w*|"
-              r"fee|price|income|paid|pay|invest\w*)|budget|cost|funding (?:amount|total)|how much money|worth)\b"),
+              r"fee|price|income|paid|pay|invest\w*)|budget|cost|funding (?:amount|total)|how much money|worth"
+              r"|what (?:[\w-]+ ){0,2}(?:savings?|grant|funding))\b"),
     ("frequency", r"\b(how often|how frequently)\b"),
     ("percent", r"\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
                 r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,4}(?:rate|ratio))\b"),

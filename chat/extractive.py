@@ -23,7 +23,7 @@ _LONG_ITEM = 320  # characters: a list item longer than this is split into sente
 _CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b")
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
 # A short "Label: value" line ("Saving: £500k", "Lead: Jane Example") states a fact on its own.
-_LABELLED_VALUE = re.compile(r"^[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
+_LABELLED_VALUE = re.compile(r"^(?!https?:)[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 
@@ -123,6 +123,8 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     for cand, terms, context in zip(cands, term_sets, context_sets):
         own = sum(idf[t] for t in topic & terms) / total
         focus = sum(idf[t] for t in topic & (terms | context)) / total
+        if len(cand.text.split()) <= _SHORT_LINE and _LABELLED_VALUE.match(cand.text):
+            own = focus  # "Saving: £260k" says it of the record it belongs to
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
         typed = holds_kind(kind, cand.text, question)
         uses_quotes = _quotes(quoted, cand)

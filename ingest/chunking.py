@@ -213,7 +213,9 @@ def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
         for piece in _split_long(unit, settings.max_words):
             words = word_count(piece.text)
             starts_section = piece.kind == "heading" and not (current and current[-1].kind == "heading")
-            if piece.kind == "table_row" or starts_section or size + words > settings.target_words:
+            # A short "Saving: £393k" line stays with the record it completes, up to the size limit.
+            limit = settings.max_words if _labelled_value(piece) else settings.target_words
+            if piece.kind == "table_row" or starts_section or size + words > limit:
                 if not (current and size + words <= settings.target_words and piece.kind != "table_row"
                         and not starts_section and current[-1].kind == "heading"):
                     flush()
@@ -224,6 +226,13 @@ def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
             size += words
     flush()
     return groups
+
+
+_LABELLED_VALUE = re.compile(r"^[A-Z][\w ()/&'’-]{1,30}:\s*\S")
+
+
+def _labelled_value(unit: _Unit) -> bool:
+    return unit.kind != "heading" and word_count(unit.text) <= 8 and bool(_LABELLED_VALUE.match(unit.text))
 
 
 def _split_long(unit: _Unit, max_words: int) -> list[_Unit]:

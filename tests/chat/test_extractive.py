@@ -267,3 +267,12 @@ def test_a_sentence_referring_back_is_about_what_the_sentences_before_it_are_abo
     context = {c.text: c.context for c in candidates([passage])}
     assert "Solihull Approach" in context["6 of these staff have gone on to become trainers themselves."]
     assert "Solihull" not in context["Courses run monthly."]  # a sentence that does not refer back
+
+
+def test_a_short_labelled_value_is_judged_by_its_record_not_by_its_own_few_words():
+    assert question_kind("What saving is attached to selling excess beds?") == "money"
+    ours = _hit("Regional Commissioning:\nDeliver a new sub-regional arrangement for procuring residential and "
+                "foster care placements.\nSaving: £260k\nJanuary 2020 Completed/\nClosed")
+    other = _hit("Maximising capacity of residential homes: Sale of excess disability beds Saving: £393k", rank=2)
+    asked = "How much is the new sub-regional set-up for buying residential placements expected to save?"
+    assert compose(asked, [ours, other])[0].startswith("£260k. Saving: £260k")

@@ -86,3 +86,13 @@ def test_table_rows_carry_their_fields_as_a_record(corpus_chunks):
     _, plan = corpus_chunks["workforce-action-plan-2017-2019.txt"]
     record = next(c for c in plan if c.fields.get("Responsibility Lead") == "Holly Bligh")
     assert record.fields["Timescale"] == "March 2018"
+
+
+def test_a_short_labelled_value_stays_with_the_record_it_completes():
+    filler = "The project reviews how residential care is provided across the county for children. " * 8
+    raw = f"{filler}\n\nResidential homes capacity:\n\nSale of excess disability beds\n\nSaving: £393k\n\n{filler}"
+    doc = build_document("plan.txt", raw.encode(), [raw], CatalogEntry("Plan"))
+    chunks = chunk_document(doc, ChunkSettings(target_words=113, max_words=200))  # the record ends at 112
+    holding = [c.text for c in chunks if "Saving: £393k" in c.text]
+    assert len(holding) == 1 and "Sale of excess disability beds" in holding[0]
+    assert all(word_count(c.text) <= 200 for c in chunks)
