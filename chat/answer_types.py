@@ -62,6 +62,10 @@ _KINDS = [
 ]
 
 
+# A clause setting the scene before the question proper: its "when" does not ask for a date.
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|after|before|once|while|since|as)\b[^,?]*,\s*"
+                             r"(?=(?:who|whom|whose|what|which|where|how|when|why|is|are|was|were|do|does|did|can)\b)")
+_RELATIVE_WHO = re.compile(r"\b(?:who|whom|whose)\b")
 _WH_WORD = re.compile(r"\b(who|whom|whose|what|when|where|which|how)\b")
 _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|could|will|would|should|has|have|"
                      r"had|may|must)\b")
@@ -79,14 +83,16 @@ def question_kind(question: str) -> str:
         last = question_kind(parts[-1])
         if last != "other":
             return last
-    q = question.lower()
+    q = _LEADING_CLAUSE.sub("", question.lower())  # "When young people were consulted, what did they ...?"
     if re.match(r"\s*(who|whom|whose)\b", q):
         return "person"  # "Who should I ring about ...?" wants a person, not a number
     yes_no = bool(_YES_NO.match(q)) and not _WH_WORD.search(q)
+    # In "What qualities do the staff who work with them need?" the "who" opens a relative clause.
+    asked = _RELATIVE_WHO.sub(" ", q) if re.match(r"\s*(what|which|how|when|where|why)\b", q) else q
     for kind, pattern in _KINDS:
         if yes_no and kind in ("person", "place"):
             continue
-        if re.search(pattern, q):
+        if re.search(pattern, asked):
             return kind
     return "other"
 

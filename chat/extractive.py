@@ -28,7 +28,7 @@ _LABELLED_VALUE = re.compile(r"^(?!https?:)[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 
 
-_REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) )?(?:these|this|those|they|it|such|both)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) )?(?:these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

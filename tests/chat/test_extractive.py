@@ -276,3 +276,15 @@ def test_a_short_labelled_value_is_judged_by_its_record_not_by_its_own_few_words
     other = _hit("Maximising capacity of residential homes: Sale of excess disability beds Saving: £393k", rank=2)
     asked = "How much is the new sub-regional set-up for buying residential placements expected to save?"
     assert compose(asked, [ours, other])[0].startswith("£260k. Saving: £260k")
+
+
+def test_a_scene_setting_clause_or_a_relative_who_does_not_decide_the_kind_of_fact():
+    asked = "When young people were consulted, what qualities did they want in the staff who work with them?"
+    assert question_kind(asked) == "other"  # neither a date nor a person: qualities
+    assert question_kind("If the vote is tied, who decides?") == "person"
+    assert question_kind("What is the name of the officer who leads it?") == "person"
+    assert question_kind("Can you tell me who leads safeguarding training?") == "person"
+    passage = _hit("There was a clear message about the skills they saw as important. Namely, to show respect "
+                   "and to listen. Courses run monthly.")
+    context = {c.text: c.context for c in candidates([passage])}
+    assert "skills" in context["Namely, to show respect and to listen."]
