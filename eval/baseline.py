@@ -40,8 +40,9 @@ def regressions(metrics: dict, baseline: dict) -> list[str]:
     return problems
 
 
-if __name__ == "__main__":  # python -m eval.baseline RUN/results.json: adopt a run as the baseline
+if __name__ == "__main__":  # python -m eval.baseline RUN/results.json [BASELINE]: adopt a run as a baseline
     import sys
 
     results = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-    print(json.dumps(write_baseline(results["metrics"], results["qa_set"]["path"]), indent=2))
+    target = Path(sys.argv[2]) if len(sys.argv) > 2 else BASELINE
+    print(json.dumps(write_baseline(results["metrics"], results["qa_set"]["path"], target), indent=2))
