@@ -97,6 +97,28 @@ def question_kind(question: str) -> str:
     return "other"
 
 
+_ROLE_ASKED = re.compile(rf"\b(?:which |what |name of (?:the |a |an )?)((?:[\w-]+ ){{0,3}}?{_ROLE})\b", re.IGNORECASE)
+
+
+def role_asked(question: str) -> str:
+    """The role a "which police officer ...?" question asks someone to hold ('' if none)."""
+    found = _ROLE_ASKED.search(question)
+    return found.group(1).lower() if found else ""
+
+
+def names_role_holder(role: str, text: str) -> bool:
+    """Whether `text` names someone as holding `role`: "Councillor David Mellen", "Jane Example,
+    Training Co-ordinator"; words qualifying the role ("police" officer) must be there too."""
+    if not role:
+        return False
+    *qualifiers, role = role.split()
+    if any(q not in text.lower() for q in qualifiers):
+        return False
+    role = re.escape(role)
+    name = r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})"
+    return bool(re.search(rf"\b{role}\w*\s+{name}|{name},?\s+(?:[\w&-]+\s+){{0,4}}{role}", text, re.IGNORECASE))
+
+
 def holds_kind(kind: str, text: str, asked: str = "") -> bool:
     """Whether `text` contains a fact of the kind asked for (always true for "other"); a number the
     question `asked` names itself ("per 1,000 live births") does not answer it."""

@@ -5,7 +5,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from chat.answer_types import TYPE_WORDS, holds_kind, question_kind, the_fact
+from chat.answer_types import TYPE_WORDS, holds_kind, names_role_holder, question_kind, role_asked, the_fact
 from chat.names import named_days, named_things, names_all
 from chat.questions import holds_phrase, quoted_phrases
 from chat.text import stems
@@ -17,10 +17,13 @@ MAX_CHARS = 600
 # The best sentence must cover this share (IDF-weighted) of the question's topic words, else the
 # passages are about the topic but do not hold the fact asked for. Chosen on the dev set (README).
 MIN_FOCUS = 0.2
+# A sentence naming someone in the role asked about ("Councillor David Mellen" for "which councillor").
+ROLE_WEIGHT = 0.15
 
 _LONG_ITEM = 320  # characters: a list item longer than this is split into sentences
 # A table-of-contents entry: "1. Foreword | 3", "Introduction ........ 4", "CONTENTS".
-_CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b")
+_CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b"
+                             r"|(?:\b\d{1,2}\.\d{1,2}\s+[A-Z][^.]*?){2,}")  # "2.1 Review ... 2.2 Children ..."
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
 # A short "Label: value" line ("Saving: £500k", "Lead: Jane Example") states a fact on its own.
 _LABELLED_VALUE = re.compile(r"^(?!https?:)[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
@@ -119,6 +122,7 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     total = sum(idf.values()) or 1.0
     lean_new = recency_weight(question)
     recency = _recency_ranks(cands)
+    role = role_asked(question) if kind == "person" else ""
     scored = []
     for cand, terms, context in zip(cands, term_sets, context_sets):
         own = sum(idf[t] for t in topic & terms) / total
@@ -128,7 +132,8 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
         typed = holds_kind(kind, cand.text, question)
         uses_quotes = _quotes(quoted, cand)
-        score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes
+        holder = ROLE_WEIGHT * names_role_holder(role, cand.text)
+        score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + holder
                  + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _looks_like_heading(cand.text))
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))

@@ -288,3 +288,18 @@ def test_a_scene_setting_clause_or_a_relative_who_does_not_decide_the_kind_of_fa
                    "respect and to listen. Courses run monthly.")
     context = {c.text: c.context for c in candidates([passage])}
     assert "consultation" in context["Namely, to show respect and to listen."]  # "Namely" refers back
+
+
+def test_which_role_prefers_the_sentence_naming_someone_in_that_role():
+    from chat.answer_types import names_role_holder, role_asked
+    assert role_asked("Which police officer sat on the group?") == "police officer"
+    assert names_role_holder("councillor", "Councillor David Mellen Nottingham City Council")
+    assert names_role_holder("co-ordinator", "Holly Bligh, NCSCB Training Co-ordinator")
+    assert not names_role_holder("police officer", "Sharon Krause, Aspiration Development Officer")
+    foreword = [_hit("2.1 Review of Our Workforce Strategy from 2007 2.2 Children and Young People's Engagement "
+                     "2.3 Nottingham Children's Partnership", rank=1),
+                _hit("We thank Jane Smith for the foreword's photographs.", rank=2),
+                _hit("Councillor David Mellen Nottingham City Council", rank=3, title="Foreword: Workforce Strategy")]
+    text = compose("Which councillor wrote the foreword to the workforce strategy?", foreword)[0]
+    assert text.startswith("Councillor David Mellen")
+    assert "2.2 Children" not in text  # a run of numbered section titles is a contents list
