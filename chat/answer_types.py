@@ -166,14 +166,21 @@ _LABEL_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s|^\s*\d+\.?\s+(?=(?-i:[A-Z][A
                            re.IGNORECASE)
 
 
+# Ages count nobody: "aged 0-19", "beyond the age of 20", "0-3 year olds".
+_AGE = re.compile(r"\b(?:aged?|ages|age of)\s+(?:\d+\s*(?:-|–|to)\s*)?\d+\+?(?:\s*(?:,|and|or)\s*\d+)*|\b(?:\d+\s*(?:-|–|to)\s*)?\d+[\s-]*years?[\s-]*olds?\b",
+                  re.IGNORECASE)
+
+
 def _quantities(text: str, asked: str = "") -> list[str]:
     """The numbers in `text` that could answer "how many": not dates, phone numbers, e-mail addresses,
     section numbers, nor numbers the question itself names."""
-    text = _LABEL_NUMBER.sub(" ", text)
+    text = _AGE.sub(" ", _LABEL_NUMBER.sub(" ", text))
     for pattern in (EMAIL, PHONE, DATE):
         text = pattern.sub(" ", text)
     named = {_number(m.group(0)) for m in COUNT.finditer(asked)}
-    return [m.group(0) for m in COUNT.finditer(text) if _number(m.group(0)) not in named]
+    # A capitalised number word inside a sentence is part of a name: "the One Children's Workforce".
+    return [m.group(0) for m in COUNT.finditer(text) if _number(m.group(0)) not in named
+            and not (m.start() > 0 and m.group(0)[0].isupper() and not m.group(0)[0].isdigit())]
 
 
 def _number(token: str) -> str:

@@ -303,3 +303,10 @@ def test_which_role_prefers_the_sentence_naming_someone_in_that_role():
     text = compose("Which councillor wrote the foreword to the workforce strategy?", foreword)[0]
     assert text.startswith("Councillor David Mellen")
     assert "2.2 Children" not in text  # a run of numbered section titles is a contents list
+
+
+def test_ages_and_number_words_in_names_count_nothing():
+    assert not holds_kind("count", "everyone who works (aged 0-19, or beyond the age of 20 and 25 if ...)")
+    assert not holds_kind("count", "outcomes for 0-3 year old children")
+    assert not holds_kind("count", "the One Children's Workforce and One Nottingham")
+    assert holds_kind("count", "One in six families") and holds_kind("count", "some 12,000 colleagues")
