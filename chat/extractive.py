@@ -134,7 +134,7 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         uses_quotes = _quotes(quoted, cand)
         holder = ROLE_WEIGHT * names_role_holder(role, cand.text)
         score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + holder
-                 + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _looks_like_heading(cand.text))
+                 + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _heading_like(cand))
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored
@@ -271,6 +271,13 @@ def _render(kind: str, chosen: list[Candidate]) -> tuple[str, list[Hit], list[Ca
             sentence = f"In {chunk.title} ({chunk.date}): {sentence}"
         parts.append(f"{sentence} [{cited.index(cand.hit) + 1}]")
     return " ".join(parts), cited, chosen
+
+
+def _heading_like(cand: Candidate) -> float:
+    """A table row or a "Label: value" line holds data, however capitalised its labels are."""
+    if cand.hit.chunk.kind == "table_row" or _LABELLED_VALUE.match(cand.text):
+        return 0.0
+    return _looks_like_heading(cand.text)
 
 
 def _looks_like_heading(text: str) -> float:

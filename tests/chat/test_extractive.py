@@ -310,3 +310,10 @@ def test_ages_and_number_words_in_names_count_nothing():
     assert not holds_kind("count", "outcomes for 0-3 year old children")
     assert not holds_kind("count", "the One Children's Workforce and One Nottingham")
     assert holds_kind("count", "One in six families") and holds_kind("count", "some 12,000 colleagues")
+
+
+def test_a_table_row_with_capitalised_labels_is_data_not_a_heading():
+    prose = _hit("1.20 There are 658 incidents where a victim has 2 reported repeat incidents of high risk abuse.")
+    row = _hit("DASH / RIC Assessment: High; Number of Referrals: 514", rank=2, kind="table_row")
+    text = compose("How many DASH/RIC referrals were assessed as high risk?", [prose, row])[0]
+    assert text.startswith("DASH / RIC Assessment: High; Number of Referrals: 514.")
