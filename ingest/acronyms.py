@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 _SMALL = {"and", "of", "the", "for", "in", "on", "to", "&", "a", "with", "at", "by"}
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8}?s?)\s*\)")
-_PAREN_EXPANSION = re.compile(r"\b([A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8}?)\s*\(([A-Z][^()]{3,90})\)")
+_PAREN_EXPANSION = re.compile(r"\b([A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8}?)\s*\(([A-Za-z][^()]{3,90})\)")
 _LIST_LINE = re.compile(r"^(?:-\s*)?\**([A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8})\**\s*(?:[-–:=\t]\s*)?"
                         r"([A-Z][A-Za-z'’,&()\- ]{5,100})$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|&")
@@ -26,8 +26,16 @@ def find_acronyms(text: str) -> list[Acronym]:
     found: dict[tuple[str, str], Acronym] = {}
     for line in text.split("\n"):
         for acronym in _from_line(line.strip()):
-            found.setdefault((acronym.short, acronym.expansion.lower()), acronym)
+            key = (acronym.short, acronym.expansion.lower())
+            kept = found.get(key)
+            # The same words written twice: keep them as a name ("School Centred ..."), not "school centred ...".
+            if kept is None or _capitals(acronym.expansion) > _capitals(kept.expansion):
+                found[key] = acronym
     return list(found.values())
+
+
+def _capitals(text: str) -> int:
+    return sum(ch.isupper() for ch in text)
 
 
 def _from_line(line: str) -> list[Acronym]:
@@ -43,7 +51,7 @@ def _from_line(line: str) -> list[Acronym]:
             out.append(Acronym(short.rstrip("s") if short.endswith("s") and short[:-1].isupper() else short,
                                expansion, _around(line, match.start())))
     for match in _PAREN_EXPANSION.finditer(line):
-        if _initials_match(match.group(1), match.group(2)):
+        if _initials_match(match.group(1), match.group(2)) or _spelt_then_described(match.group(1), match.group(2)):
             out.append(Acronym(match.group(1), _tidy(match.group(2)), _around(line, match.start())))
     return out
 
@@ -73,6 +81,15 @@ def _initials_match(short: str, expansion: str) -> bool:
     # Allow small words that do count ("Office for Standards in Education" -> OfSTED).
     every = "".join(w[0].upper() for w in _WORD.findall(expansion) if w != "&")
     return every == letters and len(letters) >= 2
+
+
+def _spelt_then_described(short: str, expansion: str) -> bool:
+    """"DASH (domestic abuse, stalking, and honour based violence checklist)": the first words spell
+    the acronym and at most three more describe it."""
+    letters = _letters(short)
+    words = [w for w in _WORD.findall(expansion) if w.lower() not in _SMALL and w != "&"]
+    initials = "".join(w[0].upper() for w in words)
+    return len(letters) >= 3 and initials.startswith(letters) and len(words) - len(letters) <= 3
 
 
 def _tidy(text: str) -> str:

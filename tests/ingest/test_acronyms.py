@@ -29,3 +29,13 @@ def test_expansion_and_abbreviation_of_queries():
     assert abbreviate_text("What does the Nottingham City Safeguarding Children Board run?", glossary).endswith(
         "(NCSCB)")
     assert expand_text("No acronyms here", glossary) == "No acronyms here"
+
+
+def test_an_acronym_spelt_out_after_it_in_lower_case_is_found():
+    found = find_acronyms("Building support for the DASH (domestic abuse, stalking, and honour based violence "
+                          "checklist) risk assessment. The CAF (see above) and DfE (the department) are not.\n"
+                          "A school centred initial teacher training (SCITT) place.\n"
+                          "School Centred Initial Teacher Training (SCITT) routes.")
+    table = {a.short: a.expansion for a in found}
+    assert table == {"DASH": "domestic abuse, stalking, and honour based violence checklist",
+                     "SCITT": "School Centred Initial Teacher Training"}
