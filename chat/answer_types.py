@@ -21,6 +21,9 @@ RATIO = re.compile(r"\b\d[\d,]* (?:out )?of (?:the |all )?\d|\b(?:one|two|three|
 COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b(?!\s?(?:%|per ?cent))|\b(?:one|two|three|four|five|six|seven|eight|"
                    r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’' ](?:Mc|Mac)?[A-Z][a-z'’]+){1,2}\b")
+# "led by", "administered by": whoever follows does it, whether a person or a team.
+AGENT = re.compile(r"\b(?:led|run|chaired|managed|delivered|provided|administered|hosted|co-?ordinated|overseen|"
+                   r"commissioned|funded|supported|presented)\s+by\b", re.IGNORECASE)
 LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)[^:;|]{0,20}:\s*([A-Z][^;|]{2,80})",
                         re.IGNORECASE)
 FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day|week|month|year|quarter)s?|"
@@ -55,7 +58,8 @@ _KINDS = [
     ("count", r"\b(how many|what number of|number of|how much"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}number)\b"),
     ("day", r"\b(what date|which date|exact date)\b"),
-    ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|how long|due)\b"),
+    ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|what time|how long|"
+             r"due)\b"),
     ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){{0,3}}?{_ROLE}"
                rf"|which (?:[\w-]+ ){{0,2}}?{_ROLE}|what {_ROLE}|contact|in charge|chairs?|leads?)\b"),
     ("place", r"\b(where|venue|location|located)\b"),
@@ -137,8 +141,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
     if kind == "date":  # "When do the sessions run?" is also answered by "every Thursday morning" or "in October"
         return bool(DATE.search(text) or MONTH_NAME.search(text) or WEEKDAY.search(text) or CLOCK.search(text)
                     or FREQUENCY.search(text))
-    if kind == "person":
-        return bool(LEAD_FIELD.search(text) or EMAIL.search(text) or NAME.search(text))
+    if kind == "person":  # someone named, or a body said to do it ("led by the police 'prevent' team")
+        return bool(LEAD_FIELD.search(text) or EMAIL.search(text) or NAME.search(text) or AGENT.search(text))
     if kind == "frequency":
         return bool(FREQUENCY.search(text))
     if kind == "place":

@@ -122,12 +122,13 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     total = sum(idf.values()) or 1.0
     lean_new = recency_weight(question)
     recency = _recency_ranks(cands)
+    asked = {_root(w) for w in stems(question)}
     role = role_asked(question) if kind == "person" else ""
     scored = []
     for cand, terms, context in zip(cands, term_sets, context_sets):
         own = sum(idf[t] for t in topic & terms) / total
         focus = sum(idf[t] for t in topic & (terms | context)) / total
-        if len(cand.text.split()) <= _SHORT_LINE and _LABELLED_VALUE.match(cand.text):
+        if len(cand.text.split()) <= _SHORT_LINE and _LABELLED_VALUE.match(cand.text) and _label_asked(cand, asked):
             own = focus  # "Saving: £260k" says it of the record it belongs to
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
         typed = holds_kind(kind, cand.text, question)
@@ -138,6 +139,16 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored
+
+
+def _label_asked(cand: Candidate, asked: set[str]) -> bool:
+    """Whether the question asks for what a "Label: value" line labels ("save" for "Saving: £260k")."""
+    return any(_root(w) in asked for w in stems(cand.text.split(":", 1)[0]))
+
+
+def _root(word: str) -> str:
+    """A word without its common endings, so "saving", "save" and "saves" meet."""
+    return re.sub(r"(?:ing|ed|es|e|s)$", "", word) if len(word) > 3 else word
 
 
 def _quotes(quoted: list[str], cand: Candidate) -> float:

@@ -1,6 +1,6 @@
 """The extractive answerer on hand-made passages: answer kinds, abstention, dates and versions."""
 from chat.answer_types import holds_kind, question_kind
-from chat.extractive import candidates, compose
+from chat.extractive import candidates, compose, score_candidates
 from chat.names import named_things
 from chat.questions import quoted_phrases
 from index.records import Hit
@@ -317,3 +317,21 @@ def test_a_table_row_with_capitalised_labels_is_data_not_a_heading():
     row = _hit("DASH / RIC Assessment: High; Number of Referrals: 514", rank=2, kind="table_row")
     text = compose("How many DASH/RIC referrals were assessed as high risk?", [prose, row])[0]
     assert text.startswith("DASH / RIC Assessment: High; Number of Referrals: 514.")
+
+
+def test_who_is_answered_by_a_team_said_to_do_it():
+    assert holds_kind("person", "Nottinghamshire has a response to extremism led by the police 'prevent' team")
+    assert not holds_kind("person", "the response to extremism is improving")
+
+
+def test_a_labelled_value_speaks_for_its_record_only_when_its_label_is_asked_about():
+    assert question_kind("What time did the June meeting finish?") == "date"
+    record = _hit("Regional Commissioning:\nDeliver a new arrangement for procuring placements with the councils.\n"
+                  "Saving: £500k")
+    assert compose("How much will the arrangement for procuring placements save?", [record])[0].startswith("£500k.")
+
+    def saving(question):
+        return next(s for s in score_candidates(question, candidates([record])) if s.cand.text == "Saving: £500k")
+    assert saving("What will procuring placements save?").own == saving("What will procuring placements save?").focus
+    unrelated = saving("What salary do the councils offer for procuring placements?")
+    assert unrelated.own < unrelated.focus  # its own word, "Saving", is not what is asked about
