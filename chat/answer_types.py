@@ -6,7 +6,7 @@ import re
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
 DATE = re.compile(rf"\b(?:(?:19|20)\d\d(?:/\d\d)?|{_MONTH}\.?\s*'?\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
-                  rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|Q[1-4]|quarter\s+[1-4]|(?:spring|summer|autumn|winter)\s+term)\b",
+                  rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|Q[1-4]|quarter\s+[1-4]|(?:spring|summer|autumn|winter)\s+term)\b",
                   re.IGNORECASE)
 PHONE = re.compile(r"(?:\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\bdirect dial\W+\d{5,}|\btel(?:ephone)?\W+\d{5,}"
                    r"|\bext(?:n|ension)?\b\W{0,3}\d{3,}(?:\s\d{3,})?)",

@@ -335,3 +335,8 @@ def test_a_labelled_value_speaks_for_its_record_only_when_its_label_is_asked_abo
     assert saving("What will procuring placements save?").own == saving("What will procuring placements save?").focus
     unrelated = saving("What salary do the councils offer for procuring placements?")
     assert unrelated.own < unrelated.focus  # its own word, "Saving", is not what is asked about
+
+
+def test_a_date_written_with_dots_is_a_date_not_a_count():
+    assert not holds_kind("count", "1.19 The following data relates to the period 25.06.12 - 13.09.13:")
+    assert holds_kind("date", "the period 25.06.12 - 13.09.13")
