@@ -5,7 +5,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from chat.answer_types import TYPE_WORDS, holds_kind, names_role_holder, question_kind, role_asked, the_fact
+from chat.answer_types import AGENT, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind, role_asked, the_fact
 from chat.names import named_days, named_things, names_all
 from chat.questions import holds_phrase, quoted_phrases
 from chat.text import stems
@@ -19,6 +19,8 @@ MAX_CHARS = 600
 MIN_FOCUS = 0.2
 # A sentence naming someone in the role asked about ("Councillor David Mellen" for "which councillor").
 ROLE_WEIGHT = 0.15
+# A who-question's sentence saying who does it ("administered by NCVS", "Lead: Jane Example").
+AGENT_WEIGHT = 0.1
 
 _LONG_ITEM = 320  # characters: a list item longer than this is split into sentences
 # A table-of-contents entry: "1. Foreword | 3", "Introduction ........ 4", "CONTENTS".
@@ -134,6 +136,8 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         typed = holds_kind(kind, cand.text, question)
         uses_quotes = _quotes(quoted, cand)
         holder = ROLE_WEIGHT * names_role_holder(role, cand.text)
+        if kind == "person" and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
+            holder += AGENT_WEIGHT
         score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + holder
                  + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _heading_like(cand))
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))

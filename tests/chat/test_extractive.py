@@ -340,3 +340,11 @@ def test_a_labelled_value_speaks_for_its_record_only_when_its_label_is_asked_abo
 def test_a_date_written_with_dots_is_a_date_not_a_count():
     assert not holds_kind("count", "1.19 The following data relates to the period 25.06.12 - 13.09.13:")
     assert holds_kind("date", "the period 25.06.12 - 13.09.13")
+
+
+def test_who_runs_it_prefers_the_sentence_saying_who_does_it():
+    network = _hit("The Children and Young Peoples Provider Network (CYPPN) offers a collective forum for Voluntary "
+                   "Sector groups. You can find out more about the network online. It's administered by Nottingham "
+                   "Community and Voluntary Services (NCVS).")
+    answer = compose("Who runs the CYPPN?", [network])[0]
+    assert "It's administered by Nottingham Community and Voluntary Services (NCVS). [1]" in answer
