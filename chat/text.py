@@ -11,6 +11,12 @@ def stems(text: str) -> list[str]:
         for suffix in ("ing", "ed", "es", "s"):
             if len(word) > len(suffix) + 3 and word.endswith(suffix):
                 word = word[: -len(suffix)]
+                # "submitted" -> "submitt" -> "submit", "planning" -> "plan" ("staffed" keeps its "ff").
+                if suffix in ("ing", "ed") and len(word) >= 5 and word[-1] == word[-2] and word[-1] in _DOUBLED:
+                    word = word[:-1]
                 break
         out.append(word)
     return out
+
+
+_DOUBLED = set("bdgmnprt")

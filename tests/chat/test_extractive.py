@@ -348,3 +348,9 @@ def test_who_runs_it_prefers_the_sentence_saying_who_does_it():
                    "Community and Voluntary Services (NCVS).")
     answer = compose("Who runs the CYPPN?", [network])[0]
     assert "It's administered by Nottingham Community and Voluntary Services (NCVS). [1]" in answer
+
+
+def test_stems_meet_across_a_doubled_final_consonant():
+    from chat.text import stems
+    assert stems("submitted planning referred") == stems("submit plan refer")
+    assert stems("staffed addressed") == ["staff", "address"]  # their double letters are their own
