@@ -126,6 +126,7 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     recency = _recency_ranks(cands)
     asked = {_root(w) for w in stems(question)}
     role = role_asked(question) if kind == "person" else ""
+    body = bool(_ASKS_FOR_BODY.search(question))  # "which service ...?" is a who-question about a body
     scored = []
     for cand, terms, context in zip(cands, term_sets, context_sets):
         own = sum(idf[t] for t in topic & terms) / total
@@ -136,13 +137,17 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         typed = holds_kind(kind, cand.text, question)
         uses_quotes = _quotes(quoted, cand)
         holder = ROLE_WEIGHT * names_role_holder(role, cand.text)
-        if kind == "person" and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
+        if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
             holder += AGENT_WEIGHT
         score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + holder
                  + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _heading_like(cand))
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored
+
+
+_ASKS_FOR_BODY = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:service|team|organi[sz]ation|body|agency|partnership|"
+                            r"board|council|charity|provider|group)s?\b", re.IGNORECASE)
 
 
 def _label_asked(cand: Candidate, asked: set[str]) -> bool:

@@ -354,3 +354,12 @@ def test_stems_meet_across_a_doubled_final_consonant():
     from chat.text import stems
     assert stems("submitted planning referred") == stems("submit plan refer")
     assert stems("staffed addressed") == ["staff", "address"]  # their double letters are their own
+
+
+def test_which_service_is_a_who_question_about_a_body():
+    gangs = _hit("1.30 Supporting the Crime and Drugs Partnership particularly through work with families, to "
+                 "challenge and eliminate gang culture in local neighbourhoods. (NB: this work is now being led by "
+                 "Community Protection rather than the CDP).")
+    answer = compose("Which service took over leading the work on gang culture from the Crime and Drugs Partnership?",
+                     [gangs])[0]
+    assert "led by Community Protection" in answer
