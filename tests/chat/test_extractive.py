@@ -363,3 +363,16 @@ def test_which_service_is_a_who_question_about_a_body():
     answer = compose("Which service took over leading the work on gang culture from the Crime and Drugs Partnership?",
                      [gangs])[0]
     assert "led by Community Protection" in answer
+
+
+def test_a_long_row_cut_to_fit_keeps_the_item_on_the_topic_over_an_off_topic_opening():
+    row = _hit("Specific Challenges: To ensure that robust arrangements are in place to ensure that people working "
+               "with children have quality safeguarding training and that it is to the right level in relation to "
+               "their role - Develop the communication role of the NCSCB through more resources on the website "
+               "(March 2018) - Deliver the new Learning and Improvement Strategy (March 2018) - Develop and deliver a "
+               "follow-up session to evaluate the new workshop model which was used to embed the learning from "
+               "recent Child J Serious Case Reviews (March 2018); Timescale: March 2018; Responsibility Lead: Holly "
+               "Bligh", kind="table_row")
+    answer = compose("The new workshop model was used to get across the lessons from which serious case review?",
+                     [row])[0]
+    assert "Child J Serious Case Reviews" in answer and "Holly Bligh" in answer
