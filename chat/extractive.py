@@ -329,13 +329,15 @@ def _trim(text: str, limit: int = 320) -> str:
 
 def _trim_row(text: str, limit: int = 360, topic: set[str] | frozenset = frozenset()) -> str:
     """Shorten a table row by trimming its longest field, so short fields (lead, date) survive."""
-    if len(text) <= limit or "; " not in text:
+    # Fields are "Column: value; ..." or, for a table without column names, "cell | cell | ...".
+    sep = "; " if "; " in text else " | " if " | " in text else ""
+    if len(text) <= limit or not sep:
         return _trim(text, limit)
-    fields = text.split("; ")
+    fields = text.split(sep)
     longest = max(range(len(fields)), key=lambda i: len(fields[i]))
     room = max(60, limit - (len(text) - len(fields[longest])))
     fields[longest] = _on_topic_items(fields[longest], room, topic) or _trim(fields[longest], room)
-    return "; ".join(fields)
+    return sep.join(fields)
 
 
 def _known_words(hit: Hit) -> set[str]:

@@ -376,3 +376,13 @@ def test_a_long_row_cut_to_fit_keeps_the_item_on_the_topic_over_an_off_topic_ope
     answer = compose("The new workshop model was used to get across the lessons from which serious case review?",
                      [row])[0]
     assert "Child J Serious Case Reviews" in answer and "Holly Bligh" in answer
+
+
+def test_a_long_row_of_unnamed_cells_keeps_its_short_cells():
+    row = _hit("Embedding of the Think Family Approach across Children's and Adults Services to include police, "
+               "housing, health and other key partners in the NCP by inviting secondees to the Family Intervention "
+               "Project to see the approach in use for themselves so they can begin to identify and implement "
+               "changes to working practises in their own area thus becoming change agents. | Paul Martin | "
+               "March 2011 | ✓", kind="table_row")
+    answer = compose("Who was in charge of embedding the Think Family Approach?", [row])[0]
+    assert "| Paul Martin | March 2011" in answer
