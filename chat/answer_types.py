@@ -5,7 +5,7 @@ import calendar
 import re
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
-DATE = re.compile(rf"\b(?:(?:19|20)\d\d(?:/\d\d)?|{_MONTH}\.?\s*'?\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+DATE = re.compile(rf"\b(?:(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|{_MONTH}\.?\s*'?\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
                   rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|Q[1-4]|quarter\s+[1-4]|(?:spring|summer|autumn|winter)\s+term)\b",
                   re.IGNORECASE)
 PHONE = re.compile(r"(?:\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\bdirect dial\W+\d{5,}|\btel(?:ephone)?\W+\d{5,}"
@@ -51,12 +51,14 @@ _KINDS = [
     ("email", r"\b(e-?mail|email address)\b"),
     ("money", r"\b(how much\b.*\b(cost|budget|spend|spent|save|saving|worth|fund\w*|grant|award\w*|allocat\w*|"
               r"fee|price|income|paid|pay|invest\w*)|budget|cost|funding (?:amount|total)|how much money|worth"
-              r"|what (?:[\w-]+ ){0,2}(?:savings?|grant|funding))\b"),
+              r"|what (?:[\w-]+ ){0,2}(?:savings?|grant|funding)"
+              r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}(?:salary|salaries|wage|pay|value|price|fee)s?)\b"),
     ("frequency", r"\b(how often|how frequently)\b"),
     ("percent", r"\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
                 r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,4}(?:rate|ratio))\b"),
     ("count", r"\b(how many|what number of|number of|how much"
-              r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}number)\b"),
+              r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}number"
+              r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
     ("day", r"\b(what date|which date|exact date)\b"),
     ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|what time|how long|"
              r"due)\b"),

@@ -202,15 +202,28 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
 _RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b", re.IGNORECASE)
 
 
+# Sums of a named sort: a saving does not give a salary, nor a contract's value.
+_SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|value|price|fees?|costs?|budgets?|grants?|savings?|save)\b",
+                     re.IGNORECASE)
+
+
 def _measure(question: str) -> str:
-    """The word naming the rate asked about: "vacancy" in "what was the vacancy rate?"."""
+    """The word naming the measure asked about: "vacancy" in "what was the vacancy rate?", "salary" in
+    "what starting salary ...?"."""
     found = _RATE_OF.search(question)
-    return found.group(1) if found and found.group(1).lower() not in TYPE_WORDS else ""
+    if found and found.group(1).lower() not in TYPE_WORDS:
+        return found.group(1)
+    found = _SUM_OF.search(question) if question_kind(question) == "money" else None
+    return found.group(1) if found else ""
 
 
 def _names_measure(cand: Candidate, measure: str) -> bool:
-    """A rate answers only if it is the one asked about: a turnover rate does not give the vacancy rate."""
-    return not measure or bool(set(stems(measure)) & set(stems(f"{cand.text} {cand.context}")))
+    """A rate or sum answers only if it is the one asked about: a turnover rate does not give the vacancy
+    rate, nor a saving a salary."""
+    if not measure:
+        return True
+    said = {_root(w) for w in stems(f"{cand.text} {cand.context}")}
+    return any(_root(w) in said for w in stems(measure))
 
 
 def _with_its_list(cand: Candidate, units: list[Candidate]) -> Candidate:

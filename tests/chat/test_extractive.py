@@ -386,3 +386,15 @@ def test_a_long_row_of_unnamed_cells_keeps_its_short_cells():
                "March 2011 | ✓", kind="table_row")
     answer = compose("Who was in charge of embedding the Think Family Approach?", [row])[0]
     assert "| Paul Martin | March 2011" in answer
+
+
+def test_a_sum_of_a_named_sort_answers_only_when_it_is_that_sort():
+    assert question_kind("What starting salary does the council offer newly qualified social workers?") == "money"
+    assert question_kind("What is the total contract value of the Social Impact Bond?") == "money"
+    assert question_kind("What is the maximum caseload allowed for a social worker?") == "count"
+    assert not holds_kind("count", "The Workforce Strategy Action Plan for 2016-17 sets the priorities.")
+    record = _hit("DN2 Social Impact Bond:\nDeliver new services for children on the edge of care, with the "
+                  "council's newly qualified social workers.\nSaving: £500k")
+    assert compose("What starting salary does the council offer newly qualified social workers?", [record])[0] == ""
+    assert compose("What is the total contract value of the DN2 Social Impact Bond?", [record])[0] == ""
+    assert compose("How much is the DN2 Social Impact Bond expected to save?", [record])[0].startswith("£500k.")
