@@ -55,7 +55,7 @@ _KINDS = [
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}(?:salary|salaries|wage|pay|value|price|fee)s?)\b"),
     ("frequency", r"\b(how often|how frequently)\b"),
     ("percent", r"\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
-                r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,4}(?:rate|ratio))\b"),
+                r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,4}(?:rate|ratio|percentage|proportion))\b"),
     ("count", r"\b(how many|what number of|number of|how much"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}number"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),

@@ -392,6 +392,7 @@ def test_a_sum_of_a_named_sort_answers_only_when_it_is_that_sort():
     assert question_kind("What starting salary does the council offer newly qualified social workers?") == "money"
     assert question_kind("What is the total contract value of the Social Impact Bond?") == "money"
     assert question_kind("What is the maximum caseload allowed for a social worker?") == "count"
+    assert question_kind("What target percentage did the government set for year three?") == "percent"
     assert not holds_kind("count", "The Workforce Strategy Action Plan for 2016-17 sets the priorities.")
     record = _hit("DN2 Social Impact Bond:\nDeliver new services for children on the edge of care, with the "
                   "council's newly qualified social workers.\nSaving: £500k")
