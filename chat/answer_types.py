@@ -5,19 +5,23 @@ import calendar
 import re
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
-DATE = re.compile(rf"\b(?:(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|{_MONTH}\.?\s*'?\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
-                  rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|Q[1-4]|quarter\s+[1-4]|(?:spring|summer|autumn|winter)\s+term)\b",
+# Years ("2019", "2019/20", "2016-17"), months with a year or day, dd/mm/yy or dd.mm.yy, quarters, terms.
+DATE = re.compile(rf"\b(?:(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|{_MONTH}\.?\s*'?\d{{2,4}}"
+                  rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+                  rf"|Q[1-4]|quarter\s+[1-4]|(?:spring|summer|autumn|winter)\s+term)\b",
                   re.IGNORECASE)
 PHONE = re.compile(r"(?:\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\bdirect dial\W+\d{5,}|\btel(?:ephone)?\W+\d{5,}"
                    r"|\bext(?:n|ension)?\b\W{0,3}\d{3,}(?:\s\d{3,})?)",
                    re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b)?|\b\d[\d,.]*\s?(?:million|bn|billion|pounds)\b|\b\d+(?:\.\d+)?\s?[mk]\b", re.IGNORECASE)
+# The whole sum: "£260k", "£4.5 million", "£1,200" (not just "£2").
+MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b)?"
+                   r"|\b\d[\d,.]*\s?(?:million|bn|billion|pounds)\b|\b\d+(?:\.\d+)?\s?[mk]\b", re.IGNORECASE)
 PERCENT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent)", re.IGNORECASE)
 # A share or rate said without a percent sign: "11 out of 17", "one in five", "a third", "32.7 conceptions per 1000".
 RATIO = re.compile(r"\b\d[\d,]* (?:out )?of (?:the |all )?\d|\b(?:one|two|three|\d+) in (?:every )?\w+\b"
-                   r"|\b(?:half|(?:a |one |two )(?:third|quarter|fifth|tenth)s?)\b|\b\d[\d,.]*(?: [a-z]+){0,2} per (?:\d[\d,]*|hundred|thousand)\b",
-                   re.IGNORECASE)
+                   r"|\b(?:half|(?:a |one |two )(?:third|quarter|fifth|tenth)s?)\b"
+                   r"|\b\d[\d,.]*(?: [a-z]+){0,2} per (?:\d[\d,]*|hundred|thousand)\b", re.IGNORECASE)
 COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b(?!\s?(?:%|per ?cent))|\b(?:one|two|three|four|five|six|seven|eight|"
                    r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’' ](?:Mc|Mac)?[A-Z][a-z'’]+){1,2}\b")
@@ -52,10 +56,12 @@ _KINDS = [
     ("money", r"\b(how much\b.*\b(cost|budget|spend|spent|save|saving|worth|fund\w*|grant|award\w*|allocat\w*|"
               r"fee|price|income|paid|pay|invest\w*)|budget|cost|funding (?:amount|total)|how much money|worth"
               r"|what (?:[\w-]+ ){0,2}(?:savings?|grant|funding)"
-              r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}(?:salary|salaries|wage|pay|value|price|fee)s?)\b"),
+              r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}"
+              r"(?:salary|salaries|wage|pay|value|price|fee)s?)\b"),
     ("frequency", r"\b(how often|how frequently)\b"),
     ("percent", r"\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
-                r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,4}(?:rate|ratio|percentage|proportion))\b"),
+                r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,4}"
+                r"(?:rate|ratio|percentage|proportion))\b"),
     ("count", r"\b(how many|what number of|number of|how much"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}number"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
@@ -135,7 +141,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
     if kind == "money":
         return bool(MONEY.search(text))
     if kind == "percent":
-        return bool(PERCENT.search(text) or any(m.group(0).lower() not in asked.lower() for m in RATIO.finditer(text)))
+        return bool(PERCENT.search(text)
+                    or any(m.group(0).lower() not in asked.lower() for m in RATIO.finditer(text)))
     if kind == "count":
         return bool(_quantities(text, asked))
     if kind == "day":  # "On what date ...?" wants a date, not "in June"
@@ -173,13 +180,13 @@ _LABEL_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s|^\s*\d+\.?\s+(?=(?-i:[A-Z][A
 
 
 # Ages count nobody: "aged 0-19", "beyond the age of 20", "0-3 year olds".
-_AGE = re.compile(r"\b(?:aged?|ages|age of)\s+(?:\d+\s*(?:-|–|to)\s*)?\d+\+?(?:\s*(?:,|and|or)\s*\d+)*|\b(?:\d+\s*(?:-|–|to)\s*)?\d+[\s-]*years?[\s-]*olds?\b",
-                  re.IGNORECASE)
+_AGE = re.compile(r"\b(?:aged?|ages|age of)\s+(?:\d+\s*(?:-|–|to)\s*)?\d+\+?(?:\s*(?:,|and|or)\s*\d+)*"
+                  r"|\b(?:\d+\s*(?:-|–|to)\s*)?\d+[\s-]*years?[\s-]*olds?\b", re.IGNORECASE)
 
 
 def _quantities(text: str, asked: str = "") -> list[str]:
     """The numbers in `text` that could answer "how many": not dates, phone numbers, e-mail addresses,
-    section numbers, nor numbers the question itself names."""
+    section or stage numbers, ages, number words inside names, nor numbers the question itself names."""
     text = _AGE.sub(" ", _LABEL_NUMBER.sub(" ", text))
     for pattern in (EMAIL, PHONE, DATE):
         text = pattern.sub(" ", text)

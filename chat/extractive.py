@@ -5,7 +5,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from chat.answer_types import AGENT, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind, role_asked, the_fact
+from chat.answer_types import (AGENT, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind, role_asked,
+                                the_fact)
 from chat.names import named_days, named_things, names_all
 from chat.questions import holds_phrase, quoted_phrases
 from chat.text import stems
@@ -31,8 +32,7 @@ _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not 
 _LABELLED_VALUE = re.compile(r"^(?!https?:)[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
-
-
+# A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
 _REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) )?(?:these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
 
 
@@ -111,7 +111,8 @@ def _pieces(hit: Hit) -> list[str]:
 
 
 def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
-    """Score candidates by topic overlap (IDF-weighted), passage rank, answer kind and recency."""
+    """Score candidates by topic overlap (IDF-weighted), passage rank, answer kind and recency; for
+    who-questions, also by naming someone in the role asked or saying who does it."""
     topic = set(topic_terms(question))
     kind = question_kind(question)
     quoted = quoted_phrases(question)
@@ -136,10 +137,10 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
         typed = holds_kind(kind, cand.text, question)
         uses_quotes = _quotes(quoted, cand)
-        holder = ROLE_WEIGHT * names_role_holder(role, cand.text)
+        says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
-            holder += AGENT_WEIGHT
-        score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + holder
+            says_who += AGENT_WEIGHT
+        score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + says_who
                  + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _heading_like(cand))
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
@@ -199,10 +200,9 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     return _render(kind, [c.cand for c in chosen])
 
 
+# The measure a rate is of ("vacancy rate"), and sums of a named sort: a turnover rate does not give
+# the vacancy rate, a saving does not give a salary, nor a contract's value.
 _RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b", re.IGNORECASE)
-
-
-# Sums of a named sort: a saving does not give a salary, nor a contract's value.
 _SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|value|price|fees?|costs?|budgets?|grants?|savings?|save)\b",
                      re.IGNORECASE)
 
