@@ -5,8 +5,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from chat.answer_types import (AGENT, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind, role_asked,
-                                the_fact)
+from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind,
+                                role_asked, the_fact)
 from chat.names import named_days, named_things, names_all
 from chat.questions import holds_phrase, quoted_phrases
 from chat.text import stems
@@ -195,7 +195,7 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
             continue
         chosen.append(item)
         length += len(item.cand.text) + 12
-    versions = [] if YEAR.search(question) else _versions(scored[0], scored)
+    versions = [] if YEAR.search(question) else _versions(scored[0], scored, kind)
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
     return _render(kind, [c.cand for c in chosen])
 
@@ -246,13 +246,17 @@ VERSION_FOCUS = 0.9
 VERSION_SCORE = 0.6
 
 
-def _versions(best: Scored, scored: list[Scored]) -> list[Scored]:
+def _versions(best: Scored, scored: list[Scored], kind: str = "other") -> list[Scored]:
     """The best candidate from each other-dated document that says the same thing, perhaps differently
-    ("Job title: Integrated Workforce Project Officer" in 2013, "... Consultant" in 2017)."""
+    ("Job title: Integrated Workforce Project Officer" in 2013, "... Consultant" in 2017). For a
+    who-question it must say who ("Responsibility Lead: Paul Langley"), not merely name something."""
     seen = {best.cand.hit.chunk.date_sort}
     out = []
     for item in scored:
         date = item.cand.hit.chunk.date_sort
+        if kind == "person" and not (LEAD_FIELD.search(item.cand.text) or AGENT.search(item.cand.text)
+                                     or EMAIL.search(item.cand.text)):
+            continue
         if (date and date not in seen and item.focus >= VERSION_FOCUS * best.focus
                 and item.score >= VERSION_SCORE * best.score):
             seen.add(date)

@@ -399,3 +399,14 @@ def test_a_sum_of_a_named_sort_answers_only_when_it_is_that_sort():
     assert compose("What starting salary does the council offer newly qualified social workers?", [record])[0] == ""
     assert compose("What is the total contract value of the DN2 Social Impact Bond?", [record])[0] == ""
     assert compose("How much is the DN2 Social Impact Bond expected to save?", [record])[0].startswith("£500k.")
+
+
+def test_an_older_version_of_who_leads_must_say_who_not_merely_name_something():
+    from dataclasses import replace
+    new = _hit("Action: safeguarding training programme; Timescale: March 2018; Responsibility Lead: Holly Bligh",
+               1, "new.txt", "2019-12-31", "Action Plan 2017-2019", "table_row")
+    caf = _hit("1885 practitioners have been trained in using the Common Assessment Framework and role of Lead "
+               "Professional.", 3, "old.txt", "2014-12-31", "Strategy 2010-2014")
+    caf = replace(caf, chunk=replace(caf.chunk, heading="Review of Inter-agency Safeguarding Children Training"))
+    text, _, _ = compose("Who leads safeguarding training?", [new, caf])
+    assert "Holly Bligh" in text and "Common Assessment Framework" not in text
