@@ -6,6 +6,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from chat.about_documents import answer_about_documents, documents_asked
 from chat.config import Settings, load_settings
 from chat.extractive import compose
 from chat.followup import standalone_question
@@ -113,6 +114,9 @@ class Engine:
             *_, generated = self._generated(asked, history, filters, k, stream=False)
             return replace(generated, notes=tuple(notes) + generated.notes) if notes else generated
         standalone = standalone_question(asked, history)
+        catalogue = None if filters else self._about_documents(standalone, timings)
+        if catalogue is not None:  # "Which plan is current?" is answered by the list of documents
+            return replace(catalogue, notes=tuple(notes)) if notes else catalogue
         passages = self._retrieve(standalone, filters, k or self.settings.k, timings)
         start = time.perf_counter()
         answer = self._extractive(standalone, passages, timings)
@@ -167,6 +171,28 @@ class Engine:
         passages = self._retrieve(standalone, filters, k or self.settings.k, timings)
         yield from generate.llm_answer_stream(question, passages, history, self.settings, self._extractive,
                                               standalone=standalone, notes=notes, timings=timings, stream=stream)
+
+    def _about_documents(self, question: str, timings: dict) -> Answer | None:
+        """The answer to a question about the documents themselves, citing each document's first
+        passage (its title page); None for a question about what they say."""
+        kind = documents_asked(question)
+        if not kind:
+            return None
+        start = time.perf_counter()
+        text, docs = answer_about_documents(kind, self.reader.documents())
+        if not text:
+            return None
+        hits = []
+        for n, doc in enumerate(docs, 1):
+            chunks, _ = self.reader.store.chunks_of(doc["source"])
+            if chunks:
+                hits.append(Hit(chunks[0], 1.0, n, "catalogue"))
+        if len(hits) != len(docs):  # a document without passages cannot be cited: answer from passages
+            return None
+        timings["answer_ms"] = _ms(start)
+        citations = tuple(Citation(n, hit, hit.chunk.title) for n, hit in enumerate(hits, 1))
+        return Answer(question, text, citations, tuple(hits), False, timings=timings,
+                      extra={"answered_from": "the list of documents"})
 
     def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
         if should_abstain(question, passages):

@@ -1,0 +1,42 @@
+"""Questions about the documents themselves, answered from the list of documents (real corpus)."""
+import pytest
+
+from chat.about_documents import answer_about_documents, documents_asked
+
+DOCS = [
+    {"source": "a.txt", "title": "Workforce Strategy 2010-2014", "date": "2010 to 2014", "date_end": "2014-12-31"},
+    {"source": "b.txt", "title": "Updated Action Plan 2017-2019", "date": "2017 to 2019", "date_end": "2019-12-31"},
+    {"source": "c.txt", "title": "Children and Young People's Plan", "date": "2016", "date_end": "2016-12-31"},
+    {"source": "d.txt", "title": "Change Portfolio update", "date": "2020", "date_end": "2020-09-30"},
+]
+
+
+def test_only_questions_about_the_documents_themselves_are_taken():
+    assert documents_asked("Which plan is current?") == "plan"
+    assert documents_asked("What are the latest board papers?") == "board papers"
+    assert documents_asked("What documents do you have?") == "*"
+    assert documents_asked("Which report is the most recent?") == "report"
+    for about_content in ("What is the current plan for early help?", "What is the latest news on the MASH?",
+                          "Which plan?", "What's the title slogan of the 2016 plan?"):
+        assert documents_asked(about_content) == ""
+
+
+def test_the_newest_of_the_kind_comes_first_and_the_older_ones_follow():
+    text, docs = answer_about_documents("plan", DOCS)
+    assert text == ("The most recent plan is Updated Action Plan 2017-2019 (2017 to 2019) [1]. "
+                    "Older: Children and Young People's Plan (2016) [2].")
+    assert [d["source"] for d in docs] == ["b.txt", "c.txt"]
+    assert answer_about_documents("report", DOCS)[1][0]["source"] == "d.txt"  # a progress update is a report
+    assert answer_about_documents("minutes", DOCS) == ("", [])
+    text, docs = answer_about_documents("*", DOCS)
+    assert text.startswith("I answer from 4 documents, newest first: Change Portfolio update (2020) [1]")
+
+
+@pytest.mark.slow
+def test_which_plan_is_current_is_answered_from_the_real_index(corpus_engine):
+    answer = corpus_engine.answer("Which plan is current?")
+    assert not answer.abstained
+    assert answer.text.startswith("The most recent plan is Children's Partnership Workforce Strategy: Updated "
+                                  "Action Plan (September 2017 to December 2019) [1].")
+    assert answer.citations[0].hit.chunk.source == "workforce-action-plan-2017-2019.txt"
+    assert corpus_engine.answer("What is the current plan for early help?").extra.get("answered_from") is None
