@@ -55,3 +55,17 @@ def answer_about_documents(kind: str, docs: list[dict]) -> tuple[str, list[dict]
                           for n, doc in enumerate(chosen[1:], 2))
         text += f" Older: {older}."
     return text, chosen
+
+
+# "What does NCSCB stand for?", "What is SSBC short for?", "What does DFDO mean?", "expand CAF"
+_ACRONYM = r"((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))"
+_STANDS_FOR = re.compile(rf"^\s*(?:what\s+(?:does|do|did)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:stand\s+for|mean)\s*\??"
+                         rf"|what\s+(?:is|are)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:short|an?\s+(?:abbreviation|acronym))"
+                         rf"\s+for\s*\??|(?:expand|spell\s+out)\s+{_ACRONYM}\s*\??)\s*$", re.IGNORECASE)
+
+
+def acronym_asked(question: str, glossary: dict[str, str]) -> str:
+    """The acronym a "what does X stand for?" question asks about, if the documents define it."""
+    found = _STANDS_FOR.match(question)
+    short = next((g for g in found.groups() if g), "") if found else ""
+    return short if short in glossary else ""

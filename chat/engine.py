@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
 
-from chat.about_documents import answer_about_documents, documents_asked
+from chat.about_documents import acronym_asked, answer_about_documents, documents_asked
 from chat.config import Settings, load_settings
 from chat.extractive import compose
 from chat.followup import standalone_question
@@ -114,7 +115,8 @@ class Engine:
             *_, generated = self._generated(asked, history, filters, k, stream=False)
             return replace(generated, notes=tuple(notes) + generated.notes) if notes else generated
         standalone = standalone_question(asked, history)
-        catalogue = None if filters else self._about_documents(standalone, timings)
+        catalogue = None if filters else (self._about_documents(standalone, timings)
+                                          or self._acronym_defined(standalone, timings))
         if catalogue is not None:  # "Which plan is current?" is answered by the list of documents
             return replace(catalogue, notes=tuple(notes)) if notes else catalogue
         passages = self._retrieve(standalone, filters, k or self.settings.k, timings)
@@ -194,6 +196,34 @@ class Engine:
         return Answer(question, text, citations, tuple(hits), False, timings=timings,
                       extra={"answered_from": "the list of documents"})
 
+    def _acronym_defined(self, question: str, timings: dict) -> Answer | None:
+        """"What does NCSCB stand for?" answered from the documents' own definitions, each cited at
+        the passage defining it (newest document first); None for any other question."""
+        reader = self.reader
+        short = acronym_asked(question, reader.glossary())
+        if not short:
+            return None
+        start = time.perf_counter()
+        hits, expansions = [], []
+        for entry in reader.store.glossary():
+            if entry["short"] != short or _spelling(entry["expansion"]) in {_spelling(e) for e in expansions}:
+                continue  # "Children's Board" and "Children Board" are one definition
+            chunks, _ = reader.store.chunks_of(entry["source"])
+            defining = next((c for c in chunks if short in c.text and _squashed(entry["expansion"]) in
+                             _squashed(c.text)), None)
+            if defining is not None:
+                hits.append(Hit(defining, 1.0, len(hits) + 1, "glossary"))
+                expansions.append(entry["expansion"])
+        if not hits:
+            return None
+        text = f"{short} stands for {expansions[0]} [1]."
+        if len(expansions) > 1:
+            text += " Also: " + "; ".join(f"{e} [{n}]" for n, e in enumerate(expansions[1:], 2)) + "."
+        timings["answer_ms"] = _ms(start)
+        citations = tuple(Citation(n, hit, f"{short} ({expansions[n - 1]})") for n, hit in enumerate(hits, 1))
+        return Answer(question, text, citations, tuple(hits), False, timings=timings,
+                      extra={"answered_from": "the documents' own definitions"})
+
     def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
@@ -263,3 +293,12 @@ def load_engine(index_dir=None, corpus_dir=None, retriever=None, k=None, llm_url
 def answer(question: str, history: list[dict] | None = None, filters: Filters | None = None) -> Answer:
     """Answer with the default engine (settings from partnerqa.toml and the environment)."""
     return load_engine().answer(question, history, filters)
+
+
+def _squashed(text: str) -> str:
+    """Lower case without spaces or punctuation, so a definition wrapped across lines still matches."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _spelling(expansion: str) -> str:
+    return _squashed(re.sub(r"['’]s\b", "", expansion))

@@ -1,7 +1,7 @@
 """Questions about the documents themselves, answered from the list of documents (real corpus)."""
 import pytest
 
-from chat.about_documents import answer_about_documents, documents_asked
+from chat.about_documents import acronym_asked, answer_about_documents, documents_asked
 
 DOCS = [
     {"source": "a.txt", "title": "Workforce Strategy 2010-2014", "date": "2010 to 2014", "date_end": "2014-12-31"},
@@ -40,3 +40,20 @@ def test_which_plan_is_current_is_answered_from_the_real_index(corpus_engine):
                                   "Action Plan (September 2017 to December 2019) [1].")
     assert answer.citations[0].hit.chunk.source == "workforce-action-plan-2017-2019.txt"
     assert corpus_engine.answer("What is the current plan for early help?").extra.get("answered_from") is None
+
+
+def test_what_an_acronym_stands_for_is_asked_only_of_acronyms_the_documents_define():
+    glossary = {"NCSCB": "Nottingham City Safeguarding Children Board", "DfE": "Department for Education"}
+    assert acronym_asked("What does NCSCB stand for?", glossary) == "NCSCB"
+    assert acronym_asked("what is DfE short for", glossary) == "DfE"
+    assert acronym_asked("Expand NCSCB", glossary) == "NCSCB"
+    assert acronym_asked("What does XYZ stand for?", glossary) == ""  # not defined: retrieval answers
+    assert acronym_asked("What does the NCSCB do?", glossary) == ""  # about what it does, not its name
+
+
+@pytest.mark.slow
+def test_what_an_acronym_stands_for_is_answered_from_its_definition(corpus_engine):
+    answer = corpus_engine.answer("What does NCSCB stand for?")
+    assert answer.text == "NCSCB stands for Nottingham City Safeguarding Children Board [1]."
+    defining = answer.citations[0].hit.chunk.text
+    assert "NCSCB" in defining and "Safeguarding Children" in defining
