@@ -1,13 +1,17 @@
-"""Questions about the documents themselves ("Which plan is current?"), answered from the catalogue.
+"""Questions about the documents themselves, answered from the catalogue: "Which plan is current?",
+"What documents do you have?", "What does NCSCB stand for?".
 
-Their answer is in no passage: it is which document is the newest of its kind, or which documents
-there are. A new member of staff asks them first.
+Their answer is in no single passage: it is which document is the newest of its kind, which documents
+there are, or the documents' own definition of an acronym. A new member of staff asks them first.
 """
 from __future__ import annotations
 
 import re
+import time
 
 from chat.induction import kind_of
+from chat.records import Answer, Citation
+from index.records import Hit
 
 _NEW = r"(?:current|latest|newest|most recent|up[- ]to[- ]date|in force)"
 _DOC = r"(?:action plan|plan|strategy|strategies|report|papers|update|document)s?"
@@ -69,3 +73,63 @@ def acronym_asked(question: str, glossary: dict[str, str]) -> str:
     found = _STANDS_FOR.match(question)
     short = next((g for g in found.groups() if g), "") if found else ""
     return short if short in glossary else ""
+
+
+def catalogue_answer(question: str, reader, timings: dict) -> Answer | None:
+    """The answer to a question about the documents themselves or what an acronym stands for, from
+    the index's list of documents and glossary; None for a question about what the documents say."""
+    start = time.perf_counter()
+    answer = _newest_documents(question, reader) or _acronym_defined(question, reader)
+    if answer is None:
+        return None
+    timings["answer_ms"] = round((time.perf_counter() - start) * 1000, 2)
+    text, hits, quotes, source = answer
+    citations = tuple(Citation(n, hit, quote) for n, (hit, quote) in enumerate(zip(hits, quotes), 1))
+    return Answer(question, text, citations, tuple(hits), False, timings=timings, extra={"answered_from": source})
+
+
+def _newest_documents(question: str, reader):
+    """(text, hits, quotes, source) for "Which plan is current?": each document cited at its first
+    passage (its title page)."""
+    kind = documents_asked(question)
+    text, docs = answer_about_documents(kind, reader.documents()) if kind else ("", [])
+    hits = []
+    for n, doc in enumerate(docs, 1):
+        chunks, _ = reader.store.chunks_of(doc["source"])
+        if not chunks:  # a document without passages cannot be cited: answer from passages instead
+            return None
+        hits.append(Hit(chunks[0], 1.0, n, "catalogue"))
+    return (text, hits, [hit.chunk.title for hit in hits], "the list of documents") if text else None
+
+
+def _acronym_defined(question: str, reader):
+    """(text, hits, quotes, source) for "What does NCSCB stand for?": the documents' own definitions,
+    newest document first, each cited at the passage that makes it."""
+    short = acronym_asked(question, reader.glossary())
+    if not short:
+        return None
+    hits, expansions = [], []
+    for entry in reader.store.glossary():
+        if entry["short"] != short or _spelling(entry["expansion"]) in {_spelling(e) for e in expansions}:
+            continue  # "Children's Board" and "Children Board" are one definition
+        chunks, _ = reader.store.chunks_of(entry["source"])
+        defining = next((c for c in chunks if short in c.text and _squashed(entry["expansion"]) in _squashed(c.text)),
+                        None)
+        if defining is not None:
+            hits.append(Hit(defining, 1.0, len(hits) + 1, "glossary"))
+            expansions.append(entry["expansion"])
+    if not hits:
+        return None
+    text = f"{short} stands for {expansions[0]} [1]."
+    if len(expansions) > 1:
+        text += " Also: " + "; ".join(f"{e} [{n}]" for n, e in enumerate(expansions[1:], 2)) + "."
+    return text, hits, [f"{short} ({e})" for e in expansions], "the documents' own definitions"
+
+
+def _squashed(text: str) -> str:
+    """Lower case without spaces or punctuation, so a definition wrapped across lines still matches."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _spelling(expansion: str) -> str:
+    return _squashed(re.sub(r"['’]s\b", "", expansion))

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import replace
 from pathlib import Path
 
-from chat.about_documents import acronym_asked, answer_about_documents, documents_asked
+from chat.about_documents import catalogue_answer
 from chat.config import Settings, load_settings
 from chat.extractive import compose
 from chat.followup import standalone_question
@@ -115,8 +114,7 @@ class Engine:
             *_, generated = self._generated(asked, history, filters, k, stream=False)
             return replace(generated, notes=tuple(notes) + generated.notes) if notes else generated
         standalone = standalone_question(asked, history)
-        catalogue = None if filters else (self._about_documents(standalone, timings)
-                                          or self._acronym_defined(standalone, timings))
+        catalogue = None if filters else catalogue_answer(standalone, self.reader, timings)
         if catalogue is not None:  # "Which plan is current?" is answered by the list of documents
             return replace(catalogue, notes=tuple(notes)) if notes else catalogue
         passages = self._retrieve(standalone, filters, k or self.settings.k, timings)
@@ -173,56 +171,6 @@ class Engine:
         passages = self._retrieve(standalone, filters, k or self.settings.k, timings)
         yield from generate.llm_answer_stream(question, passages, history, self.settings, self._extractive,
                                               standalone=standalone, notes=notes, timings=timings, stream=stream)
-
-    def _about_documents(self, question: str, timings: dict) -> Answer | None:
-        """The answer to a question about the documents themselves, citing each document's first
-        passage (its title page); None for a question about what they say."""
-        kind = documents_asked(question)
-        if not kind:
-            return None
-        start = time.perf_counter()
-        text, docs = answer_about_documents(kind, self.reader.documents())
-        if not text:
-            return None
-        hits = []
-        for n, doc in enumerate(docs, 1):
-            chunks, _ = self.reader.store.chunks_of(doc["source"])
-            if chunks:
-                hits.append(Hit(chunks[0], 1.0, n, "catalogue"))
-        if len(hits) != len(docs):  # a document without passages cannot be cited: answer from passages
-            return None
-        timings["answer_ms"] = _ms(start)
-        citations = tuple(Citation(n, hit, hit.chunk.title) for n, hit in enumerate(hits, 1))
-        return Answer(question, text, citations, tuple(hits), False, timings=timings,
-                      extra={"answered_from": "the list of documents"})
-
-    def _acronym_defined(self, question: str, timings: dict) -> Answer | None:
-        """"What does NCSCB stand for?" answered from the documents' own definitions, each cited at
-        the passage defining it (newest document first); None for any other question."""
-        reader = self.reader
-        short = acronym_asked(question, reader.glossary())
-        if not short:
-            return None
-        start = time.perf_counter()
-        hits, expansions = [], []
-        for entry in reader.store.glossary():
-            if entry["short"] != short or _spelling(entry["expansion"]) in {_spelling(e) for e in expansions}:
-                continue  # "Children's Board" and "Children Board" are one definition
-            chunks, _ = reader.store.chunks_of(entry["source"])
-            defining = next((c for c in chunks if short in c.text and _squashed(entry["expansion"]) in
-                             _squashed(c.text)), None)
-            if defining is not None:
-                hits.append(Hit(defining, 1.0, len(hits) + 1, "glossary"))
-                expansions.append(entry["expansion"])
-        if not hits:
-            return None
-        text = f"{short} stands for {expansions[0]} [1]."
-        if len(expansions) > 1:
-            text += " Also: " + "; ".join(f"{e} [{n}]" for n, e in enumerate(expansions[1:], 2)) + "."
-        timings["answer_ms"] = _ms(start)
-        citations = tuple(Citation(n, hit, f"{short} ({expansions[n - 1]})") for n, hit in enumerate(hits, 1))
-        return Answer(question, text, citations, tuple(hits), False, timings=timings,
-                      extra={"answered_from": "the documents' own definitions"})
 
     def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
         if should_abstain(question, passages):
@@ -294,11 +242,3 @@ def answer(question: str, history: list[dict] | None = None, filters: Filters | 
     """Answer with the default engine (settings from partnerqa.toml and the environment)."""
     return load_engine().answer(question, history, filters)
 
-
-def _squashed(text: str) -> str:
-    """Lower case without spaces or punctuation, so a definition wrapped across lines still matches."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
-def _spelling(expansion: str) -> str:
-    return _squashed(re.sub(r"['’]s\b", "", expansion))
