@@ -95,10 +95,10 @@ def _newest_documents(question: str, reader):
     text, docs = answer_about_documents(kind, reader.documents()) if kind else ("", [])
     hits = []
     for n, doc in enumerate(docs, 1):
-        chunks, _ = reader.store.chunks_of(doc["source"])
-        if not chunks:  # a document without passages cannot be cited: answer from passages instead
+        first = reader.store.passages_of(doc["source"])
+        if not first:  # a document without passages cannot be cited: answer from passages instead
             return None
-        hits.append(Hit(chunks[0], 1.0, n, "catalogue"))
+        hits.append(Hit(first[0], 1.0, n, "catalogue"))
     return (text, hits, [hit.chunk.title for hit in hits], "the list of documents") if text else None
 
 
@@ -112,9 +112,8 @@ def _acronym_defined(question: str, reader):
     for entry in reader.store.glossary():
         if entry["short"] != short or _spelling(entry["expansion"]) in {_spelling(e) for e in expansions}:
             continue  # "Children's Board" and "Children Board" are one definition
-        chunks, _ = reader.store.chunks_of(entry["source"])
-        defining = next((c for c in chunks if short in c.text and _squashed(entry["expansion"]) in _squashed(c.text)),
-                        None)
+        mentioning = reader.store.passages_of(entry["source"], containing=short, limit=1000)
+        defining = next((c for c in mentioning if _squashed(entry["expansion"]) in _squashed(c.text)), None)
         if defining is not None:
             hits.append(Hit(defining, 1.0, len(hits) + 1, "glossary"))
             expansions.append(entry["expansion"])

@@ -95,6 +95,13 @@ class ChunkStore:
         vectors = np.array([np.frombuffer(row[-1], dtype="float32") for row in rows], dtype="float32")
         return chunks, vectors
 
+    def passages_of(self, source: str, containing: str = "", limit: int = 1) -> list[Chunk]:
+        """A document's first passages in reading order, only those whose text contains `containing`
+        when given; without their vectors (for citing a document or a definition it makes)."""
+        rows = self.db.execute(f"SELECT {', '.join(_CHUNK_COLUMNS)}, fields FROM chunks WHERE source = ? "
+                               "AND instr(text, ?) > 0 ORDER BY pos LIMIT ?", (source, containing, limit)).fetchall()
+        return [_to_chunk(row + (None,)) for row in rows]
+
     def all_vectors(self, dimension: int) -> np.ndarray:
         rows = self.db.execute("SELECT vector FROM chunks ORDER BY pos").fetchall()
         if not rows:

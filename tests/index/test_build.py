@@ -119,3 +119,13 @@ def test_an_approximate_index_is_chosen_by_size_and_searched_transparently(small
     assert [h.chunk.chunk_id for h in got][:1] == [h.chunk.chunk_id for h in want][:1]
     assert all(abs(g.similarity - w.similarity) < 1e-5 for g, w in zip(got, want) if g.chunk == w.chunk)
     assert len(approx.search(query, 5, "hybrid")) == 5
+
+
+def test_a_documents_passages_can_be_fetched_without_their_vectors(corpus_engine):
+    store = corpus_engine.reader.store
+    first = store.passages_of("workforce-strategy-2010-2014.txt")
+    chunks, _ = store.chunks_of("workforce-strategy-2010-2014.txt")
+    assert [c.chunk_id for c in first] == [chunks[0].chunk_id]
+    mentioning = store.passages_of("workforce-strategy-2010-2014.txt", containing="NCSCB", limit=100)
+    assert mentioning and all("NCSCB" in c.text for c in mentioning)
+    assert [c.chunk_id for c in mentioning] == [c.chunk_id for c in chunks if "NCSCB" in c.text][:100]
