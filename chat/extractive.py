@@ -12,6 +12,7 @@ from chat.questions import holds_phrase, quoted_phrases
 from chat.text import stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
+from ingest.chunking import LABELLED_VALUE  # a short "Label: value" line states a fact on its own
 
 MAX_SENTENCES = 3
 MAX_CHARS = 600
@@ -28,8 +29,6 @@ _LONG_ITEM = 320  # characters: a list item longer than this is split into sente
 _CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b"
                              r"|(?:\b\d{1,2}\.\d{1,2}\s+[A-Z][^.]*?){2,}")  # "2.1 Review ... 2.2 Children ..."
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
-# A short "Label: value" line ("Saving: £500k", "Lead: Jane Example") states a fact on its own.
-_LABELLED_VALUE = re.compile(r"^(?!https?:)[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
@@ -67,7 +66,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     for hit in hits:
         previous, position, opening, earlier = "", 0, "", ""
         for piece in _pieces(hit):
-            if len(piece.split()) < 3 and "@" not in piece and not _LABELLED_VALUE.match(piece):
+            if len(piece.split()) < 3 and "@" not in piece and not LABELLED_VALUE.match(piece):
                 previous = piece
                 continue
             if hit.chunk.kind != "table_row" and _CONTENTS_ENTRY.search(piece):  # points to a page only
@@ -75,7 +74,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
             text = (_trim_row(piece, topic=topic - _known_words(hit)) if hit.chunk.kind == "table_row"
                     else _trim(piece))
             # A "Label: value" line ("Saving: £260k") belongs to the record the passage opens with.
-            record = opening if _LABELLED_VALUE.match(piece) else ""
+            record = opening if LABELLED_VALUE.match(piece) else ""
             # "6 of these staff ..." is about what the sentences before it were about.
             carried = earlier if _REFERS_BACK.match(piece) else ""
             out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {carried} {previous}"))
@@ -132,7 +131,7 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     for cand, terms, context in zip(cands, term_sets, context_sets):
         own = sum(idf[t] for t in topic & terms) / total
         focus = sum(idf[t] for t in topic & (terms | context)) / total
-        if len(cand.text.split()) <= _SHORT_LINE and _LABELLED_VALUE.match(cand.text) and _label_asked(cand, asked):
+        if len(cand.text.split()) <= _SHORT_LINE and LABELLED_VALUE.match(cand.text) and _label_asked(cand, asked):
             own = focus  # "Saving: £260k" says it of the record it belongs to
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
         typed = holds_kind(kind, cand.text, question)
@@ -312,7 +311,7 @@ def _render(kind: str, chosen: list[Candidate]) -> tuple[str, list[Hit], list[Ca
 
 def _heading_like(cand: Candidate) -> float:
     """A table row or a "Label: value" line holds data, however capitalised its labels are."""
-    if cand.hit.chunk.kind == "table_row" or _LABELLED_VALUE.match(cand.text):
+    if cand.hit.chunk.kind == "table_row" or LABELLED_VALUE.match(cand.text):
         return 0.0
     return _looks_like_heading(cand.text)
 

@@ -228,11 +228,12 @@ def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
     return groups
 
 
-_LABELLED_VALUE = re.compile(r"^[A-Z][\w ()/&'’-]{1,30}:\s*\S")
+# A "Label: value" line ("Saving: £393k", "Lead: Jane Example"); a web address is not one.
+LABELLED_VALUE = re.compile(r"^(?!https?:)[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
 
 
 def _labelled_value(unit: _Unit) -> bool:
-    return unit.kind != "heading" and word_count(unit.text) <= 8 and bool(_LABELLED_VALUE.match(unit.text))
+    return unit.kind != "heading" and word_count(unit.text) <= 8 and bool(LABELLED_VALUE.match(unit.text))
 
 
 def _split_long(unit: _Unit, max_words: int) -> list[_Unit]:
