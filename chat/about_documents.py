@@ -7,9 +7,8 @@ there are, or the documents' own definition of an acronym. A new member of staff
 from __future__ import annotations
 
 import re
-import time
 
-from chat.induction import kind_of
+from chat.induction import kind_of, period_end
 from chat.records import Answer, Citation
 from index.records import Hit
 
@@ -36,14 +35,10 @@ def documents_asked(question: str) -> str:
     return noun if noun == "*" else " ".join(words[:-1] + [noun])  # "board papers", "workforce strategy"
 
 
-def _period_end(doc: dict) -> str:
-    return doc.get("date_end") or doc.get("date_start") or ""
-
-
 def answer_about_documents(kind: str, docs: list[dict]) -> tuple[str, list[dict]]:
     """The answer's text with [n] markers and the documents cited (n = index + 1); ('', []) when no
     document is of that kind."""
-    newest_first = sorted(docs, key=_period_end, reverse=True)
+    newest_first = sorted(docs, key=period_end, reverse=True)
     if kind == "*":
         chosen = newest_first
         lines = [f"{doc['title']} ({doc['date'] or 'undated'}) [{n}]" for n, doc in enumerate(chosen, 1)]
@@ -78,11 +73,9 @@ def acronym_asked(question: str, glossary: dict[str, str]) -> str:
 def catalogue_answer(question: str, reader, timings: dict) -> Answer | None:
     """The answer to a question about the documents themselves or what an acronym stands for, from
     the index's list of documents and glossary; None for a question about what the documents say."""
-    start = time.perf_counter()
     answer = _newest_documents(question, reader) or _acronym_defined(question, reader)
     if answer is None:
         return None
-    timings["answer_ms"] = round((time.perf_counter() - start) * 1000, 2)
     text, hits, quotes, source = answer
     citations = tuple(Citation(n, hit, quote) for n, (hit, quote) in enumerate(zip(hits, quotes), 1))
     return Answer(question, text, citations, tuple(hits), False, timings=timings, extra={"answered_from": source})

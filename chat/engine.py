@@ -114,8 +114,10 @@ class Engine:
             *_, generated = self._generated(asked, history, filters, k, stream=False)
             return replace(generated, notes=tuple(notes) + generated.notes) if notes else generated
         standalone = standalone_question(asked, history)
+        start = time.perf_counter()
         catalogue = None if filters else catalogue_answer(standalone, self.reader, timings)
         if catalogue is not None:  # "Which plan is current?" is answered by the list of documents
+            timings["answer_ms"] = _ms(start)
             return replace(catalogue, notes=tuple(notes)) if notes else catalogue
         passages = self._retrieve(standalone, filters, k or self.settings.k, timings)
         start = time.perf_counter()
@@ -241,4 +243,3 @@ def load_engine(index_dir=None, corpus_dir=None, retriever=None, k=None, llm_url
 def answer(question: str, history: list[dict] | None = None, filters: Filters | None = None) -> Answer:
     """Answer with the default engine (settings from partnerqa.toml and the environment)."""
     return load_engine().answer(question, history, filters)
-

@@ -177,7 +177,7 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     kind = question_kind(question)
     names, days = named_things(question), named_days(question)
     units = candidates(hits, question)
-    measure = _measure(question)
+    measure = _measure(question, kind)
     scored = [s for s in score_candidates(question, units)
               if s.typed and _mentions(s.cand, names) and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure)]
@@ -206,13 +206,13 @@ _SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|value|price|fees?|costs?|budgets
                      re.IGNORECASE)
 
 
-def _measure(question: str) -> str:
+def _measure(question: str, kind: str) -> str:
     """The word naming the measure asked about: "vacancy" in "what was the vacancy rate?", "salary" in
     "what starting salary ...?"."""
     found = _RATE_OF.search(question)
     if found and found.group(1).lower() not in TYPE_WORDS:
         return found.group(1)
-    found = _SUM_OF.search(question) if question_kind(question) == "money" else None
+    found = _SUM_OF.search(question) if kind == "money" else None
     return found.group(1) if found else ""
 
 

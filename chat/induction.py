@@ -20,13 +20,17 @@ def kind_of(title: str) -> str:
     return next((label for word, label in KINDS if word in lowered), "Other")
 
 
+def period_end(doc: dict) -> str:
+    """Where a document's period ends (ISO date; its start when it has no end): newer sorts later."""
+    return doc.get("date_end") or doc.get("date_start") or ""
+
+
 def newest_by_kind(docs: list[dict]) -> dict[str, dict]:
     """Kind -> its most recent document (by the end of the document's period)."""
     newest: dict[str, dict] = {}
     for doc in docs:
         kind = kind_of(doc["title"])
-        key = doc.get("date_end") or doc.get("date_start") or ""
-        if kind not in newest or key > (newest[kind].get("date_end") or newest[kind].get("date_start") or ""):
+        if kind not in newest or period_end(doc) > period_end(newest[kind]):
             newest[kind] = doc
     return newest
 
@@ -37,7 +41,7 @@ def welcome_html(docs: list[dict]) -> str:
         return '<div class="pqa-welcome"><p>No documents are indexed yet.</p></div>'
     newest = {d["source"] for d in newest_by_kind(docs).values()}
     rows = []
-    for doc in sorted(docs, key=lambda d: d.get("date_end") or d.get("date_start") or "", reverse=True):
+    for doc in sorted(docs, key=period_end, reverse=True):
         badge = ' <span class="pqa-badge">most recent ' + escape(kind_of(doc["title"]).lower()) + "</span>" \
             if doc["source"] in newest else ""
         rows.append(f"<li><strong>{escape(doc['title'])}</strong> — {escape(doc['date'] or 'undated')}{badge}</li>")

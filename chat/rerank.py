@@ -27,6 +27,7 @@ PHRASE_BOOST = 0.25
 
 VERSION_DEPTH = 3  # how far down the newest passage naming the question's subject may be lifted
 
+
 def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]]) -> list[Hit]:
     """`hits` re-scored for the question's years, its wish for recent documents and its phrases, best first.
 
@@ -78,7 +79,6 @@ def document_periods(documents: list[dict]) -> dict[str, tuple[int, int]]:
         if start.isdigit() or end.isdigit():
             out[doc["source"]] = (int(start or end), int(end or start))
     return out
-
 
 
 @lru_cache(maxsize=4096)  # passages recur across questions

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from index.store import content_words
 
+# Final consonants that double before "-ing" / "-ed" ("submitted", "planning").
+_DOUBLED = set("bdgmnprt")
+
 
 def stems(text: str) -> list[str]:
     """Content words reduced to a crude stem, so "leads" meets "lead" and "trained" meets "training"."""
@@ -18,5 +21,3 @@ def stems(text: str) -> list[str]:
         out.append(word)
     return out
 
-
-_DOUBLED = set("bdgmnprt")

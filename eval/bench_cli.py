@@ -1,7 +1,6 @@
 """The `partnerqa bench` command: registered through the "partnerqa.commands" entry point."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 

@@ -1,8 +1,11 @@
 """The extractive answerer on hand-made passages: answer kinds, abstention, dates and versions."""
-from chat.answer_types import holds_kind, question_kind
+from dataclasses import replace
+
+from chat.answer_types import holds_kind, names_role_holder, question_kind, role_asked
 from chat.extractive import candidates, compose, score_candidates
 from chat.names import named_things
 from chat.questions import quoted_phrases
+from chat.text import stems
 from index.records import Hit
 from ingest.records import Chunk
 
@@ -291,7 +294,6 @@ def test_a_scene_setting_clause_or_a_relative_who_does_not_decide_the_kind_of_fa
 
 
 def test_which_role_prefers_the_sentence_naming_someone_in_that_role():
-    from chat.answer_types import names_role_holder, role_asked
     assert role_asked("Which police officer sat on the group?") == "police officer"
     assert names_role_holder("councillor", "Councillor David Mellen Nottingham City Council")
     assert names_role_holder("co-ordinator", "Holly Bligh, NCSCB Training Co-ordinator")
@@ -351,7 +353,6 @@ def test_who_runs_it_prefers_the_sentence_saying_who_does_it():
 
 
 def test_stems_meet_across_a_doubled_final_consonant():
-    from chat.text import stems
     assert stems("submitted planning referred") == stems("submit plan refer")
     assert stems("staffed addressed") == ["staff", "address"]  # their double letters are their own
 
@@ -402,7 +403,6 @@ def test_a_sum_of_a_named_sort_answers_only_when_it_is_that_sort():
 
 
 def test_an_older_version_of_who_leads_must_say_who_not_merely_name_something():
-    from dataclasses import replace
     new = _hit("Action: safeguarding training programme; Timescale: March 2018; Responsibility Lead: Holly Bligh",
                1, "new.txt", "2019-12-31", "Action Plan 2017-2019", "table_row")
     caf = _hit("1885 practitioners have been trained in using the Common Assessment Framework and role of Lead "
