@@ -5,6 +5,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from chat.aims import asks_what_happened, states_an_aim
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind,
                                 role_asked, the_fact)
 from chat.names import named_days, named_things, names_all
@@ -23,6 +24,8 @@ MIN_FOCUS = 0.2
 ROLE_WEIGHT = 0.15
 # A who-question's sentence saying who does it ("administered by NCVS", "Lead: Jane Example").
 AGENT_WEIGHT = 0.1
+# An aim ("To increase ... by 40%") offered for a question about what happened.
+AIM_PENALTY = 0.1
 
 _LONG_ITEM = 320  # characters: a list item longer than this is split into sentences
 # A table-of-contents entry: "1. Foreword | 3", "Introduction ........ 4", "CONTENTS".
@@ -127,6 +130,7 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     asked = {_root(w) for w in stems(question)}
     role = role_asked(question) if kind == "person" else ""
     body = bool(_ASKS_FOR_BODY.search(question))  # "which service ...?" is a who-question about a body
+    outcome = asks_what_happened(question)
     scored = []
     for cand, terms, context in zip(cands, term_sets, context_sets):
         own = sum(idf[t] for t in topic & terms) / total
@@ -140,7 +144,8 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
             says_who += AGENT_WEIGHT
         score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + says_who
-                 + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _heading_like(cand))
+                 + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _heading_like(cand)
+                 - AIM_PENALTY * (outcome and cand.hit.chunk.kind != "table_row" and states_an_aim(cand.text)))
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored

@@ -1,0 +1,25 @@
+"""Aims against outcomes: "To increase the number ... by 40%" is a plan, not what happened."""
+from __future__ import annotations
+
+import re
+
+# An action plan's line states an aim: "To increase ...", "We will ...", "Aim: ...".
+_AIM = re.compile(r"^\W*(?:to [a-z]+\b|we (?:will|aim|intend|plan)\b|aims? (?:is |are )?to\b|aim:|target:)",
+                  re.IGNORECASE)
+# "To provide support, the Big Lottery has appointed ...": a purpose, then what was done.
+_DONE = re.compile(r"\b(?:has|have|had|was|were)\b", re.IGNORECASE)
+# "By how much did it go up?", "how many were recruited?": the question asks what happened ...
+_HAPPENED = re.compile(r"\b(?:did|was|were|has been|have been|had)\b", re.IGNORECASE)
+# ... unless it asks about the plan itself.
+_ASKS_AIM = re.compile(r"\b(?:aim\w*|target\w*|goals?|plan(?:s|ned)? to|intend\w*|expect\w*|will|should|due|"
+                       r"supposed|want\w*|hope\w*|commit\w*|pledge\w*|ambition\w*)\b", re.IGNORECASE)
+
+
+def asks_what_happened(question: str) -> bool:
+    """Whether the question asks for an outcome ("by how much did ... go up?"), not a plan or target."""
+    return bool(_HAPPENED.search(question)) and not _ASKS_AIM.search(question)
+
+
+def states_an_aim(text: str) -> bool:
+    """Whether the sentence states an aim or target ("To increase ... by 40%") rather than a result."""
+    return bool(_AIM.match(text)) and not _DONE.search(text)

@@ -1,0 +1,35 @@
+"""Aims against outcomes: a plan's target does not answer what happened."""
+from chat.aims import asks_what_happened, states_an_aim
+from chat.extractive import compose
+from index.records import Hit
+from ingest.records import Chunk
+
+
+def _hit(text, rank):
+    chunk = Chunk(chunk_id=f"plan-{rank}", doc_id="plan.txt", source="plan.txt", title="Plan", date="2016",
+                  date_sort="2016-12-31", text=text, index_text=text, page_start=1, page_end=1, char_start=0,
+                  char_end=len(text), kind="paragraph")
+    return Hit(chunk, 1.0 / rank, rank, "hybrid", 0.6)
+
+
+def test_aims_and_questions_about_what_happened():
+    assert states_an_aim("To increase the number of two year olds in nursery by 40%")
+    assert states_an_aim("We will recruit 20 more foster carers by 2020.")
+    # a purpose clause before what was done is a result, not an aim
+    assert not states_an_aim("To provide support, the Big Lottery has appointed the Social Research Unit.")
+    assert not states_an_aim("There has been a 12.5% increase in take-up.")
+    assert asks_what_happened("By how much did take-up go up?")
+    assert not asks_what_happened("By how much is take-up meant to go up? What is the target?")
+    assert not asks_what_happened("What was the target for take-up?")
+
+
+def test_an_outcome_question_is_answered_by_the_outcome_not_the_target():
+    hits = [_hit("- To increase the number of two year olds in nursery by 40%\n- To maintain a network of "
+                 "children's centres", 1),
+            _hit("There has been a 12.5% increase in the number of two year olds in nursery, from a baseline "
+                 "of 48%.", 2)]
+    happened, _, _ = compose("By how much did the number of two year olds in nursery go up?", hits)
+    assert happened.startswith("There has been a 12.5% increase"), happened
+    aimed, _, _ = compose("By how much is the number of two year olds in nursery meant to increase, as a target?",
+                          hits)
+    assert aimed.startswith("40%"), aimed
