@@ -44,7 +44,7 @@ PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|building|ven
 TYPE_WORDS = {"phone", "telephone", "number", "call", "email", "mail", "address", "cost", "costs", "budget",
               "spend", "spent", "save", "saving", "savings", "much", "many", "percentage", "proportion",
               "rate", "date", "year", "deadline", "timescale", "long", "venue", "located", "location",
-              "held", "name", "named", "often", "frequently"}
+              "held", "name", "named", "often", "frequently", "figure"}
 
 # Nouns for someone holding a role: "which councillor", "the name of the officer" ask for a person.
 _ROLE = (r"(?:officer|manager|chair\w*|lead|leader|person|co-?ordinator|director|councillor|worker|head|adviser|"
@@ -63,7 +63,7 @@ _KINDS = [
                 r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,4}"
                 r"(?:rate|ratio|percentage|proportion))\b"),
     ("count", r"\b(how many|what number of|number of|how much"
-              r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}number"
+              r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}(?:number|figure)"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
     ("day", r"\b(what date|which date|exact date)\b"),
     ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|what time|how long|"

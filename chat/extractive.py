@@ -9,7 +9,7 @@ from chat.aims import asks_what_happened, states_an_aim
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind,
                                 role_asked, the_fact)
 from chat.names import named_days, named_things, names_all
-from chat.questions import holds_phrase, quoted_phrases
+from chat.questions import documents_named, holds_phrase, quoted_phrases
 from chat.text import stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
@@ -122,6 +122,9 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         return []
     term_sets = [set(stems(c.text)) for c in cands]
     context_sets = [set(stems(c.context + " " + c.hit.chunk.title)) for c in cands]
+    # Words naming the document ("the 2010 workforce strategy") are said by every sentence of it.
+    naming = topic & set(stems(" ".join(documents_named(question))))
+    titled = [naming & set(stems(f"{c.hit.chunk.title} {c.hit.chunk.date}")) for c in cands]
     df = {t: sum(t in terms for terms in term_sets) for t in topic}
     idf = {t: math.log(1 + len(cands) / (1 + df[t])) for t in topic}
     total = sum(idf.values()) or 1.0
@@ -132,8 +135,8 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     body = bool(_ASKS_FOR_BODY.search(question))  # "which service ...?" is a who-question about a body
     outcome = asks_what_happened(question)
     scored = []
-    for cand, terms, context in zip(cands, term_sets, context_sets):
-        own = sum(idf[t] for t in topic & terms) / total
+    for cand, terms, context, named in zip(cands, term_sets, context_sets, titled):
+        own = sum(idf[t] for t in topic & (terms | named)) / total
         focus = sum(idf[t] for t in topic & (terms | context)) / total
         if len(cand.text.split()) <= _SHORT_LINE and LABELLED_VALUE.match(cand.text) and _label_asked(cand, asked):
             own = focus  # "Saving: £260k" says it of the record it belongs to

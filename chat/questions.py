@@ -42,3 +42,14 @@ def holds_phrase(text: str, phrase: str) -> bool:
 
 def _normal(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", "")))
+
+
+# "according to the 2010-14 workforce strategy", "in the later workforce action plan": the document
+# the answer should come from, named by its year or kind.
+_DOCUMENT_NAMED = re.compile(r"\b(?:the|our)\s+((?:[\w'’/-]+\s+){0,5}?(?:action plan|plan|strategy|papers|"
+                             r"update|report|minutes|document))s?\b", re.IGNORECASE)
+
+
+def documents_named(question: str) -> list[str]:
+    """The phrases by which a question names a document ("2010-14 workforce strategy")."""
+    return [m.group(1) for m in _DOCUMENT_NAMED.finditer(question)]

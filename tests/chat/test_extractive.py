@@ -4,7 +4,7 @@ from dataclasses import replace
 from chat.answer_types import holds_kind, names_role_holder, question_kind, role_asked
 from chat.extractive import candidates, compose, score_candidates
 from chat.names import named_things
-from chat.questions import quoted_phrases
+from chat.questions import documents_named, quoted_phrases
 from chat.text import stems
 from index.records import Hit
 from ingest.records import Chunk
@@ -410,3 +410,16 @@ def test_an_older_version_of_who_leads_must_say_who_not_merely_name_something():
     caf = replace(caf, chunk=replace(caf.chunk, heading="Review of Inter-agency Safeguarding Children Training"))
     text, _, _ = compose("Who leads safeguarding training?", [new, caf])
     assert "Holly Bligh" in text and "Common Assessment Framework" not in text
+
+
+def test_words_naming_the_document_are_said_by_each_of_its_sentences():
+    assert documents_named("What population figure does the 2010-14 workforce strategy use?") == [
+        "2010-14 workforce strategy"]
+    assert documents_named("When does the board meet?") == []
+    assert question_kind("What population figure for Nottingham does the strategy use?") == "count"
+    hits = [_hit("The Board agreed the Partnership Workforce Strategy for 2010 to 2014 and its 5 action plans.",
+                 rank=1, source="board.txt", title="Board papers, 25 September 2013"),
+            _hit("The population of Nottingham is 292,400 (2008) and is rising.", rank=2, source="strategy.txt",
+                 title="Our Workforce Strategy 2010-2014")]
+    text, _, _ = compose("What population figure for Nottingham does the 2010-14 workforce strategy use?", hits)
+    assert text.startswith("The population of Nottingham is 292,400"), text
