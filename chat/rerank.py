@@ -1,7 +1,8 @@
 """Re-rank retrieved passages by what the question says about time, and by phrases it shares.
 
 A question that names a year ("according to the 2010 strategy", "in 2012/13") is about the
-documents whose period covers that year; a question about now ("Who is the training co-ordinator?")
+documents whose period covers that year, and one naming a document by its kind ("according to the
+workforce strategy") about the documents whose title says so; a question about now ("Who is the training co-ordinator?")
 prefers the most recent documents, and among the top passages naming its subject the newest
 leads; a passage holding the question's words side by side is closer to it than one holding them
 apart. Retrieval scores carry none of this, so each is added here as a small boost on the fused
@@ -14,12 +15,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from chat.names import named_things, names_all
+from chat.questions import documents_named
 from chat.text import stems
 from chat.timecues import recency_weight
 from index.records import Hit
 from ingest.dates import years_named
 
 YEAR_BOOST = 0.25  # a passage from a document whose period covers a year the question names
+TITLE_BOOST = 0.15  # a passage from a document whose title holds the words the question names it by
 RECENCY_BOOST = 0.5  # times the question's recency weight, for the newest document (0 for the oldest)
 # Times the share of the question's word pairs ("safeguarding training", "foster carers") that stand
 # side by side in the passage: BM25 and the embedding both ignore word order and nearness.
@@ -38,6 +41,7 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]]) 
     if not hits:
         return hits
     pairs = word_pairs(question)
+    naming = [words for words in (_title_words(p) for p in documents_named(question)) if words]
     ends = sorted({periods[h.chunk.source][1] for h in hits if h.chunk.source in periods})
     newness = {end: i / max(1, len(ends) - 1) for i, end in enumerate(ends)}
     rescored = []
@@ -47,6 +51,8 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]]) 
         if not years and recency > 0:  # "before" questions: the answerer orders the versions
             boost += RECENCY_BOOST * recency * newness.get(last, 0.0)
         boost += PHRASE_BOOST * _pair_share(pairs, hit.chunk.index_text)
+        if any(words <= _title_words(hit.chunk.title) for words in naming):
+            boost += TITLE_BOOST
         rescored.append((hit.score + boost, hit))
     rescored.sort(key=lambda pair: -pair[0])
     if not years and recency > 0:
@@ -87,6 +93,13 @@ def word_pairs(text: str) -> frozenset[tuple[str, str]]:
     ("head", "service"))."""
     words = [w for w in stems(text) if len(w) > 1]
     return frozenset(zip(words, words[1:]))
+
+
+@lru_cache(maxsize=256)
+def _title_words(text: str) -> frozenset[str]:
+    """The words of a title or of a phrase naming a document, without years ("2010-14 workforce strategy"
+    gives workforce, strategy)."""
+    return frozenset(w for w in stems(text) if len(w) > 1 and not w[0].isdigit())
 
 
 def _pair_share(pairs: frozenset, text: str) -> float:

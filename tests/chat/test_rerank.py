@@ -80,3 +80,15 @@ def test_for_a_question_about_now_the_newest_passage_naming_the_subject_leads():
                                             PERIODS)] == ["board.txt", "strategy.txt", "plan.txt"]
     deeper = [old, other, _named_hit("strategy.txt", "filler", 0.8, 3), replace(new, rank=4)]
     assert rerank("What is Pat Whitby's role?", deeper, PERIODS)[0].chunk.source == "board.txt"
+
+
+def test_a_document_named_by_its_kind_lifts_the_documents_whose_title_holds_those_words():
+    board, strategy = _hit("board.txt", 0.9, 1), _hit("strategy.txt", 0.8, 2)
+    board = replace(board, chunk=replace(board.chunk, title="Children's Partnership Board papers"))
+    strategy = replace(strategy, chunk=replace(strategy.chunk, title="Our Workforce Strategy"))
+    ranked = rerank("How deprived is the city, according to the workforce strategy?", [board, strategy], {})
+    assert [h.chunk.source for h in ranked] == ["strategy.txt", "board.txt"]
+    # a question naming no document, or one no title matches, leaves the order alone
+    assert rerank("How deprived is the city?", [board, strategy], {}) == [board, strategy]
+    assert rerank("How deprived is the city, according to the action plan?", [board, strategy], {}) == [
+        board, strategy]
