@@ -2,12 +2,12 @@
 
 A question that names a year ("according to the 2010 strategy", "in 2012/13") is about the
 documents whose period covers that year, and one naming a document by its kind ("according to the
-workforce strategy") about the documents whose title says so; a question about now ("Who is the training co-ordinator?")
-prefers the most recent documents, and among the top passages naming its subject the newest
-leads; a passage holding the question's words side by side is closer to it than one holding them
-apart. Retrieval scores carry none of this, so each is added here as a small boost on the fused
-score (which lies between 0 and 1), chosen on the dev set (README, "Retrieval and answering
-choices").
+workforce strategy") about the documents whose title says so; a question about now ("Who is the
+training co-ordinator?") prefers the most recent documents, and among the top passages naming its
+subject the newest leads; a passage holding the question's words side by side is closer to it
+than one holding them apart. Retrieval scores carry none of this, so each is added here as a small
+boost on the fused score (which lies between 0 and 1), chosen on the dev set (README, "Retrieval
+and answering choices").
 """
 from __future__ import annotations
 
