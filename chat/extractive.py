@@ -9,6 +9,7 @@ from chat.aims import asks_what_happened, states_an_aim
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind,
                                 role_asked, the_fact)
 from chat.names import named_days, named_things, names_all
+from chat.periods import Periods, period_fit, periods_asked
 from chat.questions import documents_named, holds_phrase, quoted_phrases
 from chat.text import stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
@@ -186,11 +187,16 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     names, days = named_things(question), named_days(question)
     units = candidates(hits, question)
     measure = _measure(question, kind)
+    periods = periods_asked(question)
     scored = [s for s in score_candidates(question, units)
               if s.typed and _mentions(s.cand, names) and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure)]
     if not scored or (scored[0].focus < MIN_FOCUS and not scored[0].quoted):
         return "", [], []
+    if _period_of(scored[0], periods) is False:  # the best sentence is about another quarter or year
+        scored = _of_the_period_asked(scored, periods)
+        if not scored:
+            return "", [], []
     scored[0] = replace(scored[0], cand=_with_its_list(scored[0].cand, units))
     best = scored[0].score
     chosen: list[Scored] = []
@@ -205,6 +211,17 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     versions = [] if YEAR.search(question) else _versions(scored[0], scored, kind)
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
     return _render(kind, [c.cand for c in chosen])
+
+
+def _period_of(item: Scored, periods: Periods) -> bool | None:
+    return period_fit(item.cand.text, periods, item.cand.hit.chunk.date)
+
+
+def _of_the_period_asked(scored: list[Scored], periods: Periods) -> list[Scored]:
+    """The candidates with one speaking of the period asked about first ("In 2009/10 it was 83%" after
+    "in 2008/09 ... 79%"), if one scores near the best; none if the documents give only other periods."""
+    near = [s for s in scored if s.score >= 0.75 * scored[0].score and _period_of(s, periods)]
+    return [near[0]] + [s for s in scored if s is not near[0]] if near else []
 
 
 # The measure a rate is of ("vacancy rate"), and sums of a named sort: a turnover rate does not give

@@ -75,12 +75,18 @@ def _to_period(kind: str, m: re.Match) -> Period:
 
 def years_named(text: str) -> set[int]:
     """Every year `text` names, spans expanded: "the 2017-19 plan" -> {2017, 2018, 2019}."""
-    years: set[int] = set()
+    return set().union(*year_spans(text))
+
+
+def year_spans(text: str) -> list[frozenset[int]]:
+    """Each year or span of years `text` names, in order: "in 2009/10 and March 2013" ->
+    [{2009, 2010}, {2013}]."""
+    spans = []
     for m in _YEARS.finditer(text):
         first = int(m.group(1))
         last = int(_span_end(m.group(1), m.group(2))) if m.group(2) else first
-        years.update(range(first, last + 1) if first <= last <= first + 10 else [first])
-    return years
+        spans.append(frozenset(range(first, last + 1) if first <= last <= first + 10 else [first]))
+    return spans
 
 
 def _span_end(start: str, end: str) -> str:

@@ -1,0 +1,47 @@
+"""A sentence about another quarter or year does not answer a question about this one."""
+from chat.extractive import compose
+from chat.periods import period_fit, periods_asked
+from index.records import Hit
+from ingest.dates import year_spans
+from ingest.records import Chunk
+
+
+def _hit(text, rank=1, date="July - September 2020"):
+    chunk = Chunk(chunk_id=f"update-{rank}", doc_id="update.txt", source="update.txt", title="Update", date=date,
+                  date_sort="2020-09-30", text=text, index_text=text, page_start=1, page_end=1, char_start=0,
+                  char_end=len(text), kind="paragraph")
+    return Hit(chunk, 1.0 / rank, rank, "hybrid", 0.6)
+
+
+def test_years_spans_and_quarters_asked_and_said():
+    assert year_spans("in 2009/10 and March 2013, the 2017-19 plan") == [
+        frozenset({2009, 2010}), frozenset({2013}), frozenset({2017, 2018, 2019})]
+    asked = periods_asked("What was turnover in 2010/11, according to the 2010-14 workforce strategy?")
+    assert asked == ([frozenset({2010, 2011})], set())  # the strategy's years name a document, not a time
+    assert period_fit("turnover was 6.5% in 2009/ 2010", asked) is False
+    assert period_fit("turnover was 6.5% in 2010", asked) is True  # a year inside the span asked
+    assert period_fit("turnover was low", asked) is None
+    assert period_fit("On 31.03.11, there were 561", periods_asked("How many in 2011?")) is True
+    q2 = periods_asked("What was the vacancy rate in Q2 2020-21?")
+    assert period_fit("Q1 data for 2020-21 showed a vacancy rate of 3.31%", q2) is False
+    assert period_fit("Q2 data for 2020-21 showed a vacancy rate of 3%", q2) is True
+    # "currently" in a 2013 document speaks of 2013, whatever later date the sentence also names
+    assert period_fit("150 key workers are currently being trained, to start by March 2014",
+                      periods_asked("How many key workers were being trained in mid-2013?"),
+                      "Wednesday 25 September 2013") is True
+
+
+def test_the_documents_giving_only_another_quarter_do_not_answer():
+    hits = [_hit("Q1 data for 2020-21 showed that turnover within hard to recruit to teams was at 3.31% with a "
+                 "vacancy rate of 3.31%. The target for both is 5%.")]
+    text, _, _ = compose("What was the vacancy rate in the hard to recruit teams in Q2 2020-21?", hits)
+    assert text == ""
+    text, _, _ = compose("What was the vacancy rate in the hard to recruit teams in Q1 2020-21?", hits)
+    assert "3.31%" in text
+
+
+def test_the_sentence_of_the_year_asked_is_preferred_to_a_close_one_of_another_year():
+    hits = [_hit("Did you know in 2008/09 the Targeted Support Team had a 79% successful outcome rate. "
+                 "In 2009/10 it was 83%.", date="2010 to 2014")]
+    text, _, _ = compose("What was the Targeted Support Team's successful outcome rate in 2009/10?", hits)
+    assert text.startswith("In 2009/10 it was 83%"), text
