@@ -71,6 +71,11 @@ _KINDS = [
     ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){{0,3}}?{_ROLE}"
                rf"|which (?:[\w-]+ ){{0,2}}?{_ROLE}|what {_ROLE}|contact|in charge|chairs?|leads?)\b"),
     ("place", r"\b(where|venue|location|located)\b"),
+    # "Which college ran the pilot?" wants the body's name.
+    ("body", r"\b(?:which|what) (?:(?!(?:is|are|was|were|does|do|did|has|have|had|the|a|an|will|can|should|would)\b)"
+             r"[\w-]+ ){0,2}?(?:universit(?:y|ies)|colleges?|councils?|organi[sz]ations?|charit(?:y|ies)|compan(?:y|ies)|"
+             r"providers?|services?|teams?|agenc(?:y|ies)|bod(?:y|ies)|boards?|trusts?|networks?|authorit(?:y|ies)|"
+             r"departments?|units?)\b"),
 ]
 
 
@@ -85,7 +90,7 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
 
 def question_kind(question: str) -> str:
     """phone, email, money, frequency, percent, count, day (a calendar date), date (any time), person,
-    place or other.
+    place, body (an organisation, service or team named) or other.
 
     In a yes/no question ("Does the chair get a casting vote?") a role or place word names the
     topic, not the kind of fact wanted: it wants the sentence that settles it.
@@ -156,7 +161,15 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(FREQUENCY.search(text))
     if kind == "place":
         return bool(PLACE.search(text) or NAME.search(text))
+    if kind == "body":  # a name the question does not already give ("Vision West Notts College", "NCVS")
+        return any(m.group(0).lower() not in asked.lower() and not _CALENDAR.search(m.group(0))
+                   for m in _BODY_NAME.finditer(text))
     return True
+
+
+_BODY_NAME = re.compile(rf"{NAME.pattern}|\b[A-Z][A-Z0-9]{{1,}}[a-z]?\b")
+# "the Autumn Term", "Monday 5 June" are capitalised but name no body.
+_CALENDAR = re.compile(rf"{MONTH_NAME.pattern}|{WEEKDAY.pattern}|\b(?:Spring|Summer|Autumn|Winter|Term)\b")
 
 
 def the_fact(kind: str, text: str) -> str:

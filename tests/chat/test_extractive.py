@@ -423,3 +423,21 @@ def test_words_naming_the_document_are_said_by_each_of_its_sentences():
                  title="Our Workforce Strategy 2010-2014")]
     text, _, _ = compose("What population figure for Nottingham does the 2010-14 workforce strategy use?", hits)
     assert text.startswith("The population of Nottingham is 292,400"), text
+
+
+def test_which_college_wants_a_body_named_beyond_what_the_question_names():
+    question = "Which university runs the Student Progression Programme with us?"
+    assert question_kind(question) == "body"
+    assert question_kind("What does the board do?") == "other"
+    assert not holds_kind("body", "We have introduced a Student Progression Programme for final year students.",
+                          question)
+    assert not holds_kind("body", "It will continue into the Autumn Term.", question)
+    assert holds_kind("body", "The Student Progression Programme is run with Nottingham Trent University.", question)
+    assert holds_kind("body", "The programme is run by NTU.", question)
+    unnamed = [_hit("In addition, we have now introduced a Student Progression Programme, which enables final year "
+                    "students on placement with us to access a fast-track recruitment process. It is proving "
+                    "popular and we will continue it into the Autumn Term.")]
+    assert compose(question, unnamed)[0] == ""
+    named = [_hit("The Student Progression Programme is run with Nottingham Trent University for final year "
+                  "students on placement with us.")]
+    assert "Nottingham Trent University" in compose(question, named)[0]
