@@ -8,8 +8,9 @@ _AIM = re.compile(r"^\W*(?:to [a-z]+\b|we (?:will|aim|intend|plan)\b|aims? (?:is
                   re.IGNORECASE)
 # "To provide support, the Big Lottery has appointed ...": a purpose, then what was done.
 _DONE = re.compile(r"\b(?:has|have|had|was|were)\b", re.IGNORECASE)
+_LABEL = re.compile(r"^[^:;|]{1,60}:\s*")  # a row cell's column name
 # "By how much did it go up?", "how many were recruited?": the question asks what happened ...
-_HAPPENED = re.compile(r"\b(?:did|was|were|has been|have been|had)\b", re.IGNORECASE)
+_HAPPENED = re.compile(r"\b(?:did|was|were|had|(?:has|have)(?! to\b))\b", re.IGNORECASE)
 # ... unless it asks about the plan itself.
 _ASKS_AIM = re.compile(r"\b(?:aim\w*|target\w*|goals?|plan(?:s|ned)? to|intend\w*|expect\w*|will|should|due|"
                        r"supposed|want\w*|hope\w*|commit\w*|pledge\w*|ambition\w*)\b", re.IGNORECASE)
@@ -20,6 +21,9 @@ def asks_what_happened(question: str) -> bool:
     return bool(_HAPPENED.search(question)) and not _ASKS_AIM.search(question)
 
 
-def states_an_aim(text: str) -> bool:
-    """Whether the sentence states an aim or target ("To increase ... by 40%") rather than a result."""
+def states_an_aim(text: str, row: bool = False) -> bool:
+    """Whether the sentence states an aim or target ("To increase ... by 40%") rather than a result; a
+    table `row` ("Action: To increase ...; Lead: ...") by its first cell's value."""
+    if row:
+        text = _LABEL.sub("", text.split(";", 1)[0], count=1)
     return bool(_AIM.match(text)) and not _DONE.search(text)

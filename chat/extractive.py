@@ -142,19 +142,24 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
         if len(cand.text.split()) <= _SHORT_LINE and LABELLED_VALUE.match(cand.text) and _label_asked(cand, asked):
             own = focus  # "Saving: £260k" says it of the record it belongs to
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
-        typed = holds_kind(kind, cand.text, question)
+        row = cand.hit.chunk.kind == "table_row"
+        # An action plan's aim ("To increase the number of Health Visitors ... by 4,000") counts
+        # nothing that happened.
+        typed = holds_kind(kind, cand.text, question) and not (
+            outcome and kind in _AMOUNTS and states_an_aim(cand.text, row))
         uses_quotes = _quotes(quoted, cand)
         says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
             says_who += AGENT_WEIGHT
         score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + says_who
                  + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _heading_like(cand)
-                 - AIM_PENALTY * (outcome and cand.hit.chunk.kind != "table_row" and states_an_aim(cand.text)))
+                 - AIM_PENALTY * (outcome and not row and states_an_aim(cand.text)))
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored
 
 
+_AMOUNTS = ("count", "percent", "money")
 _ASKS_FOR_BODY = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:service|team|organi[sz]ation|body|agency|partnership|"
                             r"board|council|charity|provider|group)s?\b", re.IGNORECASE)
 

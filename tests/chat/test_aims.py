@@ -5,10 +5,10 @@ from index.records import Hit
 from ingest.records import Chunk
 
 
-def _hit(text, rank):
+def _hit(text, rank, kind="paragraph"):
     chunk = Chunk(chunk_id=f"plan-{rank}", doc_id="plan.txt", source="plan.txt", title="Plan", date="2016",
                   date_sort="2016-12-31", text=text, index_text=text, page_start=1, page_end=1, char_start=0,
-                  char_end=len(text), kind="paragraph")
+                  char_end=len(text), kind=kind)
     return Hit(chunk, 1.0 / rank, rank, "hybrid", 0.6)
 
 
@@ -18,7 +18,11 @@ def test_aims_and_questions_about_what_happened():
     # a purpose clause before what was done is a result, not an aim
     assert not states_an_aim("To provide support, the Big Lottery has appointed the Social Research Unit.")
     assert not states_an_aim("There has been a 12.5% increase in take-up.")
+    assert states_an_aim("Action: To increase the number of health visitors by 4,000; Lead: Jane Example", row=True)
+    assert not states_an_aim("Action: To increase the number of health visitors by 4,000", row=False)
     assert asks_what_happened("By how much did take-up go up?")
+    assert asks_what_happened("How many health visitors has the city taken on?")
+    assert not asks_what_happened("Does our group have to be based in the city?")
     assert not asks_what_happened("By how much is take-up meant to go up? What is the target?")
     assert not asks_what_happened("What was the target for take-up?")
 
@@ -33,3 +37,11 @@ def test_an_outcome_question_is_answered_by_the_outcome_not_the_target():
     aimed, _, _ = compose("By how much is the number of two year olds in nursery meant to increase, as a target?",
                           hits)
     assert aimed.startswith("40%"), aimed
+
+
+def test_an_aim_in_an_action_plan_row_counts_nothing_that_happened():
+    row = [_hit("Completed/continuing to next year: To increase the number of Health Visitors across the city "
+                "in line with the drive to increase Health Visitors nationally by 4,000 over the next 3 years; "
+                "Lead: Jane Example", 1, kind="table_row")]
+    assert compose("How many health visitors did the city recruit under the national drive?", row)[0] == ""
+    assert "4,000" in compose("How many more health visitors is the national drive aiming for?", row)[0]
