@@ -9,9 +9,14 @@ from __future__ import annotations
 import re
 
 from chat.questions import documents_named
-from ingest.dates import year_spans, years_named
+from ingest.dates import year_spans
 
 _QUARTER = re.compile(r"\b(?:Q([1-4])|quarter ([1-4]))\b", re.IGNORECASE)
+# Numbered stages of a programme: "the third year", "Phase 2", "Stage One".
+_NUMBERS = {w: str(i) for i, w in enumerate(("one", "two", "three", "four", "five"), 1)}
+_NUMBERS.update({w: str(i) for i, w in enumerate(("first", "second", "third", "fourth", "fifth"), 1)})
+_STAGE = re.compile(r"\b(?:(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (year|phase|stage|wave)"
+                    r"|(phase|stage|wave) (one|two|three|four|five|[1-5]))\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](\d{2}|\d{4})\b")  # "31.03.13", "31/03/2013"
 # A sentence saying "currently" speaks of its document's own time.
 _NOW = re.compile(r"\b(?:currently|now|at present|this year|to date)\b", re.IGNORECASE)
@@ -20,22 +25,24 @@ Periods = tuple[list[frozenset[int]], set[str]]
 
 
 def periods_asked(question: str) -> Periods:
-    """The years (or spans of years) and quarters the question asks about; years naming a document
-    ("according to the 2016 plan") say where to look, not when."""
+    """The years (or spans of years), quarters and numbered stages the question asks about; years
+    naming a document ("according to the 2016 plan") say where to look, not when."""
     for phrase in documents_named(question):
         question = question.replace(phrase, " ")
-    return _years(question), _quarters(question)
+    return _years(question), _labels(question)
 
 
 def period_fit(text: str, asked: Periods, document_date: str = "") -> bool | None:
     """Whether `text` speaks of a period asked about (True), names only others of the same sort
-    (False: "Q1" for "Q2", "2009/2010" for "2010/11"), or names none (None). A span and a year inside
-    it fit each other ("2019/20" and "2020"; "2017-19" and "March 2018"); "currently" means the
-    document's own date."""
-    years, quarters = asked
-    said_quarters = _quarters(text)
-    if quarters and said_quarters:
-        return bool(quarters & said_quarters)
+    (False: "Q1" for "Q2", "the first year" for "the third year", "2009/2010" for "2010/11"), or names
+    none (None). A span and a year inside it fit each other ("2019/20" and "2020"; "2017-19" and
+    "March 2018"); "currently" means the document's own date."""
+    years, labels = asked
+    said_labels = _labels(text)
+    for sort in {label.split(":")[0] for label in labels}:  # quarters, phases, stages: the same sort
+        said = {label for label in said_labels if label.startswith(sort + ":")}
+        if said:
+            return bool(labels & said)
     said = _years(text) + (_years(document_date) if _NOW.search(text) else [])
     if not years or not said:
         return None
@@ -50,5 +57,10 @@ def _years(text: str) -> list[frozenset[int]]:
     return spans
 
 
-def _quarters(text: str) -> set[str]:
-    return {m.group(1) or m.group(2) for m in _QUARTER.finditer(text)}
+def _labels(text: str) -> set[str]:
+    """Quarters and numbered stages, as "sort:number": {"quarter:2", "year:3", "phase:2"}."""
+    out = {f"quarter:{m.group(1) or m.group(2)}" for m in _QUARTER.finditer(text)}
+    for m in _STAGE.finditer(text):
+        sort, number = (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
+        out.add(f"{sort.lower()}:{_NUMBERS.get(number.lower(), number[0])}")
+    return out
