@@ -17,7 +17,10 @@ from functools import lru_cache
 #    people", 8 of 14 words) is not; 12, because a 12-word verbatim run is not chance;
 # 3. at least 90% of its words appear in the passage in order, within a stretch at most twice the
 #    evidence's length: a table row quoted from the document is shown in a chunk with its column
-#    names between the cells ("Name: Jane Example; Sector: Health").
+#    names between the cells ("Name: Jane Example; Sector: Health");
+# 4. the passage is a piece of the evidence that holds a gold answer: a quote spanning a whole table
+#    ("Assessment Number of Referrals High 514 Medium 1777 ...") is held by the one row that answers
+#    ("Assessment: High; Number of Referrals: 514"), at least 90% of whose words the quote uses.
 MIN_RUN_SHARE = 0.6
 MIN_RUN_WORDS = 6
 ENOUGH_RUN_WORDS = 12
@@ -134,14 +137,19 @@ def required_run(n_words: int) -> int:
     return min(n_words, ENOUGH_RUN_WORDS, max(MIN_RUN_WORDS, math.ceil(n_words * MIN_RUN_SHARE)))
 
 
-def evidence_in_passage(evidence: str | None, passage: str) -> bool:
-    """Whether a retrieved passage holds the evidence quote, tolerating cleaning and chunk cuts."""
+def evidence_in_passage(evidence: str | None, passage: str, answers=()) -> bool:
+    """Whether a retrieved passage holds the evidence quote, tolerating cleaning and chunk cuts; with
+    the gold `answers`, also a table row quoted within a longer quote (rule 4 above)."""
     if not evidence or not passage:
         return False
     ev = evidence_words(evidence, passage)
     words = passage_words(passage)
     if not ev:
         return False
+    if answers and len(words) < len(ev) and contains_any(passage, answers):
+        quoted = set(ev)
+        if sum(w in quoted for w in words) >= math.ceil(MIN_ORDERED_SHARE * len(words)):
+            return True
     squashed = "".join(ev)
     # Space-free containment tolerates split and hyphenated words ("well-being" vs "wellbeing").
     if len(squashed) >= MIN_SQUASHED_CHARS and squashed in "".join(words):

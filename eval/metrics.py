@@ -101,7 +101,7 @@ def score_question(item: QAItem, answer: dict, latency_ms: float | None = None,
     passages = ranking if ranking is not None else answer.get("passages") or []
     golds = item.accepted_answers
     evidence_ranks = tuple(i for i, p in enumerate(passages, 1)
-                           if item.evidence and evidence_in_passage(item.evidence, p.get("text", "")))
+                           if item.evidence and evidence_in_passage(item.evidence, p.get("text", ""), golds))
     docs = ((item.doc,) if item.doc else ()) + item.also_docs
     doc_ranks = tuple(i for i, p in enumerate(passages, 1) if any(same_doc(p.get("source"), d) for d in docs))
     correct = is_correct(text, golds, abstained) if item.answerable else None

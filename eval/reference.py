@@ -57,7 +57,7 @@ def rank_bm25(pieces, questions) -> list[list[int]]:
 def score(items, pieces, rankings) -> dict:
     hits, reciprocal = [], []
     for item, ranking in zip(items, rankings):
-        ranks = [r for r, i in enumerate(ranking, 1) if evidence_in_passage(item.evidence, pieces[i][1])]
+        ranks = [r for r, i in enumerate(ranking, 1) if evidence_in_passage(item.evidence, pieces[i][1], item.accepted_answers)]
         hits.append(bool(ranks) and ranks[0] <= 5)
         reciprocal.append(1 / ranks[0] if ranks else 0.0)
     return {"evidence_hit@5": round(float(np.mean(hits)), 3), "mrr": round(float(np.mean(reciprocal)), 3)}

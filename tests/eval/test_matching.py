@@ -114,3 +114,13 @@ def test_evidence_span_marks_the_evidence():
 def test_punctuation_only_evidence_matches_nothing():
     assert not evidence_in_passage("...", PASSAGE)
     assert evidence_span("...", PASSAGE) is None
+
+
+def test_a_quote_spanning_a_table_is_held_by_the_row_that_answers():
+    evidence = "DASH / RIC Assessment Number of Referrals High 514 Medium 1777 Standard 2436 TOTAL 4730"
+    high = "DASH / RIC Assessment: High; Number of Referrals: 514"
+    assert not evidence_in_passage(evidence, high)  # without the answers, rules 1-3 only
+    assert evidence_in_passage(evidence, high, ["514"])
+    assert not evidence_in_passage(evidence, high, ["4730"])  # a row of the table that does not answer
+    # a passage holding the answer but not taken from the quote
+    assert not evidence_in_passage(evidence, "Referrals to the domestic abuse team rose to 514 this year.", ["514"])
