@@ -251,8 +251,13 @@ def _names_measure(cand: Candidate, measure: str) -> bool:
     rate, nor a saving a salary."""
     if not measure:
         return True
-    said = {_root(w) for w in stems(f"{cand.text} {cand.context}")}
-    return any(_root(w) in said for w in stems(measure))
+    text = f"{cand.text} {cand.context}"
+    said = {_root(w) for w in stems(text)}
+    if any(_root(w) in said for w in stems(measure)):
+        return True
+    # A compound written apart or joined: "breast fed" names the "breastfeeding" rate.
+    squashed = re.sub(r"[^a-z]", "", text.lower())
+    return measure.lower()[:max(5, len(measure) - 5)] in squashed
 
 
 def _with_its_list(cand: Candidate, units: list[Candidate]) -> Candidate:

@@ -441,3 +441,11 @@ def test_which_college_wants_a_body_named_beyond_what_the_question_names():
     named = [_hit("The Student Progression Programme is run with Nottingham Trent University for final year "
                   "students on placement with us.")]
     assert "Nottingham Trent University" in compose(question, named)[0]
+
+
+def test_a_rate_named_as_one_word_is_found_written_as_two():
+    hits = [_hit("Smoking at the time of delivery fell to 12%. 48% of infants are being breast fed at 6-8 weeks "
+                 "compared to the English average of 42.9%.")]
+    text, _, _ = compose("What's our breastfeeding rate at 6-8 weeks?", hits)
+    assert text.startswith("48% of infants are being breast fed"), text
+    assert compose("What's our vaccination rate at 6-8 weeks?", hits)[0] == ""
