@@ -32,7 +32,10 @@ LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)
                         re.IGNORECASE)
 FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day|week|month|year|quarter)s?|"
                        r"daily|weekly|fortnightly|monthly|quarterly|annually|yearly|termly|bi-?monthly|"
-                       r"(?:once|twice|\w+ times)\s+(?:a|per|each)\s+(?:week|month|year|term))\b", re.IGNORECASE)
+                       r"(?:once|twice|\w+ times)\s+(?:a|per|each)\s+(?:week|month|year|term)"
+                       # "two Every Colleague Matters Events each year"
+                       r"|(?:one|two|three|four|six|\d+)\s+(?:[\w'’-]+\s+){0,5}?(?:each|every|per|a)\s+"
+                       r"(?:week|month|year|term|quarter))\b", re.IGNORECASE)
 # Capitalised: "march" and "may" as verbs are not dates.
 MONTH_NAME = re.compile(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b")
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
