@@ -451,3 +451,15 @@ def test_a_rate_named_as_one_word_is_found_written_as_two():
     text, _, _ = compose("What's our breastfeeding rate at 6-8 weeks?", hits)
     assert text.startswith("48% of infants are being breast fed"), text
     assert compose("What's our vaccination rate at 6-8 weeks?", hits)[0] == ""
+
+
+def test_a_sentence_wrapped_in_a_narrow_column_is_read_whole():
+    hits = [_hit("CYP Committee March 2019 approved the\nChildren's Centre Service be brought back\n"
+                 "under the management of the Council at\ncontract end on the 1st June 2020. The")]
+    text, _, _ = compose("When did the Children's Centre Service come back under council management?", hits)
+    assert "brought back under the management of the Council at contract end on the 1st June 2020" in text, text
+    # a contact's name and job title on separate lines stay one entry
+    contact = [_hit("Councillor David Mellen\nPortfolio Holder for\nEarly Intervention and\nEarly Years\n\n"
+                    "Councillor Sam Webster\nPortfolio Holder for\nEducation, Employment and Skills")]
+    text, _, _ = compose("Which portfolio does Councillor David Mellen hold?", contact)
+    assert text.startswith("Councillor David Mellen Portfolio Holder for Early Intervention and Early Years"), text
