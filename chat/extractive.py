@@ -29,6 +29,8 @@ AGENT_WEIGHT = 0.1
 AIM_PENALTY = 0.1
 
 _LONG_ITEM = 320  # characters: a list item longer than this is split into sentences
+_OTHER_FIELD = 100  # characters: a long row's fields less on the topic than its longest are cut to this
+_OFF_TOPIC_FIELD = 40  # characters: ... and those sharing no word with the question to this
 # A table-of-contents entry: "1. Foreword | 3", "Introduction ........ 4", "CONTENTS".
 _CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b"
                              r"|(?:\b\d{1,2}\.\d{1,2}\s+[A-Z][^.]*?){2,}")  # "2.1 Review ... 2.2 Children ..."
@@ -400,7 +402,14 @@ def _trim_row(text: str, limit: int = 360, topic: set[str] | frozenset = frozens
         return _trim(text, limit)
     fields = text.split(sep)
     longest = max(range(len(fields)), key=lambda i: len(fields[i]))
-    room = max(60, limit - (len(text) - len(fields[longest])))
+    # Other long fields less on the topic than the longest give it room: "Sector Overview: ..." is cut
+    # short so that "Specific Challenges: ... Nottingham is the 13th most deprived district" fits.
+    on_topic = [len(topic & set(stems(field))) for field in fields]
+    for i, field in enumerate(fields):
+        keep = _OTHER_FIELD if on_topic[i] else _OFF_TOPIC_FIELD
+        if i != longest and len(field) > keep and on_topic[i] < on_topic[longest]:
+            fields[i] = _trim(field, keep)
+    room = max(60, limit - sum(len(f) + len(sep) for i, f in enumerate(fields) if i != longest))
     fields[longest] = _on_topic_items(fields[longest], room, topic) or _trim(fields[longest], room)
     return sep.join(fields)
 
@@ -428,7 +437,9 @@ def _on_topic_items(cell: str, room: int, topic: set[str] | frozenset) -> str:
     if len(topic & set(stems(items[0]))) < max(overlap.values(), default=0):
         items[0] = _trim(items[0], max(60, room // 3))
     keep, used = {0}, len(items[0])
-    for i in sorted(overlap, key=lambda i: -overlap[i]):
+    for rank, i in enumerate(sorted(overlap, key=lambda i: -overlap[i])):
+        if rank == 0 and overlap[i] and used + len(items[i]) + 3 > room:
+            items[i] = _trim(items[i], max(60, room - used - 3))  # the item most on the topic, cut to fit
         if overlap[i] and used + len(items[i]) + 3 <= room:
             keep.add(i)
             used += len(items[i]) + 3

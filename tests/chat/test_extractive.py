@@ -463,3 +463,17 @@ def test_a_sentence_wrapped_in_a_narrow_column_is_read_whole():
                     "Councillor Sam Webster\nPortfolio Holder for\nEducation, Employment and Skills")]
     text, _, _ = compose("Which portfolio does Councillor David Mellen hold?", contact)
     assert text.startswith("Councillor David Mellen Portfolio Holder for Early Intervention and Early Years"), text
+
+
+def test_a_long_row_makes_room_for_its_item_on_the_topic_cutting_other_fields_and_the_item_itself():
+    row = _hit("Sector Overview: Health CitiHealth provide a programme of progressive universal and specialist "
+               "community health services using the Healthy Child programme; a progressive early intervention "
+               "programme. • Approx 500 employees in CitiHealth, NHS Nottingham Children's Services Dept. Numbers "
+               "for acute services, GPs, Dentists are not included here.; Specific Challenges: • There is a national "
+               "shortage of Health Visitors, and Nottingham is the 13th most deprived district in England. "
+               "Recruitment and retention is an issue. The main drivers for this year are: • Embedding strengths "
+               "based model of working across Nottingham's Children's Partnership; Motivational Interviewing and "
+               "Solihull Approach. • Family Nurse Partnership- intensive home visiting programme for first time "
+               "pregnant teenagers aged 19 and under.", kind="table_row")
+    answer = compose("Where does Nottingham rank among the most deprived districts in England?", [row])[0]
+    assert "Nottingham is the 13th most deprived district in England" in answer, answer
