@@ -61,7 +61,7 @@ def _units(doc: Document) -> list[_Unit]:
     for page in doc.pages:
         lines = page.text.split("\n")
         position = offset
-        table_header = ""
+        table_header, row_labels = "", False
         for i, line in enumerate(lines):
             start, position = position, position + len(line) + 1
             if not line.strip():
@@ -69,18 +69,21 @@ def _units(doc: Document) -> list[_Unit]:
             following = next((nxt for nxt in lines[i + 1:] if nxt.strip()), "")
             if "\t" in line:
                 cells = [c.strip() for c in line.split("\t")]
-                if not table_header and "\t" in following:
+                labelled = _labelled_header(cells, following)
+                # After a table of labelled rows, another such header starts a new table.
+                if (not table_header or (row_labels and labelled)) and "\t" in following:
                     table_header = " | ".join(c for c in cells if c)
+                    row_labels = labelled
                     # Kept as text too: a column left empty in every row would otherwise vanish.
-                    if table_header:
+                    if table_header:  # (its own header marks it as one)
                         units.append(_Unit("paragraph", table_header, start, start + len(line),
-                                           page.number, heading))
+                                           page.number, heading, table_header))
                     continue
-                units.append(_Unit("table_row", _render_row(cells, table_header), start,
+                units.append(_Unit("table_row", _render_row(cells, table_header, row_labels), start,
                                    start + len(line), page.number, heading, table_header,
-                                   _row_fields(cells, table_header)))
+                                   _row_fields(cells, table_header, row_labels)))
                 continue
-            table_header = ""
+            table_header, row_labels = "", False
             kind = _line_kind(line, following)
             if kind == "heading":
                 heading = line.strip()
@@ -181,20 +184,38 @@ def _line_kind(line: str, following: str) -> str:
     return "paragraph"
 
 
-def _render_row(cells: list[str], header: str) -> str:
-    """A table row as text that keeps its column meaning ("Lead: Jane Example")."""
-    fields = _row_fields(cells, header)
+def _render_row(cells: list[str], header: str, labelled: bool = False) -> str:
+    """A table row as text that keeps its column meaning ("Lead: Jane Example"), opening with its label
+    when the table's rows have one ("Q4 2012/13; CAFs Initiated: 225; CAFs Open: 1925")."""
+    fields = _row_fields(cells, header, labelled)
     if fields:
-        return "; ".join(f"{name}: {value}" for name, value in fields.items())
+        label = f"{cells[0]}; " if _has_label(cells, header, labelled) and cells[0] else ""
+        return label + "; ".join(f"{name}: {value}" for name, value in fields.items())
     return " | ".join(c for c in cells if c)
 
 
-def _row_fields(cells: list[str], header: str) -> dict:
+def _row_fields(cells: list[str], header: str, labelled: bool = False) -> dict:
+    """A row's column -> value; with `labelled` rows, the first cell is the row's label, not a column's."""
     names = [h.strip() for h in header.split(" | ")] if header else []
+    if _has_label(cells, header, labelled):
+        cells = cells[1:]
     # Repeated column names cannot key a row's fields: one value would hide the other.
     if names and len(cells) == len(names) and all(names) and len(set(names)) == len(names):
         return {name: cell for name, cell in zip(names, cells) if cell}
     return {}
+
+
+def _labelled_header(cells: list[str], following: str) -> bool:
+    """Whether a table's first line names its columns over an empty corner, its rows opening with their
+    label ("" | "CAFs Initiated" | "CAFs Open", then "Q4 2012/13" | "225" | "1925"); a wrapped cell's
+    second line ("" | "Services)") is no such header."""
+    names = [c for c in cells if c]
+    row = [c.strip() for c in following.split("\t")]
+    return not cells[0] and len(names) >= 2 and len(cells) == len(row) and bool(row[0])
+
+
+def _has_label(cells: list[str], header: str, labelled: bool) -> bool:
+    return labelled and bool(header) and len(cells) == len(header.split(" | ")) + 1
 
 
 def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
@@ -215,7 +236,9 @@ def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
             starts_section = piece.kind == "heading" and not (current and current[-1].kind == "heading")
             # A short "Saving: £393k" line stays with the record it completes, up to the size limit.
             limit = settings.max_words if _labelled_value(piece) else settings.target_words
-            if piece.kind == "table_row" or starts_section or size + words > limit:
+            # A table's header after another table's row opens a chunk of its own.
+            new_table = piece.kind != "table_row" and piece.table_header and current and current[-1].kind == "table_row"
+            if piece.kind == "table_row" or starts_section or size + words > limit or new_table:
                 if not (current and size + words <= settings.target_words and piece.kind != "table_row"
                         and not starts_section and current[-1].kind == "heading"):
                     flush()

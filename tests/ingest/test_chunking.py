@@ -96,3 +96,23 @@ def test_a_short_labelled_value_stays_with_the_record_it_completes():
     holding = [c.text for c in chunks if "Saving: £393k" in c.text]
     assert len(holding) == 1 and "Sale of excess disability beds" in holding[0]
     assert all(word_count(c.text) <= 200 for c in chunks)
+
+
+def test_rows_under_an_empty_corner_open_with_their_label_and_keep_their_column_names():
+    raw = ("Assessment of the impact of family support.\n\n"
+           "\tCAFs Initiated\tCAF Closed\tCAFs Open\n"
+           "Q3 2012/13\t215\t78\t1760\n"
+           "Q4 2012/13\t225\t60\t1925\n\n"
+           "\tQ1 2012/13\tQ1 2013/14\tDifference\n"
+           "Contacts (per quarter)\t1873\t2113\t13%\n"
+           "\tcontacts)\n"
+           "Referrals\t1200\t1300\t8%\n\nThe rise is explained below.")
+    doc = build_document("papers.txt", raw.encode(), [raw], CatalogEntry("Papers"))
+    chunks = chunk_document(doc)
+    rows = [c.text for c in chunks if c.kind == "table_row"]
+    assert "Q4 2012/13; CAFs Initiated: 225; CAF Closed: 60; CAFs Open: 1925" in rows
+    # the next table has its own columns, not the first table's, and its header opens a chunk
+    assert "Contacts (per quarter); Q1 2012/13: 1873; Q1 2013/14: 2113; Difference: 13%" in rows
+    assert any(c.text.startswith("Q1 2012/13 | Q1 2013/14 | Difference") for c in chunks)
+    # a cell wrapped onto a second line under the empty first column heads no new table
+    assert any("Referrals; Q1 2012/13: 1200; Q1 2013/14: 1300; Difference: 8%" in c.text for c in chunks)
