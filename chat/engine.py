@@ -8,7 +8,7 @@ from pathlib import Path
 
 from chat.about_documents import catalogue_answer
 from chat.config import Settings, load_settings
-from chat.extractive import compose
+from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.questions import holds_phrase, quoted_phrases, tidy_question
 from chat.records import NOT_FOUND, Answer, Citation
@@ -178,8 +178,9 @@ class Engine:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
         text, cited, chosen = compose(question, list(passages))
-        if not cited:
-            return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
+        if not cited:  # a sentence used but none cited: the fact is given only for another period
+            notes = tuple(other_period_note(c) for c in chosen)
+            return Answer(question, NOT_FOUND, (), passages, True, timings=timings, notes=notes)
         quotes = {c.hit.chunk.chunk_id: c.text for c in chosen}
         citations = tuple(Citation(n, hit, quotes.get(hit.chunk.chunk_id, "")) for n, hit in enumerate(cited, 1))
         return Answer(question, text, citations, passages, False, timings=timings)

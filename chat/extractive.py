@@ -202,7 +202,9 @@ def _quotes(quoted: list[str], cand: Candidate) -> float:
 def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candidate]]:
     """The answer text with [n] markers, the hits cited (n = index + 1) and the sentences used.
 
-    Returns an empty answer when no sentence holds the kind of fact asked for on the question's topic.
+    Returns an empty answer when no sentence holds the kind of fact asked for on the question's topic;
+    when the documents give it only for another period ("Q1" for "Q2"), the sentence that does so is
+    returned as the one used, with no answer text, for `other_period_note`.
     """
     kind = question_kind(question)
     names, days = named_things(question), named_days(question)
@@ -215,9 +217,10 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     if not scored or (scored[0].focus < MIN_FOCUS and not scored[0].quoted):
         return "", [], []
     if _period_of(scored[0], periods) is False:  # the best sentence is about another quarter or year
+        nearest = scored[0].cand
         scored = _of_the_period_asked(scored, periods)
         if not scored:
-            return "", [], []
+            return "", [], [nearest]
     scored[0] = replace(scored[0], cand=_with_its_list(scored[0].cand, units))
     best = scored[0].score
     chosen: list[Scored] = []
@@ -232,6 +235,14 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     versions = [] if YEAR.search(question) else _versions(scored[0], scored, kind)
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
     return _render(kind, [c.cand for c in chosen])
+
+
+def other_period_note(cand: Candidate) -> str:
+    """What the documents do say, for an answer refused because they give the fact only for another
+    period: the user may well want that instead."""
+    chunk = cand.hit.chunk
+    where = ", ".join(part for part in (chunk.title, chunk.date, f"page {chunk.page_start}") if part)
+    return f"The documents give this only for another period: \u201c{_trim(cand.text, 300)}\u201d ({where})."
 
 
 def _period_of(item: Scored, periods: Periods) -> bool | None:

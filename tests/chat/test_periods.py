@@ -1,5 +1,5 @@
 """A sentence about another quarter or year does not answer a question about this one."""
-from chat.extractive import compose
+from chat.extractive import compose, other_period_note
 from chat.periods import period_fit, periods_asked
 from index.records import Hit
 from ingest.dates import year_spans
@@ -39,8 +39,11 @@ def test_years_spans_and_quarters_asked_and_said():
 def test_the_documents_giving_only_another_quarter_do_not_answer():
     hits = [_hit("Q1 data for 2020-21 showed that turnover within hard to recruit to teams was at 3.31% with a "
                  "vacancy rate of 3.31%. The target for both is 5%.")]
-    text, _, _ = compose("What was the vacancy rate in the hard to recruit teams in Q2 2020-21?", hits)
-    assert text == ""
+    text, cited, used = compose("What was the vacancy rate in the hard to recruit teams in Q2 2020-21?", hits)
+    assert text == "" and cited == []
+    # what the documents do give, for the user to see with the refusal
+    note = other_period_note(used[0])
+    assert "only for another period" in note and "Q1 data for 2020-21" in note and "Update, July - September 2020" in note
     text, _, _ = compose("What was the vacancy rate in the hard to recruit teams in Q1 2020-21?", hits)
     assert "3.31%" in text
 
@@ -50,3 +53,10 @@ def test_the_sentence_of_the_year_asked_is_preferred_to_a_close_one_of_another_y
                  "In 2009/10 it was 83%.", date="2010 to 2014")]
     text, _, _ = compose("What was the Targeted Support Team's successful outcome rate in 2009/10?", hits)
     assert text.startswith("In 2009/10 it was 83%"), text
+
+
+def test_a_refusal_for_another_period_says_what_the_documents_do_give(corpus_engine):
+    answer = corpus_engine.answer("What was the vacancy rate in the hard-to-recruit teams in Q2 2020-21?")
+    assert answer.abstained and not answer.citations
+    assert any("only for another period" in note and "Q1 data for 2020-21" in note for note in answer.notes)
+    assert answer.to_json()["notes"] == list(answer.notes)
