@@ -93,7 +93,7 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
 
 def question_kind(question: str) -> str:
     """phone, email, money, frequency, percent, count, day (a calendar date), date (any time), person,
-    place, body (an organisation, service or team named) or other.
+    place, body (an organisation, service or team named), title (a named person's post) or other.
 
     In a yes/no question ("Does the chair get a casting vote?") a role or place word names the
     topic, not the kind of fact wanted: it wants the sentence that settles it.
@@ -103,6 +103,8 @@ def question_kind(question: str) -> str:
         last = question_kind(parts[-1])
         if last != "other":
             return last
+    if title_asked(question):
+        return "title"
     q = _LEADING_CLAUSE.sub("", question.lower())  # "When young people were consulted, what did they ...?"
     if re.match(r"\s*(who|whom|whose)\b", q):
         return "person"  # "Who should I ring about ...?" wants a person, not a number
@@ -164,6 +166,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(FREQUENCY.search(text))
     if kind == "place":
         return bool(PLACE.search(text) or NAME.search(text))
+    if kind == "title":
+        return names_title(title_asked(asked), text)
     if kind == "body":  # a name the question does not already give ("Vision West Notts College", "NCVS")
         return any(m.group(0).lower() not in asked.lower() and not _CALENDAR.search(m.group(0))
                    for m in _BODY_NAME.finditer(text))
@@ -173,6 +177,29 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
 _BODY_NAME = re.compile(rf"{NAME.pattern}|\b[A-Z][A-Z0-9]{{1,}}[a-z]?\b")
 # "the Autumn Term", "Monday 5 June" are capitalised but name no body.
 _CALENDAR = re.compile(rf"{MONTH_NAME.pattern}|{WEEKDAY.pattern}|\b(?:Spring|Summer|Autumn|Winter|Term)\b")
+
+
+# "What is Pat Whitby's job title?", "What role does Jane Example have?": someone's post, by name.
+_PERSON = r"([A-Z][a-z]+(?:[-’' ][A-Z][a-z'’]+){1,2})"
+_TITLE_OF = re.compile(rf"{_PERSON}['’]s? (?:job title|job|role|post|position)\b"
+                       rf"|\b(?:job title|job|role|post|position) (?:does|did|of|is|for) {_PERSON}")
+_TITLE_LABEL = r"(?:;\s*)?(?:job title|title|role|position)\s*:\s*"
+
+
+def title_asked(question: str) -> str:
+    """The person whose job title the question asks for ("Pat Whitby"), or ''."""
+    found = _TITLE_OF.search(question)
+    return (found.group(1) or found.group(2)) if found else ""
+
+
+def names_title(person: str, text: str) -> bool:
+    """Whether `text` gives `person`'s post: their name followed by a job title ("Pat Whitby Education
+    Partnership Strategy Manager", "Name: Pat Whitby; Job title: Partnership Manager")."""
+    if not person:
+        return False
+    name = r"\s+".join(re.escape(word) for word in person.split())
+    return bool(re.search(rf"{name}\W*(?:{_TITLE_LABEL})?(?:[\w&,'’()-]+\s+){{0,6}}?{_ROLE}\b", text,
+                          re.IGNORECASE))
 
 
 def the_fact(kind: str, text: str) -> str:

@@ -132,8 +132,10 @@ def _pieces(hit: Hit) -> list[str]:
 def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     """Score candidates by topic overlap (IDF-weighted), passage rank, answer kind and recency; for
     who-questions, also by naming someone in the role asked or saying who does it."""
-    topic = set(topic_terms(question))
     kind = question_kind(question)
+    topic = set(topic_terms(question))
+    if kind == "title":  # "job title" names what is wanted; contact lines rarely say it
+        topic -= set(stems("job title role post position"))
     quoted = quoted_phrases(question)
     if not cands:
         return []
@@ -159,9 +161,11 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
             own = focus  # "Saving: £260k" says it of the record it belongs to
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
         row = cand.hit.chunk.kind == "table_row"
+        # A contact's name may close the line before its job title ("Mandy Goodenough" / "Systemic ...").
+        said = f"{cand.context} {cand.text}" if kind == "title" else cand.text
         # An action plan's aim ("To increase the number of Health Visitors ... by 4,000") counts
         # nothing that happened.
-        typed = holds_kind(kind, cand.text, question) and not (
+        typed = holds_kind(kind, said, question) and not (
             outcome and kind in _AMOUNTS and states_an_aim(cand.text, row))
         uses_quotes = _quotes(quoted, cand)
         says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
@@ -230,11 +234,25 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
             break
         if any(_similar(item.cand.text, c.cand.text) for c in chosen) or length + len(item.cand.text) > MAX_CHARS:
             continue
+        if chosen and _of_another_time(item, chosen[0], periods):  # "in 2013": not the 2019 plan's line too
+            continue
         chosen.append(item)
         length += len(item.cand.text) + 12
     versions = [] if YEAR.search(question) else _versions(scored[0], scored, kind)
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
     return _render(kind, [c.cand for c in chosen])
+
+
+def _of_another_time(item: Scored, best: Scored, periods: Periods) -> bool:
+    """Whether the candidate, naming no period itself, comes from a document of another time than the
+    best answer's, which is of the period asked: "Lisa Hazell's job title in 2013" is not also given
+    from the 2019 plan. (A sentence naming another year may still help: "in June 2013" can ask when a
+    report said it, and the report may recall April 2012's inspection.)"""
+    if _period_of(item, periods) is not None:
+        return False
+    document, best_document = item.cand.hit.chunk, best.cand.hit.chunk
+    return (document.source != best_document.source and period_fit(document.date, periods) is False
+            and period_fit(best_document.date, periods) is True)
 
 
 def other_period_note(cand: Candidate) -> str:

@@ -477,3 +477,22 @@ def test_a_long_row_makes_room_for_its_item_on_the_topic_cutting_other_fields_an
                "pregnant teenagers aged 19 and under.", kind="table_row")
     answer = compose("Where does Nottingham rank among the most deprived districts in England?", [row])[0]
     assert "Nottingham is the 13th most deprived district in England" in answer, answer
+
+
+def test_a_job_title_question_wants_the_persons_post_newest_first():
+    question = "What is Pat Whitby's job title?"
+    assert question_kind(question) == "title"
+    assert question_kind("What job title does Anna Andrukiewicz hold?") == "title"
+    assert question_kind("What role does the board play?") == "other"
+    assert holds_kind("title", "Pat Whitby Education Partnership Strategy Manager pat.whitby@example.org", question)
+    assert holds_kind("title", "Name: Pat Whitby; Job title: Partnership Manager; Email: pat@example.org", question)
+    assert not holds_kind("title", "Specific Challenges: Deliver two events; Responsibility Lead: Pat Whitby", question)
+    older = _hit("Name: Pat Whitby; Job title: Partnership Manager; Email: pat.whitby@example.org", rank=1,
+                 source="papers.txt", date_sort="2013-09-25", kind="table_row")
+    row = _hit("Specific Challenges: Promote routes to teaching; Responsibility Lead: Pat Whitby", rank=2,
+               source="plan.txt", date_sort="2019-12-31", kind="table_row")
+    newer = _hit("For more information contact\nPat Whitby Education Partnership Strategy Manager "
+                 "pat.whitby@example.org", rank=3, source="plan.txt", date_sort="2019-12-31")
+    text, _, _ = compose(question, [older, row, newer])
+    assert text.startswith("Pat Whitby Education Partnership Strategy Manager"), text
+    assert "Partnership Manager" in text.split("[1]", 1)[1]  # the older title follows, with its date
