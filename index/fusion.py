@@ -25,3 +25,19 @@ def weighted_sum(scored: list[list[tuple[int, float]]], weights: list[float]) ->
         for item, score in results:
             totals[item] = totals.get(item, 0.0) + weight * (score - low) / span
     return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+# When the best lexical match holds less than this share of the question's content words, the
+# question is worded unlike the documents ("point families to the right help" for "signpost families
+# to the correct support"), and the embedding, which matches meaning, gets more say.
+WORDED_APART_BELOW = 0.6
+WORDED_APART_DENSE_WEIGHT = 0.35
+
+
+def adapted_dense_weight(question_words: set[str], best_lexical_words: set[str], dense_weight: float) -> float:
+    """The dense retriever's weight for this question: raised to WORDED_APART_DENSE_WEIGHT (never
+    lowered) when the best lexical passage shares too few of the question's words."""
+    if not question_words:
+        return dense_weight
+    coverage = len(question_words & best_lexical_words) / len(question_words)
+    return max(dense_weight, WORDED_APART_DENSE_WEIGHT) if coverage < WORDED_APART_BELOW else dense_weight

@@ -12,10 +12,10 @@ import numpy as np
 
 from index import layout, vectors
 from index.embedder import Embedder
-from index.fusion import reciprocal_rank_fusion, weighted_sum
+from index.fusion import adapted_dense_weight, reciprocal_rank_fusion, weighted_sum
 from index.manifest import check_compatible, read_manifest
 from index.records import Filters, Hit
-from index.store import ChunkStore
+from index.store import ChunkStore, content_words
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +127,10 @@ class IndexReader:
         if lexical is not None:
             lists.append(lexical.result())
         if retriever == "hybrid":
+            if lists[-1]:
+                best = store.get([lists[-1][0][0]])
+                best_words = set(content_words(next(iter(best.values())).index_text)) if best else set()
+                dense_weight = adapted_dense_weight(set(content_words(query)), best_words, dense_weight)
             ranked = fuse(lists, fusion, dense_weight)
         else:
             ranked = lists[0]

@@ -2,7 +2,7 @@
 import numpy as np
 
 from index import vectors
-from index.fusion import reciprocal_rank_fusion, weighted_sum
+from index.fusion import WORDED_APART_DENSE_WEIGHT, adapted_dense_weight, reciprocal_rank_fusion, weighted_sum
 
 
 def test_faiss_inner_product_matches_brute_force():
@@ -66,3 +66,11 @@ def test_approximate_index_agrees_with_exact_search(tmp_path):
     among = vectors.search_among(index, queries[0], [3, 5, 7], 2)
     expected = sorted([3, 5, 7], key=lambda i: -float(data[i] @ queries[0]))[:2]
     assert [i for i, _ in among] == expected
+
+
+def test_a_question_worded_unlike_the_documents_gives_the_embedding_more_say():
+    question = {"joined", "service", "point", "families", "right", "help"}
+    assert adapted_dense_weight(question, {"families", "help", "service", "joined"}, 0.25) == 0.25  # 4 of 6
+    assert adapted_dense_weight(question, {"families", "support"}, 0.25) == WORDED_APART_DENSE_WEIGHT
+    assert adapted_dense_weight(question, {"families"}, 0.5) == 0.5  # never lowered
+    assert adapted_dense_weight(set(), set(), 0.25) == 0.25
