@@ -11,6 +11,7 @@ from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind,
 from chat.names import named_days, named_things, names_all
 from chat.periods import Periods, period_fit, periods_asked
 from chat.questions import documents_named, holds_phrase, quoted_phrases
+from chat.rows import known_words, trim, trim_row
 from chat.text import stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
@@ -29,8 +30,6 @@ AGENT_WEIGHT = 0.1
 AIM_PENALTY = 0.1
 
 _LONG_ITEM = 320  # characters: a list item longer than this is split into sentences
-_OTHER_FIELD = 100  # characters: a long row's fields less on the topic than its longest are cut to this
-_OFF_TOPIC_FIELD = 40  # characters: ... and those sharing no word with the question to this
 # A table-of-contents entry: "1. Foreword | 3", "Introduction ........ 4", "CONTENTS".
 _CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b"
                              r"|(?:\b\d{1,2}\.\d{1,2}\s+[A-Z][^.]*?){2,}")  # "2.1 Review ... 2.2 Children ..."
@@ -77,8 +76,8 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 continue
             if hit.chunk.kind != "table_row" and _CONTENTS_ENTRY.search(piece):  # points to a page only
                 continue
-            text = (_trim_row(piece, topic=topic - _known_words(hit)) if hit.chunk.kind == "table_row"
-                    else _trim(piece))
+            text = (trim_row(piece, topic=topic - known_words(hit)) if hit.chunk.kind == "table_row"
+                    else trim(piece))
             # A "Label: value" line ("Saving: £260k") belongs to the record the passage opens with.
             record = opening if LABELLED_VALUE.match(piece) else ""
             # "6 of these staff ..." is about what the sentences before it were about.
@@ -179,7 +178,7 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     return scored
 
 
-_AMOUNTS = ("count", "percent", "money")
+_AMOUNTS = ("count", "percent", "money")  # kinds of fact an aim can state but not achieve
 _ASKS_FOR_BODY = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:service|team|organi[sz]ation|body|agency|partnership|"
                             r"board|council|charity|provider|group)s?\b", re.IGNORECASE)
 
@@ -260,7 +259,7 @@ def other_period_note(cand: Candidate) -> str:
     period: the user may well want that instead."""
     chunk = cand.hit.chunk
     where = ", ".join(part for part in (chunk.title, chunk.date, f"page {chunk.page_start}") if part)
-    return f"The documents give this only for another period: \u201c{_trim(cand.text, 300)}\u201d ({where})."
+    return f"The documents give this only for another period: \u201c{trim(cand.text, 300)}\u201d ({where})."
 
 
 def _period_of(item: Scored, periods: Periods) -> bool | None:
@@ -416,72 +415,6 @@ def _recency_ranks(cands: list[Candidate]) -> dict[str, float]:
     return {c.hit.chunk.source: by_date.get(c.hit.chunk.date_sort, 0.0) for c in cands}
 
 
-def _trim(text: str, limit: int = 320) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + " …"
-
-
-def _trim_row(text: str, limit: int = 360, topic: set[str] | frozenset = frozenset()) -> str:
-    """Shorten a table row by trimming its longest field, so short fields (lead, date) survive."""
-    # Fields are "Column: value; ..." or, for a table without column names, "cell | cell | ...".
-    sep = "; " if "; " in text else " | " if " | " in text else ""
-    if len(text) <= limit or not sep:
-        return _trim(text, limit)
-    fields = text.split(sep)
-    longest = max(range(len(fields)), key=lambda i: len(fields[i]))
-    # Other long fields less on the topic than the longest give it room: "Sector Overview: ..." is cut
-    # short so that "Specific Challenges: ... Nottingham is the 13th most deprived district" fits.
-    on_topic = [len(topic & set(stems(field))) for field in fields]
-    for i, field in enumerate(fields):
-        keep = _OTHER_FIELD if on_topic[i] else _OFF_TOPIC_FIELD
-        if i != longest and len(field) > keep and on_topic[i] < on_topic[longest]:
-            fields[i] = _trim(field, keep)
-    room = max(60, limit - sum(len(f) + len(sep) for i, f in enumerate(fields) if i != longest))
-    fields[longest] = _on_topic_items(fields[longest], room, topic) or _trim(fields[longest], room)
-    return sep.join(fields)
-
-
-def _known_words(hit: Hit) -> set[str]:
-    """Words every item of a passage shares through its document's title and section heading (the
-    "2017-19 plan"): they cannot tell one list item from another."""
-    return set(stems(f"{hit.chunk.title} {hit.chunk.heading}"))
-
-
-_ITEM_START = re.compile(r"\s(?=[-•] )")
-
-
-def _on_topic_items(cell: str, room: int, topic: set[str] | frozenset) -> str:
-    """A cell holding a list ("Challenges: - Deliver events - Promote routes to teaching - Maintain the
-    website"), cut to its opening and the items sharing most words with the question, in their order,
-    with "…" where items were left out; '' when the cell is no such list or no item is on the topic."""
-    items = _ITEM_START.split(cell)
-    topic = {w for w in topic if not w.isdigit()}  # "19" in "2017-19" matches any date
-    if len(items) < 3 or not topic:
-        return ""
-    overlap = {i: len(topic & set(stems(items[i]))) for i in range(1, len(items))}
-    # A long opening less on the topic than an item ("Specific Challenges: To ensure that robust
-    # arrangements ...") is cut short so the items on the question's topic still fit.
-    if len(topic & set(stems(items[0]))) < max(overlap.values(), default=0):
-        items[0] = _trim(items[0], max(60, room // 3))
-    keep, used = {0}, len(items[0])
-    for rank, i in enumerate(sorted(overlap, key=lambda i: -overlap[i])):
-        if rank == 0 and overlap[i] and used + len(items[i]) + 3 > room:
-            items[i] = _trim(items[i], max(60, room - used - 3))  # the item most on the topic, cut to fit
-        if overlap[i] and used + len(items[i]) + 3 <= room:
-            keep.add(i)
-            used += len(items[i]) + 3
-    if len(keep) == 1:
-        return ""
-    parts, last = [], -1
-    for i in sorted(keep):
-        parts.append(("… " if i > last + 1 else "") + items[i])
-        last = i
-    return " ".join(parts) + (" …" if last < len(items) - 1 else "")
-
-
-# A document's own "[7]" (a footnote, or an injection) must not pass for one of our citation markers.
 _MARKER_LIKE = re.compile(r"\[(\d+)\]")
 
 
