@@ -75,10 +75,11 @@ _KINDS = [
                rf"|which (?:[\w-]+ ){{0,2}}?{_ROLE}|what {_ROLE}|contact|in charge|chairs?|leads?)\b"),
     ("place", r"\b(where|venue|location|located)\b"),
     # "Which college ran the pilot?" wants the body's name.
-    ("body", r"\b(?:which|what) (?:(?!(?:is|are|was|were|does|do|did|has|have|had|the|a|an|will|can|should|would)\b)"
-             r"[\w-]+ ){0,2}?(?:universit(?:y|ies)|colleges?|councils?|organi[sz]ations?|charit(?:y|ies)|compan(?:y|ies)|"
-             r"providers?|services?|teams?|agenc(?:y|ies)|bod(?:y|ies)|boards?|trusts?|networks?|authorit(?:y|ies)|"
-             r"departments?|units?)\b"),
+    ("body", r"\b(?:which|what) "
+             r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|the|a|an|will|can|should|would)\b)[\w-]+ ){0,2}?"
+             r"(?:universit(?:y|ies)|colleges?|councils?|organi[sz]ations?|charit(?:y|ies)|compan(?:y|ies)|"
+             r"providers?|services?|teams?|agenc(?:y|ies)|bod(?:y|ies)|boards?|trusts?|networks?|"
+             r"authorit(?:y|ies)|departments?|units?)\b"),
 ]
 
 

@@ -74,8 +74,9 @@ def _units(doc: Document) -> list[_Unit]:
                 if (not table_header or (row_labels and labelled)) and "\t" in following:
                     table_header = " | ".join(c for c in cells if c)
                     row_labels = labelled
-                    # Kept as text too: a column left empty in every row would otherwise vanish.
-                    if table_header:  # (its own header marks it as one)
+                    # Kept as text too: a column left empty in every row would otherwise vanish. The
+                    # unit carries its own header, which tells the chunker a table starts here.
+                    if table_header:
                         units.append(_Unit("paragraph", table_header, start, start + len(line),
                                            page.number, heading, table_header))
                     continue
@@ -237,7 +238,8 @@ def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
             # A short "Saving: £393k" line stays with the record it completes, up to the size limit.
             limit = settings.max_words if _labelled_value(piece) else settings.target_words
             # A table's header after another table's row opens a chunk of its own.
-            new_table = piece.kind != "table_row" and piece.table_header and current and current[-1].kind == "table_row"
+            new_table = (piece.kind != "table_row" and bool(piece.table_header)
+                         and bool(current) and current[-1].kind == "table_row")
             if piece.kind == "table_row" or starts_section or size + words > limit or new_table:
                 if not (current and size + words <= settings.target_words and piece.kind != "table_row"
                         and not starts_section and current[-1].kind == "heading"):
