@@ -166,7 +166,7 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
     if kind == "frequency":
         return bool(FREQUENCY.search(text))
     if kind == "place":
-        return bool(PLACE.search(text) or NAME.search(text))
+        return bool(PLACE.search(text) or NAME.search(text) or _PLACE_ACRONYM.search(text))
     if kind == "title":
         return names_title(title_asked(asked), text)
     if kind == "body":  # a name the question does not already give ("Vision West Notts College", "NCVS")
@@ -175,6 +175,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
     return True
 
 
+# "a pathway with A&E", "at the QMC": a place known by its initials.
+_PLACE_ACRONYM = re.compile(r"\b[A-Z]{1,3}&[A-Z]{1,3}\b|\b(?:at|in|with|to) (?:the )?[A-Z]{2,5}\b")
 _BODY_NAME = re.compile(rf"{NAME.pattern}|\b[A-Z][A-Z0-9]{{1,}}[a-z]?\b")
 # "the Autumn Term", "Monday 5 June" are capitalised but name no body.
 _CALENDAR = re.compile(rf"{MONTH_NAME.pattern}|{WEEKDAY.pattern}|\b(?:Spring|Summer|Autumn|Winter|Term)\b")

@@ -31,6 +31,8 @@ def test_question_kinds():
     assert question_kind("Who leads safeguarding training? and before that?") == "person"
     assert holds_kind("count", "We approved 41 carers") and not holds_kind("count", "approvals rose by 41%")
     assert holds_kind("phone", "Direct dial - 8764298") and not holds_kind("phone", "jane@example.org")
+    assert holds_kind("place", "Lifeline has established a pathway with A&E.")
+    assert not holds_kind("place", "Lifeline has established a pathway for young people.")
     assert holds_kind("frequency", "Deliver two Every Colleague Matters Events each year in February and October")
     assert not holds_kind("frequency", "Deliver the Every Colleague Matters Events in February and October")
 
