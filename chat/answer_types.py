@@ -87,6 +87,7 @@ _KINDS = [
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|after|before|once|while|since|as)\b[^,?]*,\s*"
                              r"(?=(?:who|whom|whose|what|which|where|how|when|why|is|are|was|were|do|does|did|can)\b)")
 _RELATIVE_WHO = re.compile(r"\b(?:who|whom|whose)\b")
+_TRAILING_WHEN = re.compile(r"\s(?:when|while|once)\s(?:the|a|an|it|they|we|our|their|this|that)\b[^?]*")
 _WH_WORD = re.compile(r"\b(who|whom|whose|what|when|where|which|how)\b")
 _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|could|will|would|should|has|have|"
                      r"had|may|must)\b")
@@ -112,6 +113,9 @@ def question_kind(question: str) -> str:
     yes_no = bool(_YES_NO.match(q)) and not _WH_WORD.search(q)
     # In "What qualities do the staff who work with them need?" the "who" opens a relative clause.
     asked = _RELATIVE_WHO.sub(" ", q) if re.match(r"\s*(what|which|how|when|where|why)\b", q) else q
+    # "Which councillor held it when the plan was published?": the closing "when" clause sets the scene.
+    if re.match(r"\s*(what|which|how|where|who)\b", asked):
+        asked = _TRAILING_WHEN.sub(" ", asked)
     for kind, pattern in _KINDS:
         if yes_no and kind in ("person", "place"):
             continue

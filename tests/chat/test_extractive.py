@@ -24,6 +24,9 @@ def test_question_kinds():
     assert question_kind("How many foster carers were approved?") == "count"
     assert question_kind("When will the new service start?") == "date"
     assert question_kind("What does the plan say about supervision?") == "other"
+    # a closing "when" clause sets the scene; the question is the opening one
+    assert question_kind("Which councillor held the portfolio when the 2016 plan was published?") == "person"
+    assert question_kind("How many staff were there when the strategy was written?") == "count"
     assert question_kind("What's the name of the new neglect training course?") == "other"  # a thing's name
     assert question_kind("What is the name of the Networks Officer?") == "person"
     # a follow-up joined to the question before it asks for its own kind of fact
