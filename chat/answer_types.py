@@ -59,6 +59,8 @@ _KINDS = [
     ("money", r"\b(how much\b.*\b(cost|budget|spend|spent|save|saving|worth|fund\w*|grant|award\w*|allocat\w*|"
               r"fee|price|income|paid|pay|invest\w*)|budget|cost|funding (?:amount|total)|how much money|worth"
               r"|what (?:[\w-]+ ){0,2}(?:savings?|grant|funding)"
+              r"|how (?:big|large) (?:is|was|are|were) (?:[^?]* )?(?:pot|fund|funding|budget|grant|allocation|"
+              r"investment|award)"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}"
               r"(?:salary|salaries|wage|pay|value|price|fee)s?)\b"),
     ("frequency", r"\b(how often|how frequently)\b"),

@@ -21,6 +21,8 @@ def test_question_kinds():
     assert question_kind("What's the phone number for Jane Example?") == "phone"
     assert question_kind("Who should I ring about training?") == "person"
     assert question_kind("How much did the app cost to build?") == "money"
+    assert question_kind("How big is the whole A Better Start pot nationally?") == "money"
+    assert question_kind("How big is the team?") == "other"
     assert question_kind("How many foster carers were approved?") == "count"
     assert question_kind("When will the new service start?") == "date"
     assert question_kind("What does the plan say about supervision?") == "other"
