@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
 
 from chat.about_documents import catalogue_answer
+from chat.answer_types import question_kind
 from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.questions import holds_phrase, quoted_phrases, tidy_question
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import document_periods, rerank
+from chat.roles import holder_of_role
 from index.build import BuildReport, build_index
 from index.embedder import get_embedder
 from index.layout import IndexBusy
@@ -34,6 +37,7 @@ CONFIDENT_SIMILARITY = 0.42
 
 # Passages fetched for re-ranking (chat.rerank: years, recency, word pairs) before the top k are kept.
 RERANK_DEPTH = 20
+ROLE_LOOKUP_PASSAGES = 10  # passages of a document searched for who holds a post an answer names
 
 
 class Engine:
@@ -182,8 +186,26 @@ class Engine:
             notes = tuple(other_period_note(c) for c in chosen)
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings, notes=notes)
         quotes = {c.hit.chunk.chunk_id: c.text for c in chosen}
+        if question_kind(question) == "person":  # "Report of Director of X": say who that is
+            text, cited = self._with_role_holder(text, cited, chosen[0], quotes)
         citations = tuple(Citation(n, hit, quotes.get(hit.chunk.chunk_id, "")) for n, hit in enumerate(cited, 1))
         return Answer(question, text, citations, passages, False, timings=timings)
+
+    def _with_role_holder(self, text: str, cited: list[Hit], lead, quotes: dict) -> tuple[str, list[Hit]]:
+        """The answer with who holds the post its first sentence names, when the document says so elsewhere."""
+        store = self.reader.store
+        found = holder_of_role(lead.text, lead.hit.chunk.source,
+                               lambda source, phrase: store.passages_of(source, phrase, ROLE_LOOKUP_PASSAGES))
+        if not found:
+            return text, cited
+        role, person, sentence, chunk = found
+        known = next((n for n, h in enumerate(cited, 1) if h.chunk.chunk_id == chunk.chunk_id), 0)
+        if not known:  # cited second, right after the sentence naming the post: later numbers move up
+            text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + (int(m.group(1)) > 1)}]", text)
+            cited = [cited[0], Hit(chunk, 0.0, 2, "lexical"), *cited[1:]]
+            quotes[chunk.chunk_id] = sentence
+        first = text.index("[1]") + 3
+        return f"{text[:first]} {person} is the {role}. [{known or 2}]{text[first:]}", cited
 
 
 def retrieval_query(question: str, glossary: dict[str, str]) -> str:

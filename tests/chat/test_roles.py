@@ -1,0 +1,44 @@
+"""Who holds a post an answer names, from elsewhere in the same document."""
+from types import SimpleNamespace
+
+from chat.roles import holder_in, holder_of_role, role_without_holder
+
+
+def test_a_post_named_without_its_holder_is_found():
+    assert role_without_holder("Attached Report of Director of Family Community Teams.") == \
+        "Director of Family Community Teams"
+    # a post whose holder the line gives, or a post too vague to look up, is not
+    assert role_without_holder("Jane Example, Director of Family Community Teams, presented it.") == ""
+    assert role_without_holder("Responsibility Lead: Toby Beck; Timescale: March 2011") == ""
+    assert role_without_holder("funding from the Police and Crime Commissioner") == ""
+
+
+def test_the_holder_is_read_from_either_side_of_the_post():
+    assert holder_in("Tim O'Neill, Director of Family Community Teams, delivered a presentation. Others came.",
+                     "Director of Family Community Teams") == (
+        "Tim O'Neill", "Tim O'Neill, Director of Family Community Teams, delivered a presentation")
+    assert holder_in("Head of Early Help: Jane Example Direct dial - 8764298", "Head of Early Help")[0] == \
+        "Jane Example"
+    assert holder_in("The Head of Early Help will report in May.", "Head of Early Help") == ("", "")
+
+
+def test_the_holder_is_looked_up_in_the_same_document():
+    passages = {"papers.txt": [SimpleNamespace(text="Minutes. Tim O'Neill, Director of Family Community Teams, "
+                                                    "delivered a presentation.")]}
+    asked = []
+
+    def passages_of(source, phrase):
+        asked.append(phrase)
+        return passages.get(source, [])
+
+    found = holder_of_role("Attached Report of Director of Family Community Teams.", "papers.txt", passages_of)
+    assert found[:2] == ("Director of Family Community Teams", "Tim O'Neill")
+    assert holder_of_role("Attached Report of Director of Family Community Teams.", "plan.txt", passages_of) is None
+    assert asked[0] == "Family Community Teams"
+
+
+def test_an_answer_naming_a_post_says_who_holds_it(corpus_engine):
+    answer = corpus_engine.answer("Who presented 'Shaping the Future', the new operating model vision, to the board?")
+    assert "Tim O'Neill is the Director of Family Community Teams. [2]" in answer.text
+    assert "Tim O'Neill, Director of Family Community Teams" in answer.citations[1].quote
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
