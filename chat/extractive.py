@@ -89,24 +89,10 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     return out
 
 
-def _unwrapped(text: str) -> list[str]:
-    """The passage's lines, a line wrapped in a narrow column ("... be brought back" / "under the
-    management of the Council at" / "contract end on the 1st June 2020.") joined to the one it
-    continues: a line opening in lower case after one without a closing stop. (A capital after a
-    line ending on "for" may open a job title's next line as well as a sentence's: not joined.)"""
-    lines: list[str] = []
-    for line in (line.strip() for line in text.split("\n")):
-        if lines and lines[-1] and line[:1].islower() and lines[-1][-1] not in ".!?:;|":
-            lines[-1] = f"{lines[-1]} {line}"
-        else:
-            lines.append(line)
-    return lines
-
-
 def _pieces(hit: Hit) -> list[str]:
     pieces: list[str] = []
     short: list[str] = []
-    for line in (_unwrapped(hit.chunk.text) if hit.chunk.kind != "table_row" else hit.chunk.text.split("\n")):
+    for line in hit.chunk.text.split("\n"):
         line = line.strip()
         if not line:
             continue

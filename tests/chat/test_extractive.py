@@ -7,6 +7,7 @@ from chat.names import named_things
 from chat.questions import documents_named, quoted_phrases
 from chat.text import stems
 from index.records import Hit
+from ingest.clean import clean_text
 from ingest.records import Chunk
 
 
@@ -461,13 +462,17 @@ def test_a_rate_named_as_one_word_is_found_written_as_two():
 
 
 def test_a_sentence_wrapped_in_a_narrow_column_is_read_whole():
-    hits = [_hit("CYP Committee March 2019 approved the\nChildren's Centre Service be brought back\n"
-                 "under the management of the Council at\ncontract end on the 1st June 2020. The")]
+    # as a PDF gives it, one short line of a table cell at a time with blank lines between; the ingest
+    # cleaning joins the lines a sentence wraps over
+    raw = ("CYP Committee March 2019 approved the \n\nChildren's Centre Service be brought back \n\n"
+           "under the management of the Council at \n\ncontract end on the 1st June 2020. The")
+    hits = [_hit(clean_text(raw))]
     text, _, _ = compose("When did the Children's Centre Service come back under council management?", hits)
     assert "brought back under the management of the Council at contract end on the 1st June 2020" in text, text
     # a contact's name and job title on separate lines stay one entry
-    contact = [_hit("Councillor David Mellen\nPortfolio Holder for\nEarly Intervention and\nEarly Years\n\n"
-                    "Councillor Sam Webster\nPortfolio Holder for\nEducation, Employment and Skills")]
+    contact = [_hit(clean_text("Councillor David Mellen\nPortfolio Holder for\nEarly Intervention and\n"
+                               "Early Years\n\nCouncillor Sam Webster\nPortfolio Holder for\n"
+                               "Education, Employment and Skills"))]
     text, _, _ = compose("Which portfolio does Councillor David Mellen hold?", contact)
     assert text.startswith("Councillor David Mellen Portfolio Holder for Early Intervention and Early Years"), text
 

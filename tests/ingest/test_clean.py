@@ -53,6 +53,17 @@ def test_a_date_broken_across_a_blank_line_is_rejoined():
     assert "2021 figures will follow." in ended  # a short line ending on a month is a label, as above
 
 
+def test_a_narrow_column_double_spaced_is_unwrapped_where_a_line_opens_in_lower_case():
+    text = ("CYP Committee March 2019 approved the \n\nChildren's Centre Service be brought back \n\n"
+            "under the management of the Council at \n\ncontract end on the 1st June 2020.\n\n"
+            "Key Achievements\n\nthe heading above is short")
+    out = unwrap_lines(text).split("\n")
+    assert ("Children's Centre Service be brought back under the management of the Council at contract end on "
+            "the 1st June 2020.") in out
+    assert "CYP Committee March 2019 approved the" in out  # a capital after a blank line may open anything
+    assert "Key Achievements" in out  # a heading too short to be a wrapped line
+
+
 def test_a_short_line_ending_on_a_function_word_continues():
     text = ("- The Youth Offending Team was awarded the\nRestorative Justice Council's Restorative Service\n"
             "Quality Mark\n- The Aspire project")
