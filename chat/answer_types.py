@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
 # Years ("2019", "2019/20", "2016-17"), months with a year or day, dd/mm/yy or dd.mm.yy, quarters, terms.
@@ -189,12 +190,13 @@ _CALENDAR = re.compile(rf"{MONTH_NAME.pattern}|{WEEKDAY.pattern}|\b(?:Spring|Sum
 
 
 # "What is Pat Whitby's job title?", "What role does Jane Example have?": someone's post, by name.
-_PERSON = r"([A-Z][a-z]+(?:[-’' ][A-Z][a-z'’]+){1,2})"
+_PERSON = rf"({NAME.pattern})"
 _TITLE_OF = re.compile(rf"{_PERSON}['’]s? (?:job title|job|role|post|position)\b"
                        rf"|\b(?:job title|job|role|post|position) (?:does|did|of|is|for) {_PERSON}")
 _TITLE_LABEL = r"(?:;\s*)?(?:job title|title|role|position)\s*:\s*"
 
 
+@lru_cache(maxsize=256)  # asked again for every candidate sentence
 def title_asked(question: str) -> str:
     """The person whose job title the question asks for ("Pat Whitby"), or ''."""
     found = _TITLE_OF.search(question)

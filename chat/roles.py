@@ -9,8 +9,9 @@ import re
 
 from chat.people import is_person
 
-# A first name and a surname, perhaps a third name, but not a word that opens what follows ("Direct dial").
-_PART = r"[ -](?:Mc|Mac|O')?[A-Z][a-zA-Z'’-]+"
+# chat.people's name pattern, but a third name only when it does not open what follows ("Catherine
+# Ziane-Pryor Direct dial"): people reads names off their own lines, this one off running text.
+_PART = r"[ -](?:Mc|Mac)?[A-Z][a-zA-Z'’-]+"
 _NAME = rf"(?:Dr\.? |Councillor |Cllr )?([A-Z][a-z]+{_PART}(?:{_PART}\b(?! [a-z]))?)"
 _POST = r"(?:Director|Head|Chair|Manager|Officer|Lead|Co-?ordinator|Adviser|Advisor|Consultant|Commissioner)"
 _WORD = r"[A-Z][\w&'’-]*"
