@@ -20,4 +20,3 @@ def stems(text: str) -> list[str]:
                 break
         out.append(word)
     return out
-

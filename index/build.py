@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-
 from index import layout, vectors
 from index.discover import FileResult, discover, source_name as _source
 from index.embedder import Embedder
