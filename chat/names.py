@@ -12,6 +12,9 @@ _QUESTION_OPENERS = {"who", "what", "when", "where", "which", "why", "how", "is"
                      "do", "did", "can", "could", "will", "would", "should", "has", "have", "had", "if", "in",
                      "on", "at", "for", "by", "from", "according", "under", "since", "before", "after"}
 _NAME_SLACK = 2  # other words allowed among a name's words
+# A title before a name is written many ways ("Cllr", "Councillor", or not at all): the name is the rest.
+_HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir",
+               "dame", "rev", "reverend", "lord", "lady", "dcs", "dci", "supt", "superintendent", "inspector"}
 _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
 _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE)
 
@@ -54,7 +57,7 @@ def named_days(question: str) -> list[re.Pattern]:
 
 @lru_cache(maxsize=256)
 def _name_words(name: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(w for w in stems(name) if len(w) > 1))
+    return tuple(dict.fromkeys(w for w in stems(name) if len(w) > 1 and w not in _HONORIFICS))
 
 
 @lru_cache(maxsize=4096)

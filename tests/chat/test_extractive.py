@@ -133,6 +133,14 @@ def test_an_opening_question_word_is_not_part_of_a_name():
     assert named_things("Which Councillor chairs it?") == []
 
 
+def test_a_title_before_a_name_may_be_written_another_way():
+    holder = _hit("Councillor David Mellen Portfolio Holder for Early Intervention and Early Years")
+    text, _, _ = compose("What is Cllr David Mellen's portfolio these days?", [holder])
+    assert "Early Intervention and Early Years" in text
+    other = _hit("Councillor Sam Webster Portfolio Holder for Resources")
+    assert compose("What is Cllr David Mellen's portfolio these days?", [other])[0] == ""
+
+
 def test_quoted_words_lead_to_the_sentence_and_its_attribution():
     assert quoted_phrases("Whose definition of the 'One Children's Workforce' is used?") == ["one childrens workforce"]
     assert quoted_phrases("What is the children's plan and the parents' forum?") == []
