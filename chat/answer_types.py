@@ -163,6 +163,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
                     or any(m.group(0).lower() not in asked.lower() for m in RATIO.finditer(text)))
     if kind == "count":
         return bool(_quantities(text, asked))
+    if kind in ("day", "date"):  # a leading section number ("1.18 The DART is ...") is not a time of day
+        text = _SECTION_NUMBER.sub(" ", text)
     if kind == "day":  # "On what date ...?" wants a date, not "in June"
         return bool(DATE.search(text))
     if kind == "date":  # "When do the sessions run?" is also answered by "every Thursday morning" or "in October"
@@ -225,9 +227,10 @@ def the_fact(kind: str, text: str) -> str:
     return distinct[0] if len(distinct) == 1 else ""
 
 
+_SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s")  # "1.18 ", "2.3.1 "
 # Numbers that label rather than count: a leading section or agenda number ("1.30 Supporting ...",
 # "7 PARTNER'S UPDATE") and numbered stages ("Phase Two", "Year 11", "Key Stage 2").
-_LABEL_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s|^\s*\d+\.?\s+(?=(?-i:[A-Z][A-Z'’]+)\b)"
+_LABEL_NUMBER = re.compile(rf"{_SECTION_NUMBER.pattern}|^\s*\d+\.?\s+(?=(?-i:[A-Z][A-Z'’]+)\b)"
                            r"|\b(?:phase|stage|part|step|tier|level|year|section|item|appendix|page|paragraph|wave|"
                            r"round|chapter)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
                            re.IGNORECASE)

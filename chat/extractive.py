@@ -15,6 +15,7 @@ from chat.rows import known_words, trim, trim_row
 from chat.text import stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
+from ingest.acronyms import ACRONYM
 from ingest.chunking import LABELLED_VALUE  # a short "Label: value" line states a fact on its own
 
 MAX_SENTENCES = 3
@@ -28,6 +29,8 @@ ROLE_WEIGHT = 0.15
 AGENT_WEIGHT = 0.1
 # An aim ("To increase ... by 40%") offered for a question about what happened.
 AIM_PENALTY = 0.1
+# The share of an acronym's expansion the question must spell out for the acronym to say it.
+ACRONYM_SHARE = 0.6
 
 _LONG_ITEM = 320  # characters: a list item longer than this is split into sentences
 # A table-of-contents entry: "1. Foreword | 3", "Introduction ........ 4", "CONTENTS".
@@ -114,9 +117,13 @@ def _pieces(hit: Hit) -> list[str]:
     return pieces
 
 
-def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
+def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, str] | None = None) -> list[Scored]:
     """Score candidates by topic overlap (IDF-weighted), passage rank, answer kind and recency; for
-    who-questions, also by naming someone in the role asked or saying who does it."""
+    who-questions, also by naming someone in the role asked or saying who does it.
+
+    `glossary` (acronym -> expansion, over the whole corpus) lets a sentence's acronyms say what they
+    stand for: "Holly Bligh NCSCB Training Co-ordinator" is about the city's safeguarding children board.
+    """
     kind = question_kind(question)
     topic = set(topic_terms(question))
     if kind == "title":  # "job title" names what is wanted; contact lines rarely say it
@@ -124,7 +131,8 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     quoted = quoted_phrases(question)
     if not cands:
         return []
-    term_sets = [set(stems(c.text)) for c in cands]
+    asked_words = set(stems(question))
+    term_sets = [set(stems(c.text)) | _acronyms_spelt_out(c.text, glossary, asked_words) for c in cands]
     context_sets = [set(stems(c.context + " " + c.hit.chunk.title)) for c in cands]
     # Words naming the document ("the 2010 workforce strategy") are said by every sentence of it.
     naming = topic & set(stems(" ".join(documents_named(question))))
@@ -164,6 +172,21 @@ def score_candidates(question: str, cands: list[Candidate]) -> list[Scored]:
     return scored
 
 
+def _acronyms_spelt_out(text: str, glossary: dict[str, str] | None, asked: set[str]) -> set[str]:
+    """The words of the expansions of the candidate's acronyms that the question spells out, mostly:
+    "NCSCB" says "city safeguarding children board" when the question says so. An expansion the
+    question only brushes ("people" of CYPP's "Children and Young People's Plan") adds nothing, nor does
+    the glossary's when the text spells the acronym out itself ("DART (Domestic Abuse Performance Team)")."""
+    out: set[str] = set()
+    for short in dict.fromkeys(ACRONYM.findall(text)) if glossary else ():
+        if re.search(rf"\b{re.escape(short)}\s*\(|\(\s*{re.escape(short)}\s*\)", text):
+            continue
+        words = set(stems(glossary.get(short, "")))
+        if words and len(words & asked) >= ACRONYM_SHARE * len(words):
+            out |= words & asked
+    return out
+
+
 _AMOUNTS = ("count", "percent", "money")  # kinds of fact an aim can state but not achieve
 _ASKS_FOR_BODY = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:service|team|organi[sz]ation|body|agency|partnership|"
                             r"board|council|charity|provider|group)s?\b", re.IGNORECASE)
@@ -188,7 +211,8 @@ def _quotes(quoted: list[str], cand: Candidate) -> float:
     return (own + 0.5 * max(0, near - own)) / len(quoted)
 
 
-def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candidate]]:
+def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = None
+            ) -> tuple[str, list[Hit], list[Candidate]]:
     """The answer text with [n] markers, the hits cited (n = index + 1) and the sentences used.
 
     Returns an empty answer when no sentence holds the kind of fact asked for on the question's topic;
@@ -200,7 +224,7 @@ def compose(question: str, hits: list[Hit]) -> tuple[str, list[Hit], list[Candid
     units = candidates(hits, question)
     measure = _measure(question, kind)
     periods = periods_asked(question)
-    scored = [s for s in score_candidates(question, units)
+    scored = [s for s in score_candidates(question, units, glossary)
               if s.typed and _mentions(s.cand, names) and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure)]
     if not scored or (scored[0].focus < MIN_FOCUS and not scored[0].quoted):

@@ -100,10 +100,14 @@ def _around(line: str, position: int, width: int = 100) -> str:
     return line[max(0, position - width): position + width]
 
 
+# A word that may be an acronym: "NCSCB", "CiN", "A&E".
+ACRONYM = re.compile(r"\b[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8}\b")
+
+
 def expand_text(text: str, glossary: dict[str, str]) -> str:
     """`text` followed by the expansions of the acronyms it uses (for indexing and query expansion)."""
     extra = []
-    for short in dict.fromkeys(re.findall(r"\b[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8}\b", text)):
+    for short in dict.fromkeys(ACRONYM.findall(text)):
         expansion = glossary.get(short)
         if expansion and expansion.lower() not in text.lower():
             extra.append(expansion)

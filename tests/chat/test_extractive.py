@@ -80,6 +80,29 @@ def test_a_weaker_version_from_a_newer_document_still_leads():
     assert "Consultant" not in text  # a year in the question picks the version: no other is offered
 
 
+def test_an_acronym_says_what_it_stands_for_when_the_question_spells_it_out():
+    glossary = {"NCSCB": "Nottingham City Safeguarding Children Board"}
+    old = _hit("Name: Paul Langley; Job Title: NCSCB Training Co-ordinator; Sector: Childrens Safeguarding Board; "
+               "Email: paul.langley@example.org", 1, "old.txt", "2010-12-31", "Strategy 2010-2014", "contact")
+    new = _hit("Holly Bligh NCSCB Training Co-ordinator holly.bligh@example.org", 3, "new.txt", "2019-12-31",
+               "Action Plan 2017-2019")
+    question = "who's the training co-ordinator for the city safeguarding children board now?"
+    text, _, _ = compose(question, [old, new], glossary)
+    assert text.startswith("Holly Bligh"), text
+    # A text spelling its acronym out another way keeps its own words, not the glossary's.
+    own = _hit("Review DART (Domestic Abuse Performance Team) by March 2014.", 1)
+    said = _hit("The Domestic Abuse Referral Team (DART) was set up in June 2012.", 2)
+    text, _, _ = compose("When was the Domestic Abuse Referral Team started?", [own, said],
+                         {"DART": "Domestic Abuse Referral Team"})
+    assert text.startswith("June 2012"), text
+
+
+def test_a_leading_section_number_is_not_a_time_of_day():
+    assert not holds_kind("date", "1.18 The DART is a multi agency initiative with the police.")
+    assert holds_kind("date", "1.17 The DART was set up in June 2012.")
+    assert holds_kind("date", "Sessions start at 10.30 in the main hall.")
+
+
 def test_past_cue_puts_the_older_version_first():
     old = _hit("Lead: Paul Langley; Action: safeguarding training programme", 1, "old.txt", "2014-12-31",
                "Strategy 2010-2014", "table_row")
