@@ -23,7 +23,7 @@ PERCENT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent)", re.IGNORECASE)
 RATIO = re.compile(r"\b\d[\d,]* (?:out )?of (?:the |all )?\d|\b(?:one|two|three|\d+) in (?:every )?\w+\b"
                    r"|\b(?:half|(?:a |one |two )(?:third|quarter|fifth|tenth)s?)\b"
                    r"|\b\d[\d,.]*(?: [a-z]+){0,2} per (?:\d[\d,]*|hundred|thousand)\b", re.IGNORECASE)
-COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b(?!\s?(?:%|per ?cent))|\b(?:one|two|three|four|five|six|seven|eight|"
+COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b(?![.,]?\d*\s?(?:%|per ?cent))|\b(?:one|two|three|four|five|six|seven|eight|"
                    r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’' ](?:Mc|Mac)?[A-Z][a-z'’]+){1,2}\b")
 # "led by", "administered by": whoever follows does it, whether a person or a team.
@@ -37,6 +37,10 @@ FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day
                        # "two Every Colleague Matters Events each year"
                        r"|(?:one|two|three|four|six|\d+)\s+(?:[\w'’-]+\s+){0,5}?(?:each|every|per|a)\s+"
                        r"(?:week|month|year|term|quarter))\b", re.IGNORECASE)
+# A stretch of time from now: "within the next 10 years", "over five years", "in 18 months".
+SPAN = re.compile(r"\b(?:within|over|in|for|during) (?:the )?(?:next |coming |first |last |past )?"
+                  r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty) "
+                  r"(?:years?|months?|weeks?|days?)\b", re.IGNORECASE)
 # Capitalised: "march" and "may" as verbs are not dates.
 MONTH_NAME = re.compile(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b")
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
@@ -169,7 +173,7 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(DATE.search(text))
     if kind == "date":  # "When do the sessions run?" is also answered by "every Thursday morning" or "in October"
         return bool(DATE.search(text) or MONTH_NAME.search(text) or WEEKDAY.search(text) or CLOCK.search(text)
-                    or FREQUENCY.search(text))
+                    or FREQUENCY.search(text) or SPAN.search(text))
     if kind == "person":  # someone named, or a body said to do it ("led by the police 'prevent' team")
         return bool(LEAD_FIELD.search(text) or EMAIL.search(text) or NAME.search(text) or AGENT.search(text))
     if kind == "frequency":
@@ -245,12 +249,18 @@ def _quantities(text: str, asked: str = "") -> list[str]:
     """The numbers in `text` that could answer "how many": not dates, phone numbers, e-mail addresses,
     section or stage numbers, ages, number words inside names, nor numbers the question itself names."""
     text = _AGE.sub(" ", _LABEL_NUMBER.sub(" ", text))
+    # "within 35 working days" counts days: an answer only when days are what is counted.
+    text = _DURATION.sub(lambda m: m.group(0) if m.group(1).lower().rstrip("s") in asked.lower() else " ", text)
     for pattern in (EMAIL, PHONE, DATE):
         text = pattern.sub(" ", text)
     named = {_number(m.group(0)) for m in COUNT.finditer(asked)}
     # A capitalised number word inside a sentence is part of a name: "the One Children's Workforce".
     return [m.group(0) for m in COUNT.finditer(text) if _number(m.group(0)) not in named
             and not (m.start() > 0 and m.group(0)[0].isupper() and not m.group(0)[0].isdigit())]
+
+
+_DURATION = re.compile(r"\b\d[\d,.]*\s+(?:working\s+|calendar\s+|school\s+)?(day|week|month|year|hour|minute)s?\b",
+                       re.IGNORECASE)
 
 
 def _number(token: str) -> str:

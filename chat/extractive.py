@@ -9,7 +9,7 @@ from chat.aims import asks_what_happened, states_an_aim
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind,
                                 role_asked, the_fact)
 from chat.names import named_days, named_things, names_all
-from chat.periods import Periods, period_fit, periods_asked
+from chat.periods import Periods, dates_in_words, period_fit, periods_asked
 from chat.questions import documents_named, holds_phrase, quoted_phrases
 from chat.rows import known_words, trim, trim_row
 from chat.text import stems
@@ -132,7 +132,8 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     if not cands:
         return []
     asked_words = set(stems(question))
-    term_sets = [set(stems(c.text)) | _acronyms_spelt_out(c.text, glossary, asked_words) for c in cands]
+    term_sets = [set(stems(f"{c.text} {dates_in_words(c.text)}")) | _acronyms_spelt_out(c.text, glossary, asked_words)
+                 for c in cands]
     context_sets = [set(stems(c.context + " " + c.hit.chunk.title)) for c in cands]
     # Words naming the document ("the 2010 workforce strategy") are said by every sentence of it.
     naming = topic & set(stems(" ".join(documents_named(question))))

@@ -6,6 +6,7 @@ names a period of the same sort, and not the one asked about.
 """
 from __future__ import annotations
 
+import calendar
 import re
 
 from chat.questions import documents_named
@@ -17,7 +18,7 @@ _NUMBERS = {w: str(i) for i, w in enumerate(("one", "two", "three", "four", "fiv
 _NUMBERS.update({w: str(i) for i, w in enumerate(("first", "second", "third", "fourth", "fifth"), 1)})
 _STAGE = re.compile(r"\b(?:(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (year|phase|stage|wave)"
                     r"|(phase|stage|wave) (one|two|three|four|five|[1-5]))\b", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](\d{2}|\d{4})\b")  # "31.03.13", "31/03/2013"
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./](\d{1,2})[./](\d{2}|\d{4})\b")  # "31.03.13", "31/03/2013"
 # A sentence saying "currently" speaks of its document's own time.
 _NOW = re.compile(r"\b(?:currently|now|at present|this year|to date)\b", re.IGNORECASE)
 
@@ -52,9 +53,19 @@ def period_fit(text: str, asked: Periods, document_date: str = "") -> bool | Non
 def _years(text: str) -> list[frozenset[int]]:
     spans = year_spans(text)
     for m in _NUMERIC_DATE.finditer(text):
-        year = m.group(1)
-        spans.append(frozenset({int(year if len(year) == 4 else "20" + year)}))
+        spans.append(frozenset({_full_year(m.group(2))}))
     return spans
+
+
+def dates_in_words(text: str) -> str:
+    """The numeric dates of `text` in words, month and year: "31.03.13" -> "March 2013", so that a
+    question about "the end of March 2013" meets the sentence that wrote it in figures."""
+    return " ".join(f"{calendar.month_name[int(m.group(1))]} {_full_year(m.group(2))}"
+                    for m in _NUMERIC_DATE.finditer(text) if 1 <= int(m.group(1)) <= 12)
+
+
+def _full_year(year: str) -> int:
+    return int(year if len(year) == 4 else "20" + year)
 
 
 def _labels(text: str) -> set[str]:

@@ -97,6 +97,21 @@ def test_an_acronym_says_what_it_stands_for_when_the_question_spells_it_out():
     assert text.startswith("June 2012"), text
 
 
+def test_counts_percentages_durations_and_spans_of_time():
+    assert not holds_kind("count", "By March 2013 96.2% of children had taken part in their care plan.")
+    assert not holds_kind("count", "94.0% Core assessments carried out within 35 working days", "How many children?")
+    assert holds_kind("count", "An agenda will be circulated 5 days before the meeting.", "How many days before?")
+    assert holds_kind("date", "To extend free school meals to all primary school children within the next 10 years")
+    share = _hit("By the end of March 2013 96.2% of children in care had participated with their care plan.")
+    count = _hit("On 31.03.13, there were 561 children in the care of the Local Authority.", 2)
+    text, _, _ = compose("How many children were in care at the end of March 2013?", [share, count])
+    assert text.startswith("On 31.03.13, there were 561"), text
+    # A date written in figures says its month and year: "31.03.13" is in March 2013.
+    question = "How many children were in care in March 2013?"
+    [scored] = score_candidates(question, candidates([count], question))
+    assert scored.own == 1.0
+
+
 def test_a_leading_section_number_is_not_a_time_of_day():
     assert not holds_kind("date", "1.18 The DART is a multi agency initiative with the police.")
     assert holds_kind("date", "1.17 The DART was set up in June 2012.")
