@@ -228,7 +228,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     scored = [s for s in score_candidates(question, units, glossary)
               if s.typed and _mentions(s.cand, names) and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure)]
-    if not scored or (scored[0].focus < MIN_FOCUS and not scored[0].quoted):
+    if not scored or ((scored[0].focus < MIN_FOCUS or _says_none_of_it(scored[0])) and not scored[0].quoted):
         return "", [], []
     if _period_of(scored[0], periods) is False:  # the best sentence is about another quarter or year
         nearest = scored[0].cand
@@ -251,6 +251,13 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     versions = [] if YEAR.search(question) else _versions(scored[0], scored, kind)
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
     return _render(kind, [c.cand for c in chosen])
+
+
+def _says_none_of_it(best: Scored) -> bool:
+    """Whether the best sentence holds none of the question's topic words and does not refer back to
+    the sentence before ("It meets every 8 weeks"): its topic is only in its surroundings, and a
+    figure in it is about something else."""
+    return best.own == 0 and not _REFERS_BACK.match(best.cand.text)
 
 
 def _of_another_time(item: Scored, best: Scored, periods: Periods) -> bool:

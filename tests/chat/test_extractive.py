@@ -112,6 +112,15 @@ def test_counts_percentages_durations_and_spans_of_time():
     assert scored.own == 1.0
 
 
+def test_a_figure_in_a_sentence_saying_nothing_of_the_topic_is_no_answer():
+    passage = _hit("Children in care numbers are reported to the board each March. The changes we plan are "
+                   "profound and touch 40 services. It meets every 8 weeks.")
+    assert compose("How many children were in care in March?", [passage])[0] == ""
+    # a sentence referring back ("It meets ...") speaks of what the one before it named
+    network = _hit("The Children's Provider Network brings voluntary groups together. It meets every 8 weeks.")
+    assert compose("How often does the Provider Network meet?", [network])[0].startswith("every 8 weeks")
+
+
 def test_a_leading_section_number_is_not_a_time_of_day():
     assert not holds_kind("date", "1.18 The DART is a multi agency initiative with the police.")
     assert holds_kind("date", "1.17 The DART was set up in June 2012.")
