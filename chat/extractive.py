@@ -40,6 +40,9 @@ _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not 
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
+# A sentence spelling out the one before it: "Namely, ...", "These include ...", "They are: ...".
+_ELABORATES = re.compile(r"^\W*(?:namely|that is|i\.e\.|(?:these|they|this|which) (?:are|were|include[sd]?|included|"
+                         r"comprise[sd]?)|including)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) )?(?:these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
 
 
@@ -250,7 +253,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         length += len(item.cand.text) + 12
     versions = [] if YEAR.search(question) else _versions(scored[0], scored, kind)
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
-    return _render(kind, [c.cand for c in chosen])
+    return _render(kind, _with_elaborations([c.cand for c in chosen], units))
 
 
 def _says_none_of_it(best: Scored) -> bool:
@@ -334,6 +337,22 @@ def _with_its_list(cand: Candidate, units: list[Candidate]) -> Candidate:
             break
         text += (" " if text.endswith(":") else "; ") + item.rstrip(" .;")
     return replace(cand, text=text)
+
+
+def _with_elaborations(chosen: list[Candidate], units: list[Candidate]) -> list[Candidate]:
+    """Each chosen sentence with the one after it when that spells out what it said ("There was a clear
+    message about the skills they saw as important." + "Namely, to show respect, to listen ..."), as
+    far as the answer has room."""
+    length = sum(len(c.text) + 12 for c in chosen)
+    out = []
+    for cand in chosen:
+        following = next((u for u in units if u.hit is cand.hit and u.position == cand.position + 1), None)
+        if (following and _ELABORATES.match(following.text) and following not in chosen
+                and length + len(following.text) <= MAX_CHARS):
+            length += len(following.text) + 1
+            cand = replace(cand, text=f"{_as_sentence(cand.text)} {following.text}")
+        out.append(cand)
+    return out
 
 
 # A candidate from a document of another date answers the same question when it covers nearly as
@@ -422,7 +441,9 @@ def _looks_like_heading(text: str) -> float:
     short_title = len(words) <= 12 and title_case > 0.7 and "@" not in text and not text.endswith(".")
     # A long sentence in capitals ending in a full stop is a notice ("PLEASE ARRIVE AT LEAST ..."), not a heading.
     notice = len(words) > 15 and text.rstrip("*").endswith(".")
-    bold_label = "**" in text and len(text.split()) < 25
+    # Mostly bold: a label ("**Review complete**"); a few bold words inside a sentence are emphasis.
+    bold = sum(len(m) for m in re.findall(r"\*\*(.+?)\*\*", text))
+    bold_label = bold >= 0.5 * len(text.replace("*", "")) and len(text.split()) < 25
     return 1.0 if (capitals > 0.5 and not notice) or short_title or bold_label else 0.0
 
 

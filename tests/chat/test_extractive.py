@@ -121,6 +121,21 @@ def test_a_figure_in_a_sentence_saying_nothing_of_the_topic_is_no_answer():
     assert compose("How often does the Provider Network meet?", [network])[0].startswith("every 8 weeks")
 
 
+def test_a_sentence_spelling_out_the_one_before_follows_it():
+    passage = _hit("The plan was consulted on widely in 2015. There was a very clear message from young people "
+                   "about the qualities they want in the workers who support them. Namely, to show **respect**, "
+                   "to **listen** and to **understand**. The plan was published in 2016.")
+    text, _, _ = compose("When young people were consulted, what qualities did they want in their workers?", [passage])
+    assert "to show **respect**, to **listen**" in text, text
+    assert "published in 2016" not in text
+
+
+def test_a_few_bold_words_in_a_sentence_do_not_make_it_a_heading():
+    from chat.extractive import _looks_like_heading
+    assert not _looks_like_heading("Namely, to show **respect**, to **listen**, to **understand** and to be kind.")
+    assert _looks_like_heading("**Review complete but further feedback is due**")
+
+
 def test_a_leading_section_number_is_not_a_time_of_day():
     assert not holds_kind("date", "1.18 The DART is a multi agency initiative with the police.")
     assert holds_kind("date", "1.17 The DART was set up in June 2012.")
