@@ -179,7 +179,7 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
     if kind == "frequency":
         return bool(FREQUENCY.search(text))
     if kind == "place":
-        return bool(PLACE.search(text) or NAME.search(text) or _PLACE_ACRONYM.search(text))
+        return bool(PLACE.search(text) or NAME.search(text) or _PLACE_NAMED.search(text))
     if kind == "title":
         return names_title(title_asked(asked), text)
     if kind == "body":  # a name the question does not already give ("Vision West Notts College", "NCVS")
@@ -189,7 +189,10 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
 
 
 # "a pathway with A&E", "at the QMC": a place known by its initials.
-_PLACE_ACRONYM = re.compile(r"\b[A-Z]{1,3}&[A-Z]{1,3}\b|\b(?:at|in|with|to) (?:the )?[A-Z]{2,5}\b")
+# "held on site in Mansfield": a town or venue named after "in" or "at".
+_PLACE_NAMED = re.compile(r"\b[A-Z]{1,3}&[A-Z]{1,3}\b|\b(?:at|in|with|to) (?:the )?[A-Z]{2,5}\b"
+                          r"|\b(?:held|based|located|hosted|took place|delivered|run)\b[^.;]{0,25}\b(?:in|at) "
+                          rf"(?!{MONTH_NAME.pattern}|{WEEKDAY.pattern})[A-Z][a-z]+")
 _BODY_NAME = re.compile(rf"{NAME.pattern}|\b[A-Z][A-Z0-9]{{1,}}[a-z]?\b")
 # "the Autumn Term", "Monday 5 June" are capitalised but name no body.
 _CALENDAR = re.compile(rf"{MONTH_NAME.pattern}|{WEEKDAY.pattern}|\b(?:Spring|Summer|Autumn|Winter|Term)\b")

@@ -39,6 +39,8 @@ def test_question_kinds():
     assert holds_kind("phone", "Direct dial - 8764298") and not holds_kind("phone", "jane@example.org")
     assert holds_kind("place", "Lifeline has established a pathway with A&E.")
     assert not holds_kind("place", "Lifeline has established a pathway for young people.")
+    assert holds_kind("place", "Eleven children attended the two-day training held on site in Mansfield.")
+    assert not holds_kind("place", "Eleven children attended the two-day training held in June.")
     assert holds_kind("frequency", "Deliver two Every Colleague Matters Events each year in February and October")
     assert not holds_kind("frequency", "Deliver the Every Colleague Matters Events in February and October")
 
