@@ -78,15 +78,17 @@ _KINDS = [
     ("day", r"\b(what date|which date|exact date)\b"),
     ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|what time|how long|"
              r"due)\b"),
-    ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){{0,3}}?{_ROLE}"
-               rf"|which (?:[\w-]+ ){{0,2}}?{_ROLE}|what {_ROLE}|contact|in charge|chairs?|leads?)\b"),
-    ("place", r"\b(where|venue|location|located)\b"),
-    # "Which college ran the pilot?" wants the body's name.
+    # "Which organisation was picked to lead ...?" wants the body's name, however personal its verb
+    # ("lead", "chair"); "which board member ...?" still wants a person.
     ("body", r"\b(?:which|what) "
              r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|the|a|an|will|can|should|would)\b)[\w-]+ ){0,2}?"
              r"(?:universit(?:y|ies)|colleges?|councils?|organi[sz]ations?|charit(?:y|ies)|compan(?:y|ies)|"
              r"providers?|services?|teams?|agenc(?:y|ies)|bod(?:y|ies)|boards?|trusts?|networks?|"
-             r"authorit(?:y|ies)|departments?|units?)\b"),
+             r"authorit(?:y|ies)|departments?|units?)\b(?!\s+(?:member|leader|officer|manager|chair(?:man|person)?|"
+             r"co-?ordinator|director|worker|head|adviser|advisor|consultant|representative)s?\b)"),
+    ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){{0,3}}?{_ROLE}"
+               rf"|which (?:[\w-]+ ){{0,2}}?{_ROLE}|what {_ROLE}|contact|in charge|chairs?|leads?)\b"),
+    ("place", r"\b(where|venue|location|located)\b"),
 ]
 
 

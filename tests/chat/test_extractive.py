@@ -32,6 +32,10 @@ def test_question_kinds():
     assert question_kind("How many staff were there when the strategy was written?") == "count"
     assert question_kind("What's the name of the new neglect training course?") == "other"  # a thing's name
     assert question_kind("What is the name of the Networks Officer?") == "person"
+    # a body asked for, whatever its verb; a member of one is a person
+    assert question_kind("Which organisation was picked to lead the Big Lottery bid?") == "body"
+    assert question_kind("Which service leads on child sexual exploitation?") == "body"
+    assert question_kind("Which board member chairs the meeting?") == "person"
     # a follow-up joined to the question before it asks for its own kind of fact
     assert question_kind("Who leads safeguarding training? when is that due?") == "date"
     assert question_kind("Who leads safeguarding training? and before that?") == "person"
