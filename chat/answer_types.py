@@ -106,8 +106,9 @@ def question_kind(question: str) -> str:
     """phone, email, money, frequency, percent, count, day (a calendar date), date (any time), person,
     place, body (an organisation, service or team named), title (a named person's post) or other.
 
-    In a yes/no question ("Does the chair get a casting vote?") a role or place word names the
-    topic, not the kind of fact wanted: it wants the sentence that settles it.
+    In a yes/no question ("Does the chair get a casting vote?", "Does the update have any cost
+    implications?") a role, place, sum or time word names the topic, not the kind of fact wanted: it
+    wants the sentence that settles it. (A job title asked for by name is still a job title.)
     """
     parts = [part for part in re.split(r"(?<=\?)\s+", question.strip()) if part]
     if len(parts) > 1:  # a follow-up joined to the question before it: "Who leads X? when is that due?"
@@ -126,7 +127,7 @@ def question_kind(question: str) -> str:
     if re.match(r"\s*(what|which|how|where|who)\b", asked):
         asked = _TRAILING_WHEN.sub(" ", asked)
     for kind, pattern in _KINDS:
-        if yes_no and kind in ("person", "place"):
+        if yes_no and kind not in ("title",):
             continue
         if re.search(pattern, asked):
             return kind

@@ -36,6 +36,8 @@ def test_question_kinds():
     assert question_kind("Which organisation was picked to lead the Big Lottery bid?") == "body"
     assert question_kind("Which service leads on child sexual exploitation?") == "body"
     assert question_kind("Which board member chairs the meeting?") == "person"
+    # a yes/no question wants the sentence that settles it, whatever its topic words
+    assert question_kind("Does the Year 3 update to the board have any cost implications?") == "other"
     # a follow-up joined to the question before it asks for its own kind of fact
     assert question_kind("Who leads safeguarding training? when is that due?") == "date"
     assert question_kind("Who leads safeguarding training? and before that?") == "person"
