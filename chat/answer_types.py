@@ -84,7 +84,8 @@ _KINDS = [
              r"(?:(?!(?:is|are|was|were|does|do|did|has|have|had|the|a|an|will|can|should|would)\b)[\w-]+ ){0,2}?"
              r"(?:universit(?:y|ies)|colleges?|councils?|organi[sz]ations?|charit(?:y|ies)|compan(?:y|ies)|"
              r"providers?|services?|teams?|agenc(?:y|ies)|bod(?:y|ies)|boards?|trusts?|networks?|"
-             r"authorit(?:y|ies)|departments?|units?)\b(?!\s+(?:member|leader|officer|manager|chair(?:man|person)?|"
+             r"authorit(?:y|ies)|departments?|units?|wards?|cit(?:y|ies)|communit(?:y|ies)|towns?|"
+             r"districts?|localit(?:y|ies)|neighbourhoods?)\b(?!\s+(?:member|leader|officer|manager|chair(?:man|person)?|"
              r"co-?ordinator|director|worker|head|adviser|advisor|consultant|representative)s?\b)"),
     ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){{0,3}}?{_ROLE}"
                rf"|which (?:[\w-]+ ){{0,2}}?{_ROLE}|what {_ROLE}|contact|in charge|chairs?|leads?)\b"),

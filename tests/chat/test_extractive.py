@@ -36,6 +36,11 @@ def test_question_kinds():
     assert question_kind("Which organisation was picked to lead the Big Lottery bid?") == "body"
     assert question_kind("Which service leads on child sexual exploitation?") == "body"
     assert question_kind("Which board member chairs the meeting?") == "person"
+    # "which wards / cities ...?" wants their names: a sentence naming none does not answer it
+    assert question_kind("Which wards did the Home Safety pilot run in?") == "body"
+    assert not holds_kind("body", "A Home Safety pilot was implemented in wards with the highest attendance rates.",
+                          "Which wards did the Home Safety pilot run in?")
+    assert holds_kind("body", "The pilot ran in Aspley and St Ann's wards.", "Which wards did the pilot run in?")
     # a yes/no question wants the sentence that settles it, whatever its topic words
     assert question_kind("Does the Year 3 update to the board have any cost implications?") == "other"
     # a follow-up joined to the question before it asks for its own kind of fact
