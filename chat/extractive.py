@@ -289,8 +289,10 @@ def _period_of(item: Scored, periods: Periods) -> bool | None:
 
 def _of_the_period_asked(scored: list[Scored], periods: Periods) -> list[Scored]:
     """The candidates with one speaking of the period asked about first ("In 2009/10 it was 83%" after
-    "in 2008/09 ... 79%"), if one scores near the best; none if the documents give only other periods."""
-    near = [s for s in scored if s.score >= 0.75 * scored[0].score and _period_of(s, periods)]
+    "in 2008/09 ... 79%"), if one scores near the best and covers nearly as much of the question; none
+    if the documents give only other periods."""
+    best = scored[0]
+    near = [s for s in scored if s.score >= 0.75 * best.score and s.focus >= 0.75 * best.focus and _period_of(s, periods)]
     return [near[0]] + [s for s in scored if s is not near[0]] if near else []
 
 

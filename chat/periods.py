@@ -22,7 +22,12 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./](\d{1,2})[./](\d{2}|\d{4})\b")  # "31.
 # A sentence saying "currently" speaks of its document's own time.
 _NOW = re.compile(r"\b(?:currently|now|at present|this year|to date)\b", re.IGNORECASE)
 
-Periods = tuple[list[frozenset[int]], set[str]]
+# A split year ("2019/20") and a month with its year ("December 2020").
+_SPLIT_YEAR = re.compile(r"\b((?:19|20)\d\d)[/-]((?:19|20)?\d\d)\b")
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})\s+((?:19|20)\d\d)\b")
+
+# Years, spans of years, quarters and stages ("quarter:2"), and the months a split year covers.
+Periods = tuple[list[frozenset[int]], set[str], list[tuple[int, int]]]
 
 
 def periods_asked(question: str) -> Periods:
@@ -30,7 +35,7 @@ def periods_asked(question: str) -> Periods:
     naming a document ("according to the 2016 plan") say where to look, not when."""
     for phrase in documents_named(question):
         question = question.replace(phrase, " ")
-    return _years(question), _labels(question)
+    return _years(question), _labels(question), _split_year_months(question)
 
 
 def period_fit(text: str, asked: Periods, document_date: str = "") -> bool | None:
@@ -38,12 +43,16 @@ def period_fit(text: str, asked: Periods, document_date: str = "") -> bool | Non
     (False: "Q1" for "Q2", "the first year" for "the third year", "2009/2010" for "2010/11"), or names
     none (None). A span and a year inside it fit each other ("2019/20" and "2020"; "2017-19" and
     "March 2018"); "currently" means the document's own date."""
-    years, labels = asked
+    years, labels, months = asked
     said_labels = _labels(text)
     for sort in {label.split(":")[0] for label in labels}:  # quarters, phases, stages: the same sort
         said = {label for label in said_labels if label.startswith(sort + ":")}
         if said:
             return bool(labels & said)
+    dated_months = [_month_number(m.group(1), m.group(2)) for m in _MONTH_YEAR.finditer(text)]
+    if months and dated_months and not _years(_MONTH_YEAR.sub(" ", text)):
+        # Only months are named: "between July and December 2020" is outside 2019/20.
+        return any(first <= month <= last for month in dated_months for first, last in months)
     said = _years(text) + (_years(document_date) if _NOW.search(text) else [])
     if not years or not said:
         return None
@@ -55,6 +64,22 @@ def _years(text: str) -> list[frozenset[int]]:
     for m in _NUMERIC_DATE.finditer(text):
         spans.append(frozenset({_full_year(m.group(2))}))
     return spans
+
+
+def _split_year_months(text: str) -> list[tuple[int, int]]:
+    """The months a split year ("2019/20") may mean, as month numbers (year * 12 + month): a financial
+    year runs April to March, a school year September to August, so April of the first year to August
+    of the second."""
+    out = []
+    for m in _SPLIT_YEAR.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2)) % 100
+        if second == (first + 1) % 100:
+            out.append((_month_number("April", str(first)), _month_number("August", str(first + 1))))
+    return out
+
+
+def _month_number(month: str, year: str) -> int:
+    return int(year) * 12 + list(calendar.month_name).index(month.capitalize())
 
 
 def dates_in_words(text: str) -> str:
