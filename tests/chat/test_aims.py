@@ -18,6 +18,10 @@ def test_aims_and_questions_about_what_happened():
     # a purpose clause before what was done is a result, not an aim
     assert not states_an_aim("To provide support, the Big Lottery has appointed the Social Research Unit.")
     assert not states_an_aim("There has been a 12.5% increase in take-up.")
+    # an imperative with a target amount is an aim; one without is an action (a plan's row, a task)
+    assert states_an_aim("Increase the number of foster placements in the county by 50 over three years.")
+    assert not states_an_aim("Increase the number of Health Visitors across the city.")
+    assert not states_an_aim("Increased take-up by 12% in 2019.")
     assert states_an_aim("Action: To increase the number of health visitors by 4,000; Lead: Jane Example", row=True)
     assert not states_an_aim("Action: To increase the number of health visitors by 4,000", row=False)
     assert asks_what_happened("By how much did take-up go up?")
