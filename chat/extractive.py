@@ -375,7 +375,7 @@ def _versions(best: Scored, scored: list[Scored], kind: str = "other") -> list[S
                                      or EMAIL.search(item.cand.text)):
             continue
         if (date and date not in seen and item.focus >= VERSION_FOCUS * best.focus
-                and item.score >= VERSION_SCORE * best.score):
+                and item.own > 0 and item.score >= VERSION_SCORE * best.score):
             seen.add(date)
             out.append(item)
     return out

@@ -155,6 +155,18 @@ def test_a_leading_section_number_is_not_a_time_of_day():
     assert holds_kind("date", "Sessions start at 10.30 in the main hall.")
 
 
+def test_a_version_from_another_document_must_itself_say_something_of_the_topic():
+    from chat.extractive import Candidate, Scored, _versions
+    old = _hit("Young people want staff who listen and show respect.", 1, "old.txt", "2014-12-31")
+    new = _hit("A Home Safety pilot was implemented in wards.", 2, "new.txt", "2019-12-31")
+    best = Scored(0.5, 0.3, 0.3, True, Candidate(old.chunk.text, old, 0))
+    # its topic words only in the sentence before it ("... consulted about the staff they want.")
+    unrelated = Scored(0.4, 0.3, 0.0, True, Candidate(new.chunk.text, new, 1))
+    related = Scored(0.4, 0.3, 0.1, True, Candidate(new.chunk.text, new, 1))
+    assert _versions(best, [best, unrelated]) == []
+    assert _versions(best, [best, related]) == [related]
+
+
 def test_past_cue_puts_the_older_version_first():
     old = _hit("Lead: Paul Langley; Action: safeguarding training programme", 1, "old.txt", "2014-12-31",
                "Strategy 2010-2014", "table_row")
