@@ -98,6 +98,8 @@ _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|after|before|once|while|since|as)\
                              r"(?=(?:who|whom|whose|what|which|where|how|when|why|is|are|was|were|do|does|did|can)\b)")
 _RELATIVE_WHO = re.compile(r"\b(?:who|whom|whose)\b")
 _TRAILING_WHEN = re.compile(r"\s(?:when|while|once)\s(?:the|a|an|it|they|we|our|their|this|that)\b[^?]*")
+# "Is there a phone number for ...?" asks for the number itself.
+_IS_THERE = re.compile(r"\s*(?:is|are) there\b")
 _WH_WORD = re.compile(r"\b(who|whom|whose|what|when|where|which|how)\b")
 _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|could|will|would|should|has|have|"
                      r"had|may|must)\b")
@@ -109,7 +111,8 @@ def question_kind(question: str) -> str:
 
     In a yes/no question ("Does the chair get a casting vote?", "Does the update have any cost
     implications?") a role, place, sum or time word names the topic, not the kind of fact wanted: it
-    wants the sentence that settles it. (A job title asked for by name is still a job title.)
+    wants the sentence that settles it. (A job title asked for by name is still a job title, and
+    "is there a phone number ...?" asks for the number.)
     """
     parts = [part for part in re.split(r"(?<=\?)\s+", question.strip()) if part]
     if len(parts) > 1:  # a follow-up joined to the question before it: "Who leads X? when is that due?"
@@ -128,7 +131,7 @@ def question_kind(question: str) -> str:
     if re.match(r"\s*(what|which|how|where|who)\b", asked):
         asked = _TRAILING_WHEN.sub(" ", asked)
     for kind, pattern in _KINDS:
-        if yes_no and kind not in ("title",):
+        if yes_no and kind not in ("title",) and not (kind in ("phone", "email") and _IS_THERE.match(q)):
             continue
         if re.search(pattern, asked):
             return kind
