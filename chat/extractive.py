@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from chat.aims import asks_what_happened, states_an_aim
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind,
@@ -183,12 +184,17 @@ def _acronyms_spelt_out(text: str, glossary: dict[str, str] | None, asked: set[s
     the glossary's when the text spells the acronym out itself ("DART (Domestic Abuse Performance Team)")."""
     out: set[str] = set()
     for short in dict.fromkeys(ACRONYM.findall(text)) if glossary else ():
-        if re.search(rf"\b{re.escape(short)}\s*\(|\(\s*{re.escape(short)}\s*\)", text):
+        words = _expansion_words(glossary.get(short, ""))
+        if not words or len(words & asked) < ACRONYM_SHARE * len(words):
             continue
-        words = set(stems(glossary.get(short, "")))
-        if words and len(words & asked) >= ACRONYM_SHARE * len(words):
+        if not re.search(rf"\b{re.escape(short)}\s*\(|\(\s*{re.escape(short)}\s*\)", text):
             out |= words & asked
     return out
+
+
+@lru_cache(maxsize=1024)
+def _expansion_words(expansion: str) -> frozenset[str]:
+    return frozenset(stems(expansion))
 
 
 _AMOUNTS = ("count", "percent", "money")  # kinds of fact an aim can state but not achieve
