@@ -15,8 +15,15 @@ from index.records import Hit
 _NEW = r"(?:current|latest|newest|most recent|up[- ]to[- ]date|in force)"
 _DOC = r"(?:action plan|plan|strategy|strategies|report|papers|update|document)s?"
 # "Which plan is current?", "What is the latest strategy?", "which is the most recent report"
-_NEWEST = re.compile(rf"^\s*(?:which|what)(?:'s| is| are)?\s+(?:the\s+)?(?:{_NEW}\s+)?((?:[\w'’-]+\s+){{0,2}}?{_DOC})"
-                     rf"(?:\s+(?:is|are))?(?:\s+the)?(?:\s+{_NEW})?\s*\??\s*$", re.IGNORECASE)
+_NEWEST = re.compile(rf"^\s*(?:which|what)(?:'s| is| are)?\s+(?:the\s+)?(?:{_NEW}\s+)?((?:[\w'’-]+\s+){{0,3}}?{_DOC})"
+                     rf"(?:\s+(?:is|are))?(?:\s+the)?(?:\s+{_NEW})?(?:\s+(?:one|version))?\s*\??\s*$", re.IGNORECASE)
+# A label or greeting before the question proper: "New starter question: ...", "Hi, ...".
+_PREAMBLE = re.compile(r"^\s*(?:[^:?]{1,40}:|(?:hi|hello|quick question|please)\b[,!.\s-]*)\s*"
+                       r"(?=(?:which|what|who|when|where|how|is|are|does|do|can|expand|spell)\b)", re.IGNORECASE)
+
+
+def _without_preamble(question: str) -> str:
+    return _PREAMBLE.sub("", question, count=1)
 # "What documents do you have?", "Which documents can you search?"
 _WHICH_DOCS = re.compile(r"^\s*(?:which|what)\s+documents\s+(?:do|can|are|have)\b[^?]*\??\s*$", re.IGNORECASE)
 
@@ -24,6 +31,7 @@ _WHICH_DOCS = re.compile(r"^\s*(?:which|what)\s+documents\s+(?:do|can|are|have)\
 def documents_asked(question: str) -> str:
     """The kind of document a question about the catalogue asks for ("plan"), "*" for all of them,
     or "" when the question is about what the documents say."""
+    question = _without_preamble(question)
     if _WHICH_DOCS.match(question):
         return "*"
     found = _NEWEST.match(question)
@@ -44,8 +52,7 @@ def answer_about_documents(kind: str, docs: list[dict]) -> tuple[str, list[dict]
         lines = [f"{doc['title']} ({doc['date'] or 'undated'}) [{n}]" for n, doc in enumerate(chosen, 1)]
         return f"I answer from {len(chosen)} documents, newest first: " + "; ".join(lines) + ".", chosen
     # "report" also finds a progress update, by the kinds the welcome panel sorts documents into
-    chosen = [doc for doc in newest_first
-              if kind in (doc.get("title") or "").lower() or kind in kind_of(doc.get("title") or "").lower()]
+    chosen = [doc for doc in newest_first if _of_kind(kind, doc.get("title") or "")]
     if not chosen:
         return "", []
     text = f"The most recent {kind} is {chosen[0]['title']} ({chosen[0]['date'] or 'undated'}) [1]."
@@ -54,6 +61,14 @@ def answer_about_documents(kind: str, docs: list[dict]) -> tuple[str, list[dict]
                           for n, doc in enumerate(chosen[1:], 2))
         text += f" Older: {older}."
     return text, chosen
+
+
+def _of_kind(kind: str, title: str) -> bool:
+    """Whether a document is of the kind asked: every word of it in the title, in any order ("workforce
+    strategy action plan" for "Workforce Strategy: Updated Action Plan"), or the kind the welcome panel
+    sorts it into ("report" for a progress update)."""
+    words = set(re.findall(r"[\w'’]+", title.lower()))
+    return set(re.findall(r"[\w'’]+", kind)) <= words or kind in kind_of(title).lower()
 
 
 # "What does NCSCB stand for?", "What is SSBC short for?", "What does DFDO mean?", "expand CAF"
@@ -65,7 +80,7 @@ _STANDS_FOR = re.compile(rf"^\s*(?:what\s+(?:does|do|did)\s+(?:the\s+)?{_ACRONYM
 
 def acronym_asked(question: str, glossary: dict[str, str]) -> str:
     """The acronym a "what does X stand for?" question asks about, if the documents define it."""
-    found = _STANDS_FOR.match(question)
+    found = _STANDS_FOR.match(_without_preamble(question))
     short = next((g for g in found.groups() if g), "") if found else ""
     return short if short in glossary else ""
 

@@ -16,6 +16,8 @@ def test_only_questions_about_the_documents_themselves_are_taken():
     assert documents_asked("What are the latest board papers?") == "board papers"
     assert documents_asked("What documents do you have?") == "*"
     assert documents_asked("Which report is the most recent?") == "report"
+    assert documents_asked("Which workforce strategy action plan is the current one?") == "workforce strategy action plan"
+    assert documents_asked("New starter question: which plan is current?") == "plan"  # a label before it
     for about_content in ("What is the current plan for early help?", "What is the latest news on the MASH?",
                           "Which plan?", "What's the title slogan of the 2016 plan?"):
         assert documents_asked(about_content) == ""
@@ -28,6 +30,9 @@ def test_the_newest_of_the_kind_comes_first_and_the_older_ones_follow():
     assert [d["source"] for d in docs] == ["b.txt", "c.txt"]
     assert answer_about_documents("report", DOCS)[1][0]["source"] == "d.txt"  # a progress update is a report
     assert answer_about_documents("minutes", DOCS) == ("", [])
+    # every word of the kind in the title, in any order
+    assert [d["source"] for d in answer_about_documents("action plan 2017-2019", DOCS)[1]] == ["b.txt"]
+    assert answer_about_documents("strategy action plan", DOCS) == ("", [])
     text, docs = answer_about_documents("*", DOCS)
     assert text.startswith("I answer from 4 documents, newest first: Change Portfolio update (2020) [1]")
 
@@ -47,6 +52,8 @@ def test_what_an_acronym_stands_for_is_asked_only_of_acronyms_the_documents_defi
     assert acronym_asked("What does NCSCB stand for?", glossary) == "NCSCB"
     assert acronym_asked("what is DfE short for", glossary) == "DfE"
     assert acronym_asked("Expand NCSCB", glossary) == "NCSCB"
+    assert acronym_asked("New starter question: what does NCSCB stand for?", glossary) == "NCSCB"
+    assert acronym_asked("Hi, what does DfE stand for?", glossary) == "DfE"
     assert acronym_asked("What does XYZ stand for?", glossary) == ""  # not defined: retrieval answers
     assert acronym_asked("What does the NCSCB do?", glossary) == ""  # about what it does, not its name
 
