@@ -41,6 +41,9 @@ FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day
 SPAN = re.compile(r"\b(?:within|over|in|for|during) (?:the )?(?:next |coming |first |last |past )?"
                   r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty) "
                   r"(?:years?|months?|weeks?|days?)\b", re.IGNORECASE)
+# How long before or after something: "circulated 5 days before the meeting".
+NOTICE = re.compile(r"\b\d+\s+(?:working\s+|clear\s+)?(?:days?|weeks?|months?)\s+(?:before|after|ahead|prior|in advance)\b",
+                    re.IGNORECASE)
 # Capitalised: "march" and "may" as verbs are not dates.
 MONTH_NAME = re.compile(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b")
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
@@ -52,7 +55,7 @@ PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|building|ven
 TYPE_WORDS = {"phone", "telephone", "number", "call", "email", "mail", "address", "cost", "costs", "budget",
               "spend", "spent", "save", "saving", "savings", "much", "many", "percentage", "proportion",
               "rate", "date", "year", "deadline", "timescale", "long", "venue", "located", "location",
-              "held", "name", "named", "often", "frequently", "figure"}
+              "held", "name", "named", "often", "frequently", "figure", "far", "ahead"}
 
 # Nouns for someone holding a role: "which councillor", "the name of the officer" ask for a person.
 _ROLE = (r"(?:officer|manager|chair\w*|lead|leader|person|co-?ordinator|director|councillor|worker|head|adviser|"
@@ -77,7 +80,7 @@ _KINDS = [
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
     ("day", r"\b(what date|which date|exact date)\b"),
     ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|what time|how long|"
-             r"due)\b"),
+             r"due|how far (?:ahead|in advance)|how much notice)\b"),
     # "Which organisation was picked to lead ...?" wants the body's name, however personal its verb
     # ("lead", "chair"); "which board member ...?" still wants a person.
     ("body", r"\b(?:which|what) "
@@ -180,7 +183,7 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(DATE.search(text))
     if kind == "date":  # "When do the sessions run?" is also answered by "every Thursday morning" or "in October"
         return bool(DATE.search(text) or MONTH_NAME.search(text) or WEEKDAY.search(text) or CLOCK.search(text)
-                    or FREQUENCY.search(text) or SPAN.search(text))
+                    or FREQUENCY.search(text) or SPAN.search(text) or NOTICE.search(text))
     if kind == "person":  # someone named, or a body said to do it ("led by the police 'prevent' team")
         return bool(LEAD_FIELD.search(text) or EMAIL.search(text) or NAME.search(text) or AGENT.search(text))
     if kind == "frequency":

@@ -115,6 +115,10 @@ def test_counts_percentages_durations_and_spans_of_time():
     assert not holds_kind("count", "94.0% Core assessments carried out within 35 working days", "How many children?")
     assert holds_kind("count", "An agenda will be circulated 5 days before the meeting.", "How many days before?")
     assert holds_kind("date", "To extend free school meals to all primary school children within the next 10 years")
+    # "how far ahead" asks how long before: "5 days before the meeting", not "a 2 day course"
+    assert question_kind("How far ahead of a board meeting does the agenda get sent round?") == "date"
+    assert holds_kind("date", "An agenda will be circulated 5 days before the meeting.")
+    assert not holds_kind("date", "So far 14 x 2 day Introductory courses have trained 158 staff.")
     share = _hit("By the end of March 2013 96.2% of children in care had participated with their care plan.")
     count = _hit("On 31.03.13, there were 561 children in the care of the Local Authority.", 2)
     text, _, _ = compose("How many children were in care at the end of March 2013?", [share, count])
