@@ -192,9 +192,10 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(PLACE.search(text) or NAME.search(text) or _PLACE_NAMED.search(text))
     if kind == "title":
         return names_title(title_asked(asked), text)
-    if kind == "body":  # a name the question does not already give ("Vision West Notts College", "NCVS")
+    if kind == "body":  # a name the question does not already give ("Vision West Notts College", "NCVS"),
+        # or a town ("held on site in Mansfield") for "which town ...?"
         return any(m.group(0).lower() not in asked.lower() and not _CALENDAR.search(m.group(0))
-                   for m in _BODY_NAME.finditer(text))
+                   for m in (*_BODY_NAME.finditer(text), *_PLACE_NAMED.finditer(text)))
     return True
 
 

@@ -41,6 +41,8 @@ def test_question_kinds():
     assert not holds_kind("body", "A Home Safety pilot was implemented in wards with the highest attendance rates.",
                           "Which wards did the Home Safety pilot run in?")
     assert holds_kind("body", "The pilot ran in Aspley and St Ann's wards.", "Which wards did the pilot run in?")
+    assert holds_kind("body", "Eleven children attended the two-day training held on site in Mansfield.",
+                      "In which town was the two-day training held?")
     # a yes/no question wants the sentence that settles it, whatever its topic words
     assert question_kind("Does the Year 3 update to the board have any cost implications?") == "other"
     # a follow-up joined to the question before it asks for its own kind of fact
