@@ -257,7 +257,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
             continue
         chosen.append(item)
         length += len(item.cand.text) + 12
-    versions = [] if YEAR.search(question) else _versions(scored[0], scored, kind)
+    versions = [] if YEAR.search(question) else _versions(scored[0], scored, kind) + _close_elsewhere(scored, chosen)
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
     return _render(kind, _with_elaborations([c.cand for c in chosen], units))
 
@@ -402,11 +402,26 @@ def topic_terms(question: str) -> list[str]:
     return [t for t in stems(question) if t not in TYPE_WORDS]
 
 
+def _close_elsewhere(scored: list[Scored], chosen: list[Scored]) -> list[Scored]:
+    """The best close-scoring candidate (85% of the best) of each other-dated document that the
+    answer's length left out: a newer plan's "two events each year" must not be crowded out by an
+    older plan's long row saying "quarterly"."""
+    seen = {c.cand.hit.chunk.date_sort for c in chosen}
+    out = []
+    for item in scored:
+        date = item.cand.hit.chunk.date_sort
+        if item.score >= 0.85 * scored[0].score and date and date not in seen:
+            seen.add(date)
+            out.append(item)
+    return out
+
+
 def _newest_first(chosen: list[Scored], versions: list[Scored], best: float, past: bool = False) -> list[Scored]:
     """When close-scoring sentences, or versions of the best one, come from documents of different
     dates, the newest leads (the oldest when the question asks about the past: "who did it before?")
     and the others follow; the answer stays within MAX_SENTENCES."""
-    close = [c for c in chosen if c.score >= 0.85 * best] + [v for v in versions if v not in chosen]
+    close = list({id(c): c for c in [c for c in chosen if c.score >= 0.85 * best]
+                  + [v for v in versions if v not in chosen]}.values())
     if len({c.cand.hit.chunk.date_sort for c in close}) < 2 or not chosen[0].cand.hit.chunk.date_sort:
         return chosen  # one date, or an undated best answer that cannot be told older or newer
     rest = [c for c in chosen if c not in close]

@@ -173,6 +173,20 @@ def test_a_version_from_another_document_must_itself_say_something_of_the_topic(
     assert _versions(best, [best, related]) == [related]
 
 
+def test_a_newer_close_answer_is_not_crowded_out_by_a_long_older_one():
+    old = _hit("Host a series of whole Workforce Conferences and Well-Being Events (Every Colleague Matters) for the "
+               "promotion of key Children's Partnership messages to engage all who work with children and young "
+               "people in the city to promote better lives for our young people, with partners across the city "
+               "and the region. | Elaine Mitchell | Quarterly events throughout the year", 1, "old.txt",
+               "2014-12-31", "Strategy 2010-2014", "table_row")
+    new = _hit("Every Colleague Matters Strategy - Deliver two Every Colleague Matters Events each year in February "
+               "and October; - Maintain the Core Development Standard and the supporting webpages and the "
+               "training offer for the workforce across the partnership; Timescale: October 2019; "
+               "Responsibility Lead: Lisa Hazell", 2, "new.txt", "2019-12-31", "Action Plan 2017-2019", "table_row")
+    text, _, _ = compose("How often are the Every Colleague Matters whole-workforce events now to be held?", [old, new])
+    assert text.startswith("two Every Colleague Matters Events each year"), text
+
+
 def test_past_cue_puts_the_older_version_first():
     old = _hit("Lead: Paul Langley; Action: safeguarding training programme", 1, "old.txt", "2014-12-31",
                "Strategy 2010-2014", "table_row")
