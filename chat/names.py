@@ -30,7 +30,10 @@ def named_things(question: str) -> list[str]:
     names = []
     for m in NAME.finditer(question):
         if m.start() > len(question) - len(question.lstrip()) or len(m.group(0).split()) > 2:
-            names.append(m.group(0))
+            # A possessive ends a name: "the Big Lottery's Fulfilling Lives" names the Big Lottery.
+            name = m.group(0)
+            owner = re.split(r"['’]s\s", name, maxsplit=1)[0]
+            names.append(owner if owner != name and len(owner.split()) > 1 else name)
     return names
 
 

@@ -238,6 +238,10 @@ def test_an_opening_question_word_is_not_part_of_a_name():
         "Family Intervention Project"]
     assert named_things("Does Small Steps Big Changes run groups?") == ["Small Steps Big"]
     assert named_things("Which Councillor chairs it?") == []
+    # a possessive ends a name: the Big Lottery's initiative need not be written "Big Lottery's Fulfilling"
+    assert named_things("How big is the Big Lottery's Fulfilling Lives: A Better Start initiative?") == [
+        "Big Lottery", "Better Start"]
+    assert named_things("What is Cllr David Mellen's portfolio?") == ["Cllr David Mellen's"]
 
 
 def test_a_title_before_a_name_may_be_written_another_way():
