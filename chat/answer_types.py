@@ -72,9 +72,10 @@ _KINDS = [
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}"
               r"(?:salary|salaries|wage|pay|value|price|fee)s?)\b"),
     ("frequency", r"\b(how often|how frequently)\b"),
+    # "What did staff rate positively?" uses "rate" as a verb.
     ("percent", r"\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
-                r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,4}"
-                r"(?:rate|ratio|percentage|proportion))\b"),
+                r"|what(?:'s| is| was| are| were)? (?:the )?(?!(?:did|do|does|will|would|can|could|should)\b)"
+                r"(?:[\w'’-]+ ){0,4}(?:rate|ratio|percentage|proportion))\b"),
     ("count", r"\b(how many|what number of|number of|how much"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}(?:number|figure)"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
@@ -127,7 +128,8 @@ def question_kind(question: str) -> str:
     q = _LEADING_CLAUSE.sub("", question.lower())  # "When young people were consulted, what did they ...?"
     if re.match(r"\s*(who|whom|whose)\b", q):
         return "person"  # "Who should I ring about ...?" wants a person, not a number
-    yes_no = bool(_YES_NO.match(q)) and not _WH_WORD.search(q)
+    # "Were any staff at risk when the posts were abolished?": the closing "when" clause sets the scene.
+    yes_no = bool(_YES_NO.match(q)) and not _WH_WORD.search(_TRAILING_WHEN.sub(" ", q))
     # In "What qualities do the staff who work with them need?" the "who" opens a relative clause.
     asked = _RELATIVE_WHO.sub(" ", q) if re.match(r"\s*(what|which|how|when|where|why)\b", q) else q
     # "Which councillor held it when the plan was published?": the closing "when" clause sets the scene.

@@ -43,6 +43,10 @@ def test_question_kinds():
     assert holds_kind("body", "The pilot ran in Aspley and St Ann's wards.", "Which wards did the pilot run in?")
     assert holds_kind("body", "Eleven children attended the two-day training held on site in Mansfield.",
                       "In which town was the two-day training held?")
+    # a closing "when" clause sets the scene of a yes/no question; "rate" may be a verb
+    assert question_kind("Were any staff put at risk when the posts were abolished?") == "other"
+    assert question_kind("What did staff rate positively in the 2019 health check?") == "other"
+    assert question_kind("What is the vacancy rate in the hard to recruit teams?") == "percent"
     # a yes/no question wants the sentence that settles it, whatever its topic words
     assert question_kind("Does the Year 3 update to the board have any cost implications?") == "other"
     # a follow-up joined to the question before it asks for its own kind of fact
