@@ -128,10 +128,12 @@ def question_kind(question: str) -> str:
     q = _LEADING_CLAUSE.sub("", question.lower())  # "When young people were consulted, what did they ...?"
     if re.match(r"\s*(who|whom|whose)\b", q):
         return "person"  # "Who should I ring about ...?" wants a person, not a number
-    # "Were any staff at risk when the posts were abolished?": the closing "when" clause sets the scene.
-    yes_no = bool(_YES_NO.match(q)) and not _WH_WORD.search(_TRAILING_WHEN.sub(" ", q))
-    # In "What qualities do the staff who work with them need?" the "who" opens a relative clause.
-    asked = _RELATIVE_WHO.sub(" ", q) if re.match(r"\s*(what|which|how|when|where|why)\b", q) else q
+    # "Were any staff at risk when the posts were abolished?": the closing "when" clause sets the scene;
+    # in "Has the share of children who are NEET gone down?" the "who" opens a relative clause.
+    yes_no = bool(_YES_NO.match(q)) and not _WH_WORD.search(_RELATIVE_WHO.sub(" ", _TRAILING_WHEN.sub(" ", q)))
+    # In "What qualities do the staff who work with them need?" the "who" opens a relative clause too.
+    opens_otherwise = re.match(r"\s*(what|which|how|when|where|why)\b", q) or yes_no
+    asked = _RELATIVE_WHO.sub(" ", q) if opens_otherwise else q
     # "Which councillor held it when the plan was published?": the closing "when" clause sets the scene.
     if re.match(r"\s*(what|which|how|where|who)\b", asked):
         asked = _TRAILING_WHEN.sub(" ", asked)

@@ -47,6 +47,7 @@ def test_question_kinds():
     assert question_kind("Were any staff put at risk when the posts were abolished?") == "other"
     assert question_kind("What did staff rate positively in the 2019 health check?") == "other"
     assert question_kind("What is the vacancy rate in the hard to recruit teams?") == "percent"
+    assert question_kind("Has the share of children in care who are not in education gone down?") == "other"
     # a yes/no question wants the sentence that settles it, whatever its topic words
     assert question_kind("Does the Year 3 update to the board have any cost implications?") == "other"
     # a follow-up joined to the question before it asks for its own kind of fact
