@@ -100,7 +100,9 @@ _KINDS = [
 # A clause setting the scene before the question proper: its "when" does not ask for a date.
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|after|before|once|while|since|as)\b[^,?]*,\s*"
                              r"(?=(?:who|whom|whose|what|which|where|how|when|why|is|are|was|were|do|does|did|can)\b)")
-_RELATIVE_WHO = re.compile(r"\b(?:who|whom|whose)\b")
+# "staff who work with them": a "who" after a noun; after "tell me", "say", "know" it asks who.
+_RELATIVE_WHO = re.compile(r"(?<!\bme )(?<!\bus )(?<!\bsay )(?<!\bsays )(?<!\btell )(?<!\bknow )(?<!\bshow )"
+                           r"\b(?:who|whom|whose)\b")
 _TRAILING_WHEN = re.compile(r"\s(?:when|while|once)\s(?:the|a|an|it|they|we|our|their|this|that)\b[^?]*")
 # "Is there a phone number for ...?" asks for the number itself.
 _IS_THERE = re.compile(r"\s*(?:is|are) there\b")

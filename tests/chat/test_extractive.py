@@ -421,6 +421,7 @@ def test_a_scene_setting_clause_or_a_relative_who_does_not_decide_the_kind_of_fa
     assert question_kind("If the vote is tied, who decides?") == "person"
     assert question_kind("What is the name of the officer who leads it?") == "person"
     assert question_kind("Can you tell me who leads safeguarding training?") == "person"
+    assert question_kind("Does the plan say who leads it?") == "person"  # an embedded question, not a relative
     passage = _hit("The consultation asked young people about workers. There was a clear message. Namely, to show "
                    "respect and to listen. Courses run monthly.")
     context = {c.text: c.context for c in candidates([passage])}
