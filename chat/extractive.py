@@ -41,10 +41,10 @@ _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not 
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
+_REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) )?(?:these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
 # A sentence spelling out the one before it: "Namely, ...", "These include ...", "They are: ...".
 _ELABORATES = re.compile(r"^\W*(?:namely|that is|i\.e\.|(?:these|they|this|which) (?:are|were|include[sd]?|included|"
                          r"comprise[sd]?)|including)\b", re.IGNORECASE)
-_REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) )?(?:these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     runs of short lines (a contact's name, job title and email on separate lines) joined.
 
     A table row too long to show keeps, of its longest cell's list items, those on the question's topic.
+    A sentence spelling out the one before it ("Namely, to show respect ...") is read with it, as one.
     """
     topic = set(topic_terms(question))
     out = []
@@ -89,6 +90,13 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
             record = opening if LABELLED_VALUE.match(piece) else ""
             # "6 of these staff ..." is about what the sentences before it were about.
             carried = earlier if _REFERS_BACK.match(piece) else ""
+            if (_ELABORATES.match(piece) and out and out[-1].hit is hit and out[-1].position == position - 1
+                    and hit.chunk.kind != "table_row" and len(out[-1].text) + len(text) < MAX_CHARS // 2):
+                # "Namely, to show respect ..." completes the sentence before it: one candidate
+                last = out.pop()
+                out.append(replace(last, text=f"{_as_sentence(last.text)} {text}"))
+                previous = f"{previous} {piece}"
+                continue
             out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {carried} {previous}"))
             earlier = f"{carried} {previous}" if carried else previous
             previous, position = piece, position + 1
@@ -259,7 +267,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         length += len(item.cand.text) + 12
     versions = [] if YEAR.search(question) else _versions(scored[0], scored, kind) + _close_elsewhere(scored, chosen)
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
-    return _render(kind, _with_elaborations([c.cand for c in chosen], units))
+    return _render(kind, [c.cand for c in chosen])
 
 
 def _says_none_of_it(best: Scored) -> bool:
@@ -345,22 +353,6 @@ def _with_its_list(cand: Candidate, units: list[Candidate]) -> Candidate:
             break
         text += (" " if text.endswith(":") else "; ") + item.rstrip(" .;")
     return replace(cand, text=text)
-
-
-def _with_elaborations(chosen: list[Candidate], units: list[Candidate]) -> list[Candidate]:
-    """Each chosen sentence with the one after it when that spells out what it said ("There was a clear
-    message about the skills they saw as important." + "Namely, to show respect, to listen ..."), as
-    far as the answer has room."""
-    length = sum(len(c.text) + 12 for c in chosen)
-    out = []
-    for cand in chosen:
-        following = next((u for u in units if u.hit is cand.hit and u.position == cand.position + 1), None)
-        if (following and _ELABORATES.match(following.text) and following not in chosen
-                and length + len(following.text) <= MAX_CHARS):
-            length += len(following.text) + 1
-            cand = replace(cand, text=f"{_as_sentence(cand.text)} {following.text}")
-        out.append(cand)
-    return out
 
 
 # A candidate from a document of another date answers the same question when it covers nearly as

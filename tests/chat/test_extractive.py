@@ -423,9 +423,11 @@ def test_a_scene_setting_clause_or_a_relative_who_does_not_decide_the_kind_of_fa
     assert question_kind("Can you tell me who leads safeguarding training?") == "person"
     assert question_kind("Does the plan say who leads it?") == "person"  # an embedded question, not a relative
     passage = _hit("The consultation asked young people about workers. There was a clear message. Namely, to show "
-                   "respect and to listen. Courses run monthly.")
+                   "respect and to listen. Six of these workers were trained. Courses run monthly.")
     context = {c.text: c.context for c in candidates([passage])}
-    assert "consultation" in context["Namely, to show respect and to listen."]  # "Namely" refers back
+    # "Namely" completes the sentence before it; "Six of these" refers back to what came before
+    assert "consultation" in context["There was a clear message. Namely, to show respect and to listen."]
+    assert "clear message" in context["Six of these workers were trained."]
 
 
 def test_which_role_prefers_the_sentence_naming_someone_in_that_role():
