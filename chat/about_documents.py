@@ -17,6 +17,8 @@ _DOC = r"(?:action plan|plan|strategy|strategies|report|papers|update|document)s
 # "Which plan is current?", "What is the latest strategy?", "which is the most recent report"
 _NEWEST = re.compile(rf"^\s*(?:which|what)(?:'s| is| are)?\s+(?:the\s+)?(?:{_NEW}\s+)?((?:[\w'’-]+\s+){{0,3}}?{_DOC})"
                      rf"(?:\s+(?:is|are))?(?:\s+the)?(?:\s+{_NEW})?(?:\s+(?:one|version))?\s*\??\s*$", re.IGNORECASE)
+# "What documents do you have?", "Which documents can you search?"
+_WHICH_DOCS = re.compile(r"^\s*(?:which|what)\s+documents\s+(?:do|can|are|have)\b[^?]*\??\s*$", re.IGNORECASE)
 # A label or greeting before the question proper: "New starter question: ...", "Hi, ...".
 _PREAMBLE = re.compile(r"^\s*(?:[^:?]{1,40}:|(?:hi|hello|quick question|please)\b[,!.\s-]*)\s*"
                        r"(?=(?:which|what|who|when|where|how|is|are|does|do|can|expand|spell)\b)", re.IGNORECASE)
@@ -24,8 +26,6 @@ _PREAMBLE = re.compile(r"^\s*(?:[^:?]{1,40}:|(?:hi|hello|quick question|please)\
 
 def _without_preamble(question: str) -> str:
     return _PREAMBLE.sub("", question, count=1)
-# "What documents do you have?", "Which documents can you search?"
-_WHICH_DOCS = re.compile(r"^\s*(?:which|what)\s+documents\s+(?:do|can|are|have)\b[^?]*\??\s*$", re.IGNORECASE)
 
 
 def documents_asked(question: str) -> str:

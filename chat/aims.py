@@ -6,7 +6,8 @@ import re
 # An action plan's line states an aim: "To increase ...", "We will ...", "Aim: ...".
 _AIM = re.compile(r"^\W*(?:to [a-z]+\b|we (?:will|aim|intend|plan)\b|aims? (?:is |are )?to\b|aim:|target:"
                   # "Increase the number of foster placements ... by 50 over three years": a target amount
-                  r"|(?:increase|reduce|raise|cut|decrease|grow|double|halve)\b[^.;]*?\bby (?:\d|a (?:third|quarter|half)))",
+                  r"|(?:increase|reduce|raise|cut|decrease|grow|double|halve)\b[^.;]*?"
+                  r"\bby (?:\d|a (?:third|quarter|half)))",
                   re.IGNORECASE)
 # "To provide support, the Big Lottery has appointed ...": a purpose, then what was done.
 _DONE = re.compile(r"\b(?:has|have|had|was|were)\b", re.IGNORECASE)

@@ -42,8 +42,8 @@ SPAN = re.compile(r"\b(?:within|over|in|for|during) (?:the )?(?:next |coming |fi
                   r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty) "
                   r"(?:years?|months?|weeks?|days?)\b", re.IGNORECASE)
 # How long before or after something: "circulated 5 days before the meeting".
-NOTICE = re.compile(r"\b\d+\s+(?:working\s+|clear\s+)?(?:days?|weeks?|months?)\s+(?:before|after|ahead|prior|in advance)\b",
-                    re.IGNORECASE)
+NOTICE = re.compile(r"\b\d+\s+(?:working\s+|clear\s+)?(?:days?|weeks?|months?)\s+"
+                    r"(?:before|after|ahead|prior|in advance)\b", re.IGNORECASE)
 # Capitalised: "march" and "may" as verbs are not dates.
 MONTH_NAME = re.compile(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b")
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
@@ -89,8 +89,9 @@ _KINDS = [
              r"(?:universit(?:y|ies)|colleges?|councils?|organi[sz]ations?|charit(?:y|ies)|compan(?:y|ies)|"
              r"providers?|services?|teams?|agenc(?:y|ies)|bod(?:y|ies)|boards?|trusts?|networks?|"
              r"authorit(?:y|ies)|departments?|units?|wards?|cit(?:y|ies)|communit(?:y|ies)|towns?|"
-             r"districts?|localit(?:y|ies)|neighbourhoods?)\b(?!\s+(?:member|leader|officer|manager|chair(?:man|person)?|"
-             r"co-?ordinator|director|worker|head|adviser|advisor|consultant|representative)s?\b)"),
+             r"districts?|localit(?:y|ies)|neighbourhoods?)\b"
+             r"(?!\s+(?:member|leader|officer|manager|chair(?:man|person)?|co-?ordinator|director|worker|head|"
+             r"adviser|advisor|consultant|representative)s?\b)"),
     ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){{0,3}}?{_ROLE}"
                rf"|which (?:[\w-]+ ){{0,2}}?{_ROLE}|what {_ROLE}|contact|in charge|chairs?|leads?)\b"),
     ("place", r"\b(where|venue|location|located)\b"),
@@ -140,7 +141,7 @@ def question_kind(question: str) -> str:
     if re.match(r"\s*(what|which|how|where|who)\b", asked):
         asked = _TRAILING_WHEN.sub(" ", asked)
     for kind, pattern in _KINDS:
-        if yes_no and kind not in ("title",) and not (kind in ("phone", "email") and _IS_THERE.match(q)):
+        if yes_no and kind != "title" and not (kind in ("phone", "email") and _IS_THERE.match(q)):
             continue
         if re.search(pattern, asked):
             return kind

@@ -306,7 +306,8 @@ def _of_the_period_asked(scored: list[Scored], periods: Periods) -> list[Scored]
     "in 2008/09 ... 79%"), if one scores near the best and covers nearly as much of the question; none
     if the documents give only other periods."""
     best = scored[0]
-    near = [s for s in scored if s.score >= 0.75 * best.score and s.focus >= 0.75 * best.focus and _period_of(s, periods)]
+    near = [s for s in scored
+            if s.score >= 0.75 * best.score and s.focus >= 0.75 * best.focus and _period_of(s, periods)]
     return [near[0]] + [s for s in scored if s is not near[0]] if near else []
 
 
@@ -409,11 +410,14 @@ def _close_elsewhere(scored: list[Scored], chosen: list[Scored]) -> list[Scored]
 
 
 def _newest_first(chosen: list[Scored], versions: list[Scored], best: float, past: bool = False) -> list[Scored]:
-    """When close-scoring sentences, or versions of the best one, come from documents of different
-    dates, the newest leads (the oldest when the question asks about the past: "who did it before?")
-    and the others follow; the answer stays within MAX_SENTENCES."""
-    close = list({id(c): c for c in [c for c in chosen if c.score >= 0.85 * best]
-                  + [v for v in versions if v not in chosen]}.values())
+    """When close-scoring sentences, or versions of the best one (`versions`, also those the answer's
+    length left out), come from documents of different dates, the newest leads (the oldest when the
+    question asks about the past: "who did it before?") and the others follow; the answer stays
+    within MAX_SENTENCES."""
+    close: list[Scored] = []
+    for item in [c for c in chosen if c.score >= 0.85 * best] + [v for v in versions if v not in chosen]:
+        if not any(item is kept for kept in close):  # a version may be found by both routes
+            close.append(item)
     if len({c.cand.hit.chunk.date_sort for c in close}) < 2 or not chosen[0].cand.hit.chunk.date_sort:
         return chosen  # one date, or an undated best answer that cannot be told older or newer
     rest = [c for c in chosen if c not in close]

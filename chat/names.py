@@ -14,7 +14,7 @@ _QUESTION_OPENERS = {"who", "what", "when", "where", "which", "why", "how", "is"
 _NAME_SLACK = 2  # other words allowed among a name's words
 # A title before a name is written many ways ("Cllr", "Councillor", or not at all): the name is the rest.
 _HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir",
-               "dame", "rev", "reverend", "lord", "lady", "dcs", "dci", "supt", "superintendent", "inspector"}
+               "dame", "rev", "reverend", "lord", "lady", "supt", "superintendent", "inspector"}
 _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
 _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE)
 
