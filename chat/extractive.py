@@ -314,7 +314,8 @@ def _of_the_period_asked(scored: list[Scored], periods: Periods) -> list[Scored]
 # The measure a rate is of ("vacancy rate"), and sums of a named sort: a turnover rate does not give
 # the vacancy rate, a saving does not give a salary, nor a contract's value.
 _RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b", re.IGNORECASE)
-_SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|value|price|fees?|costs?|budgets?|grants?|savings?|save)\b",
+# "What value does the plan give for X?" asks for X's sum; "the contract's value" names a sort of sum.
+_SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|(?<!what )value|price|fees?|costs?|budgets?|grants?|savings?|save)\b",
                      re.IGNORECASE)
 
 

@@ -537,6 +537,9 @@ def test_a_sum_of_a_named_sort_answers_only_when_it_is_that_sort():
     assert compose("What starting salary does the council offer newly qualified social workers?", [record])[0] == ""
     assert compose("What is the total contract value of the DN2 Social Impact Bond?", [record])[0] == ""
     assert compose("How much is the DN2 Social Impact Bond expected to save?", [record])[0].startswith("£500k.")
+    # "what value ..." is the question's way of asking for a sum, not a sum of the sort "value"
+    programme = _hit("Small Steps Big Changes (SSBC) is a £45m transformation programme hosted by CityCare.")
+    assert "£45m" in compose("What value does the later plan give for the SSBC programme?", [programme])[0]
 
 
 def test_an_older_version_of_who_leads_must_say_who_not_merely_name_something():
