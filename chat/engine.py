@@ -143,7 +143,7 @@ class Engine:
         start = time.perf_counter()
         hits = reader.search(query, max(k, RERANK_DEPTH), retriever or self.settings.retriever, filters,
                              query_vector=vector, **self._fusion())
-        hits = rerank(question, hits, self._periods(reader))
+        hits = rerank(question, hits, self._periods(reader), reader.glossary())
         timings["retrieve_ms"] = _ms(start)
         return tuple(hits[:k])
 

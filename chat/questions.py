@@ -50,6 +50,18 @@ _DOCUMENT_NAMED = re.compile(r"\b(?:the|our)\s+((?:[\w'’/-]+\s+){0,5}?(?:actio
                              r"update|report|minutes|document))s?\b", re.IGNORECASE)
 
 
-def documents_named(question: str) -> list[str]:
-    """The phrases by which a question names a document ("2010-14 workforce strategy")."""
-    return [m.group(1) for m in _DOCUMENT_NAMED.finditer(question)]
+def documents_named(question: str, glossary: dict[str, str] | None = None) -> list[str]:
+    """The phrases by which a question names a document ("2010-14 workforce strategy"); with the
+    corpus `glossary`, also by an acronym that stands for one ("according to the CYPP" names the
+    "Children and Young People's Plan")."""
+    named = [m.group(1) for m in _DOCUMENT_NAMED.finditer(question)]
+    for m in _ACRONYM_NAMED.finditer(question) if glossary else ():
+        expansion = glossary.get(m.group(1), "")
+        if _DOCUMENT_KIND.search(expansion):
+            named.append(expansion)
+    return named
+
+
+_ACRONYM_NAMED = re.compile(r"\b(?:the|our)\s+((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))\b", re.IGNORECASE)
+_DOCUMENT_KIND = re.compile(r"\b(?:action plan|plan|strategy|papers|update|report|minutes|document)s?\s*$",
+                            re.IGNORECASE)

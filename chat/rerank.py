@@ -31,7 +31,8 @@ PHRASE_BOOST = 0.25
 VERSION_DEPTH = 3  # how far down the newest passage naming the question's subject may be lifted
 
 
-def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]]) -> list[Hit]:
+def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
+           glossary: dict[str, str] | None = None) -> list[Hit]:
     """`hits` re-scored for the question's years, its wish for recent documents and its phrases, best first.
 
     `periods` maps each document's source to the first and last year it covers.
@@ -41,7 +42,7 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]]) 
     if not hits:
         return hits
     pairs = word_pairs(question)
-    naming = [words for words in (_title_words(p) for p in documents_named(question)) if words]
+    naming = [words for words in (_title_words(p) for p in documents_named(question, glossary)) if words]
     ends = sorted({periods[h.chunk.source][1] for h in hits if h.chunk.source in periods})
     newness = {end: i / max(1, len(ends) - 1) for i, end in enumerate(ends)}
     rescored = []

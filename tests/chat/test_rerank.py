@@ -92,3 +92,17 @@ def test_a_document_named_by_its_kind_lifts_the_documents_whose_title_holds_thos
     assert rerank("How deprived is the city?", [board, strategy], {}) == [board, strategy]
     assert rerank("How deprived is the city, according to the action plan?", [board, strategy], {}) == [
         board, strategy]
+
+
+def test_a_document_named_by_its_acronym_is_lifted_like_one_named_by_its_title():
+    from chat.questions import documents_named
+
+    glossary = {"CYPP": "Children and Young People's Plan", "NCSCB": "Nottingham City Safeguarding Children Board"}
+    question = "How many families did we support last year, according to the CYPP?"
+    assert documents_named(question, glossary) == ["Children and Young People's Plan"]
+    assert documents_named("What does the NCSCB do?", glossary) == []  # a board, not a document
+    other = _hit("board.txt", 0.9, 1)
+    plan = replace(_hit("cypp.txt", 0.8, 2), chunk=replace(_hit("cypp.txt", 0.8, 2).chunk,
+                                                            title="Children and Young People's Plan 2016"))
+    assert rerank(question, [other, plan], {}, glossary)[0].chunk.source == "cypp.txt"
+    assert rerank(question, [other, plan], {})[0].chunk.source == "board.txt"
