@@ -48,6 +48,10 @@ def _normal(text: str) -> str:
 # the answer should come from, named by its year or kind.
 _DOCUMENT_NAMED = re.compile(r"\b(?:the|our)\s+((?:[\w'’/-]+\s+){0,5}?(?:action plan|plan|strategy|papers|"
                              r"update|report|minutes|document))s?\b", re.IGNORECASE)
+# "the CYPP": an acronym the glossary may expand to a document's name ("... Plan", "... Strategy").
+_ACRONYM_NAMED = re.compile(r"\b(?:the|our)\s+((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))\b", re.IGNORECASE)
+_DOCUMENT_KIND = re.compile(r"\b(?:action plan|plan|strategy|papers|update|report|minutes|document)s?\s*$",
+                            re.IGNORECASE)
 
 
 def documents_named(question: str, glossary: dict[str, str] | None = None) -> list[str]:
@@ -60,8 +64,3 @@ def documents_named(question: str, glossary: dict[str, str] | None = None) -> li
         if _DOCUMENT_KIND.search(expansion):
             named.append(expansion)
     return named
-
-
-_ACRONYM_NAMED = re.compile(r"\b(?:the|our)\s+((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))\b", re.IGNORECASE)
-_DOCUMENT_KIND = re.compile(r"\b(?:action plan|plan|strategy|papers|update|report|minutes|document)s?\s*$",
-                            re.IGNORECASE)

@@ -35,7 +35,8 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
            glossary: dict[str, str] | None = None) -> list[Hit]:
     """`hits` re-scored for the question's years, its wish for recent documents and its phrases, best first.
 
-    `periods` maps each document's source to the first and last year it covers.
+    `periods` maps each document's source to the first and last year it covers; the corpus `glossary`
+    lets an acronym name a document ("according to the CYPP").
     """
     years = years_named(question)
     recency = recency_weight(question)
