@@ -10,7 +10,7 @@ import calendar
 import re
 
 from chat.questions import documents_named
-from ingest.dates import year_spans
+from ingest.dates import MONTH_YEAR, month_count, months_named, year_spans
 
 _QUARTER = re.compile(r"\b(?:Q([1-4])|quarter ([1-4]))\b", re.IGNORECASE)
 # Numbered stages of a programme: "the third year", "Phase 2", "Stage One".
@@ -21,10 +21,6 @@ _STAGE = re.compile(r"\b(?:(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./](\d{1,2})[./](\d{2}|\d{4})\b")  # "31.03.13", "31/03/2013"
 # A sentence saying "currently" speaks of its document's own time.
 _NOW = re.compile(r"\b(?:currently|now|at present|this year|to date)\b", re.IGNORECASE)
-
-# A split year ("2019/20") and a month with its year ("December 2020").
-_SPLIT_YEAR = re.compile(r"\b((?:19|20)\d\d)[/-]((?:19|20)?\d\d)\b")
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})\s+((?:19|20)\d\d)\b")
 
 # Years, spans of years, quarters and stages ("quarter:2"), and the months a split year covers.
 Periods = tuple[list[frozenset[int]], set[str], list[tuple[int, int]]]
@@ -49,8 +45,8 @@ def period_fit(text: str, asked: Periods, document_date: str = "") -> bool | Non
         said = {label for label in said_labels if label.startswith(sort + ":")}
         if said:
             return bool(labels & said)
-    dated_months = [_month_number(m.group(1), m.group(2)) for m in _MONTH_YEAR.finditer(text)]
-    if months and dated_months and not _years(_MONTH_YEAR.sub(" ", text)):
+    dated_months = months_named(text)
+    if months and dated_months and not _years(MONTH_YEAR.sub(" ", text)):
         # Only months are named: "between July and December 2020" is outside 2019/20.
         return any(first <= month <= last for month in dated_months for first, last in months)
     said = _years(text) + (_years(document_date) if _NOW.search(text) else [])
@@ -67,19 +63,11 @@ def _years(text: str) -> list[frozenset[int]]:
 
 
 def _split_year_months(text: str) -> list[tuple[int, int]]:
-    """The months a split year ("2019/20") may mean, as month numbers (year * 12 + month): a financial
-    year runs April to March, a school year September to August, so April of the first year to August
-    of the second."""
-    out = []
-    for m in _SPLIT_YEAR.finditer(text):
-        first, second = int(m.group(1)), int(m.group(2)) % 100
-        if second == (first + 1) % 100:
-            out.append((_month_number("April", str(first)), _month_number("August", str(first + 1))))
-    return out
-
-
-def _month_number(month: str, year: str) -> int:
-    return int(year) * 12 + list(calendar.month_name).index(month.capitalize())
+    """The months a split year ("2019/20") may mean, as month counts (ingest.dates.month_count): a
+    financial year runs April to March, a school year September to August, so April of the first
+    year to August of the second."""
+    return [(month_count(min(span), "April"), month_count(max(span), "August"))
+            for span in year_spans(text) if len(span) == 2]
 
 
 def dates_in_words(text: str) -> str:

@@ -25,6 +25,7 @@ _PATTERNS = [
     ("year_range", re.compile(rf"\b{_Y}{_SPAN}((?:19|20)?\d\d)\b")),
     ("month", re.compile(rf"\b{_M}\s+{_Y}\b", re.IGNORECASE)),
 ]
+MONTH_YEAR = _PATTERNS[-1][1]  # "December 2020", "Dec 2020"
 
 
 def find_period(text: str, head_chars: int = 1500) -> Period:
@@ -87,6 +88,17 @@ def year_spans(text: str) -> list[frozenset[int]]:
         last = int(_span_end(m.group(1), m.group(2))) if m.group(2) else first
         spans.append(frozenset(range(first, last + 1) if first <= last <= first + 10 else [first]))
     return spans
+
+
+def months_named(text: str) -> list[int]:
+    """Each month `text` names with its year, as a month count (year * 12 + month): "between July and
+    December 2020" -> [2020 * 12 + 12]."""
+    return [month_count(m.group(2), m.group(1)) for m in MONTH_YEAR.finditer(text)]
+
+
+def month_count(year: str | int, month: str) -> int:
+    """A month as year * 12 + month, so months of different years compare in order."""
+    return int(year) * 12 + _MONTHS[month.lower()]
 
 
 def _span_end(start: str, end: str) -> str:

@@ -31,3 +31,12 @@ def test_a_single_year_in_a_title_dates_an_otherwise_undated_document():
     doc = build_document("note.txt", b"x", ["Safeguarding Escalation Protocol 2021\n\nWhen a practitioner "
                                             "disagrees, they should escalate it."], CatalogEntry())
     assert doc.period.start == "2021-01-01" and doc.period.sort_key() == "2021-12-31"
+
+
+def test_months_named_with_their_year_compare_in_order():
+    from ingest.dates import month_count, months_named
+
+    assert months_named("booked between July and December 2020, and in Jan 2021") == [
+        month_count(2020, "December"), month_count(2021, "January")]
+    assert month_count(2019, "April") < month_count(2020, "March") < month_count(2020, "August")
+    assert months_named("in 2019/20") == []
