@@ -41,9 +41,12 @@ FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day
 SPAN = re.compile(r"\b(?:within|over|in|for|during) (?:the )?(?:next |coming |first |last |past )?"
                   r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty) "
                   r"(?:years?|months?|weeks?|days?)\b", re.IGNORECASE)
-# How long before or after something: "circulated 5 days before the meeting".
-NOTICE = re.compile(r"\b\d+\s+(?:working\s+|clear\s+)?(?:days?|weeks?|months?)\s+"
-                    r"(?:before|after|ahead|prior|in advance)\b", re.IGNORECASE)
+# A stretch of time counted in units: "35 working days", "18 months" (its unit is group 1).
+_SO_MANY = r"\b\d[\d,.]*\s+(?:working\s+|calendar\s+|school\s+|clear\s+)?"
+DURATION = re.compile(_SO_MANY + r"(day|week|month|year|hour|minute)s?\b", re.IGNORECASE)
+# How long before or after something: "circulated 5 days before the meeting" (not "arrive 15 minutes
+# before the start", which is no date).
+NOTICE = re.compile(_SO_MANY + r"(?:day|week|month)s?\s+(?:before|after|ahead|prior|in advance)\b", re.IGNORECASE)
 # Capitalised: "march" and "may" as verbs are not dates.
 MONTH_NAME = re.compile(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b")
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
@@ -271,17 +274,13 @@ def _quantities(text: str, asked: str = "") -> list[str]:
     section or stage numbers, ages, number words inside names, nor numbers the question itself names."""
     text = _AGE.sub(" ", _LABEL_NUMBER.sub(" ", text))
     # "within 35 working days" counts days: an answer only when days are what is counted.
-    text = _DURATION.sub(lambda m: m.group(0) if m.group(1).lower().rstrip("s") in asked.lower() else " ", text)
+    text = DURATION.sub(lambda m: m.group(0) if m.group(1).lower().rstrip("s") in asked.lower() else " ", text)
     for pattern in (EMAIL, PHONE, DATE):
         text = pattern.sub(" ", text)
     named = {_number(m.group(0)) for m in COUNT.finditer(asked)}
     # A capitalised number word inside a sentence is part of a name: "the One Children's Workforce".
     return [m.group(0) for m in COUNT.finditer(text) if _number(m.group(0)) not in named
             and not (m.start() > 0 and m.group(0)[0].isupper() and not m.group(0)[0].isdigit())]
-
-
-_DURATION = re.compile(r"\b\d[\d,.]*\s+(?:working\s+|calendar\s+|school\s+)?(day|week|month|year|hour|minute)s?\b",
-                       re.IGNORECASE)
 
 
 def _number(token: str) -> str:
