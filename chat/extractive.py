@@ -361,22 +361,32 @@ def _with_its_list(cand: Candidate, units: list[Candidate]) -> Candidate:
 # much of the question's topic as the best candidate and scores not far below it.
 VERSION_FOCUS = 0.9
 VERSION_SCORE = 0.6
+# Candidates scoring this share of the best are close enough to be ordered by their documents' dates.
+CLOSE_SCORE = 0.85
 
 
 def _versions(best: Scored, scored: list[Scored], kind: str = "other") -> list[Scored]:
     """The best candidate from each other-dated document that says the same thing, perhaps differently
     ("Job title: Integrated Workforce Project Officer" in 2013, "... Consultant" in 2017). For a
     who-question it must say who ("Responsibility Lead: Paul Langley"), not merely name something."""
-    seen = {best.cand.hit.chunk.date_sort}
+
+    def says_it(item: Scored) -> bool:
+        text = item.cand.text
+        if kind == "person" and not (LEAD_FIELD.search(text) or AGENT.search(text) or EMAIL.search(text)):
+            return False
+        return (item.focus >= VERSION_FOCUS * best.focus and item.own > 0
+                and item.score >= VERSION_SCORE * best.score)
+    return _first_of_each_date(scored, {best.cand.hit.chunk.date_sort}, says_it)
+
+
+def _first_of_each_date(scored: list[Scored], dates_taken: set[str], wanted) -> list[Scored]:
+    """The first `wanted` candidate of each dated document not of `dates_taken`, best first."""
+    taken = set(dates_taken)
     out = []
     for item in scored:
         date = item.cand.hit.chunk.date_sort
-        if kind == "person" and not (LEAD_FIELD.search(item.cand.text) or AGENT.search(item.cand.text)
-                                     or EMAIL.search(item.cand.text)):
-            continue
-        if (date and date not in seen and item.focus >= VERSION_FOCUS * best.focus
-                and item.own > 0 and item.score >= VERSION_SCORE * best.score):
-            seen.add(date)
+        if date and date not in taken and wanted(item):
+            taken.add(date)
             out.append(item)
     return out
 
@@ -397,17 +407,11 @@ def topic_terms(question: str) -> list[str]:
 
 
 def _close_elsewhere(scored: list[Scored], chosen: list[Scored]) -> list[Scored]:
-    """The best close-scoring candidate (85% of the best) of each other-dated document that the
+    """The best close-scoring candidate (CLOSE_SCORE of the best) of each other-dated document that the
     answer's length left out: a newer plan's "two events each year" must not be crowded out by an
     older plan's long row saying "quarterly"."""
-    seen = {c.cand.hit.chunk.date_sort for c in chosen}
-    out = []
-    for item in scored:
-        date = item.cand.hit.chunk.date_sort
-        if item.score >= 0.85 * scored[0].score and date and date not in seen:
-            seen.add(date)
-            out.append(item)
-    return out
+    return _first_of_each_date(scored, {c.cand.hit.chunk.date_sort for c in chosen},
+                               lambda item: item.score >= CLOSE_SCORE * scored[0].score)
 
 
 def _newest_first(chosen: list[Scored], versions: list[Scored], best: float, past: bool = False) -> list[Scored]:
@@ -416,7 +420,7 @@ def _newest_first(chosen: list[Scored], versions: list[Scored], best: float, pas
     question asks about the past: "who did it before?") and the others follow; the answer stays
     within MAX_SENTENCES."""
     close: list[Scored] = []
-    for item in [c for c in chosen if c.score >= 0.85 * best] + [v for v in versions if v not in chosen]:
+    for item in [c for c in chosen if c.score >= CLOSE_SCORE * best] + [v for v in versions if v not in chosen]:
         if not any(item is kept for kept in close):  # a version may be found by both routes
             close.append(item)
     if len({c.cand.hit.chunk.date_sort for c in close}) < 2 or not chosen[0].cand.hit.chunk.date_sort:
