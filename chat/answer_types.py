@@ -115,6 +115,7 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
                      r"had|may|must)\b")
 
 
+@lru_cache(maxsize=256)  # asked by the answerer, its scorer and the engine for the same question
 def question_kind(question: str) -> str:
     """phone, email, money, frequency, percent, count, day (a calendar date), date (any time), person,
     place, body (an organisation, service or team named), title (a named person's post) or other.
