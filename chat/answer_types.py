@@ -155,6 +155,21 @@ def question_kind(question: str) -> str:
 _ROLE_ASKED = re.compile(rf"\b(?:which |what |name of (?:the |a |an )?)((?:[\w-]+ ){{0,3}}?{_ROLE})\b", re.IGNORECASE)
 
 
+# "Who is the Director of Safeguarding?", "who's the constitutional services officer ...?": the holder
+# of a post, whom only a person's name answers (not "Who is the organisation that will lead ...?").
+_POST_NOUN = (r"(?:director|chair(?:man|person|woman)?|officer|co-?ordinator|manager|lead|contact|commissioner"
+              r"|constable|rep|representative|exec|executive|practitioner|person|councillor|head|adviser|advisor"
+              r"|consultant)")
+_POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s)\s+(?:(?:currently|now)\s+)?the\s+"
+                                rf"(?:(?!(?:that|which|who|to|will)\b)[\w&'’-]+\s+){{0,5}}?{_POST_NOUN}\b",
+                                re.IGNORECASE)
+
+
+def post_holder_asked(question: str) -> bool:
+    """Whether the question asks who holds a post ("Who is the independent chair of the board?")."""
+    return bool(_POST_HOLDER_ASKED.search(question))
+
+
 def role_asked(question: str) -> str:
     """The role a "which police officer ...?" question asks someone to hold ('' if none)."""
     found = _ROLE_ASKED.search(question)

@@ -181,7 +181,7 @@ class Engine:
     def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
-        text, cited, chosen = compose(question, list(passages), self.reader.glossary())
+        text, cited, chosen = compose(question, list(passages), self.reader.glossary(), self.reader.non_name_words())
         if not cited:  # a sentence used but none cited: the fact is given only for another period
             notes = tuple(other_period_note(c) for c in chosen)
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings, notes=notes)

@@ -7,11 +7,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chat.aims import asks_what_happened, states_an_aim
-from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, question_kind,
-                                role_asked, the_fact)
+from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, post_holder_asked,
+                               question_kind, role_asked, the_fact)
 from chat.names import named_days, named_things, names_all
+from chat.people import names_a_person
 from chat.periods import Periods, dates_in_words, period_fit, periods_asked
 from chat.questions import documents_named, holds_phrase, quoted_phrases
+from chat.roles import role_without_holder
 from chat.rows import known_words, trim, trim_row
 from chat.text import stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
@@ -185,6 +187,13 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     return scored
 
 
+def _names_holder(cand: Candidate, non_name_words: frozenset[str]) -> bool:
+    """Whether the candidate could say who holds a post: it names a person, or a post whose holder
+    the document gives elsewhere ("Report of Director of Safeguarding", looked up by the engine).
+    "Assistant Chief Constable, Nottinghamshire Police" names the post asked about, not its holder."""
+    return names_a_person(cand.text, non_name_words) or bool(role_without_holder(cand.text))
+
+
 def _acronyms_spelt_out(text: str, glossary: dict[str, str] | None, asked: set[str]) -> set[str]:
     """The words of the expansions of the candidate's acronyms that the question spells out, mostly:
     "NCSCB" says "city safeguarding children board" when the question says so. An expansion the
@@ -229,9 +238,12 @@ def _quotes(quoted: list[str], cand: Candidate) -> float:
     return (own + 0.5 * max(0, near - own)) / len(quoted)
 
 
-def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = None
-            ) -> tuple[str, list[Hit], list[Candidate]]:
+def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = None,
+            non_name_words: frozenset[str] | None = None) -> tuple[str, list[Hit], list[Candidate]]:
     """The answer text with [n] markers, the hits cited (n = index + 1) and the sentences used.
+
+    `non_name_words` (words that are no part of a person's name: ChunkStore.non_name_words) tell a
+    person's name from a post or a body's name, for a question asking who holds a post.
 
     Returns an empty answer when no sentence holds the kind of fact asked for on the question's topic;
     when the documents give it only for another period ("Q1" for "Q2"), the sentence that does so is
@@ -245,6 +257,8 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     scored = [s for s in score_candidates(question, units, glossary)
               if s.typed and _mentions(s.cand, names) and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure)]
+    if non_name_words is not None and post_holder_asked(question):
+        scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
     if not scored or ((scored[0].focus < MIN_FOCUS or _says_none_of_it(scored[0])) and not scored[0].quoted):
         return "", [], []
     if _period_of(scored[0], periods) is False:  # the best sentence is about another quarter or year

@@ -49,6 +49,28 @@ def is_person(name: str) -> bool:
     return not any(word.lower() in _NOT_NAMES for word in re.split(r"[ -]", name))
 
 
+# A run of capitalised words ("Chief Supt Simon Nickless", "Targeted Youth Support").
+_CAPITALISED_RUN = re.compile(r"\b(?:Mc|Mac)?[A-Z][a-zA-Z'’-]+(?:\s+(?:Mc|Mac)?[A-Z][a-zA-Z'’-]+)+")
+_PERSONAL_EMAIL = re.compile(r"\b[a-z]+\.[a-z'-]+@")  # "jane.example@...", not "info@..."
+
+
+def names_a_person(text: str, non_name_words: frozenset[str]) -> bool:
+    """Whether `text` names a person: two or more capitalised words in a row, none of them one of
+    `non_name_words` (lower case), an acronym or a post ("Helen Blackman" in "Director Helen Blackman",
+    not "Targeted Youth Support" or "Police and Crime Commissioner"), or a personal email address."""
+    if _PERSONAL_EMAIL.search(text):
+        return True
+    for run in _CAPITALISED_RUN.finditer(text):
+        in_a_row = 0
+        for word in run.group(0).split():
+            plain = word.lower().strip("'’-")
+            common = plain in non_name_words or plain in _NOT_NAMES or word.isupper()
+            in_a_row = 0 if common else in_a_row + 1
+            if in_a_row == 2:
+                return True
+    return False
+
+
 def split_names(value: str) -> list[str]:
     """'Elaine Mitchell, Viv McCrossen and Rasool Gore' -> the three names; non-names dropped."""
     names = []

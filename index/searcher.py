@@ -46,6 +46,7 @@ class IndexReader:
         self.chunking = chunking
         self._snapshot: _Snapshot | None = None
         self._glossaries: dict[Path, dict[str, str]] = {}
+        self._non_name_words: tuple[Path | None, frozenset[str]] = (None, frozenset())
         self._lock = threading.Lock()
         self.refresh()
 
@@ -92,6 +93,13 @@ class IndexReader:
                 table.setdefault(entry["short"], entry["expansion"])
             self._glossaries = {snapshot.build: table}  # only the live build's is worth keeping
         return self._glossaries[snapshot.build]
+
+    def non_name_words(self) -> frozenset[str]:
+        """Words that are no part of a person's name, read once per build (ChunkStore.non_name_words)."""
+        snapshot = self._snapshot
+        if self._non_name_words[0] != snapshot.build:
+            self._non_name_words = (snapshot.build, snapshot.store.non_name_words())
+        return self._non_name_words[1]
 
     def documents(self) -> list[dict]:
         return self.store.documents()

@@ -27,6 +27,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
 _CHUNK_COLUMNS = ("chunk_id", "doc_id", "source", "title", "date", "date_sort", "text", "index_text",
                   "page_start", "page_end", "char_start", "char_end", "heading", "kind")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")  # "jane.example@..." names her in lower case
 
 
 class ChunkStore:
@@ -74,6 +76,18 @@ class ChunkStore:
                                " ORDER BY d.date_end DESC, g.short", (source,) if source else ()).fetchall()
         names = ("source", "short", "expansion", "context", "title", "date")
         return [dict(zip(names, row)) for row in rows]
+
+    def non_name_words(self) -> frozenset[str]:
+        """Words that are no part of a person's name, in lower case: those the chunks use in lower case
+        (emails and web addresses left out) and those of what the glossary's acronyms stand for. A
+        capitalised phrase made of them ("Targeted Youth Support", "United Nations Convention") names a
+        service or a body, not someone."""
+        words: set[str] = set()
+        for (text,) in self.db.execute("SELECT text FROM chunks"):
+            words.update(_LOWER_WORD.findall(_ADDRESS.sub(" ", text)))
+        for (expansion,) in self.db.execute("SELECT expansion FROM glossary"):
+            words.update(word.lower() for word in _TOKEN.findall(expansion))
+        return frozenset(words)
 
     def commit(self) -> None:
         self.db.commit()

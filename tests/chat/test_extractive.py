@@ -1,9 +1,10 @@
 """The extractive answerer on hand-made passages: answer kinds, abstention, dates and versions."""
 from dataclasses import replace
 
-from chat.answer_types import holds_kind, names_role_holder, question_kind, role_asked
+from chat.answer_types import holds_kind, names_role_holder, post_holder_asked, question_kind, role_asked
 from chat.extractive import candidates, compose, score_candidates
 from chat.names import named_things
+from chat.people import names_a_person
 from chat.questions import documents_named, quoted_phrases
 from chat.text import stems
 from index.records import Hit
@@ -638,3 +639,34 @@ def test_a_job_title_question_wants_the_persons_post_newest_first():
     text, _, _ = compose(question, [older, row, newer])
     assert text.startswith("Pat Whitby Education Partnership Strategy Manager"), text
     assert "Partnership Manager" in text.split("[1]", 1)[1]  # the older title follows, with its date
+
+
+def test_a_question_asking_who_holds_a_post_wants_a_persons_name_not_the_post_or_a_body():
+    assert post_holder_asked("Who is the Police and Crime Commissioner for the county?")
+    assert post_holder_asked("who's the constitutional services officer I should ring?")
+    assert post_holder_asked("Who was the chief exec of Base 51?")
+    assert not post_holder_asked("Who is the council working with on the commissioning plan?")
+    assert not post_holder_asked("Who is the organisation that will lead the bid?")
+    assert not post_holder_asked("Who leads safeguarding training?")
+    passage = ("New youth posts are being set up with funding from the Youth Justice Board, the City Council "
+               "and the Police and Crime Commissioner to increase capacity in Targeted Family Support Teams.")
+    non_names = frozenset("new youth posts are being set up with funding from the justice board city council and "
+                          "police crime to increase capacity in targeted family support teams".split())
+    question = "Who is the Police and Crime Commissioner for the county?"
+    assert compose(question, [_hit(passage)])[0]  # without the corpus's words, a capitalised phrase passes
+    assert compose(question, [_hit(passage)], non_name_words=non_names) == ("", [], [])
+    named = _hit("The Police and Crime Commissioner, Jane Example, funds the new youth posts.")
+    text, _, _ = compose(question, [_hit(passage), named], non_name_words=non_names)
+    assert text.startswith("The Police and Crime Commissioner, Jane Example")
+    # A line naming the post whose holder the document gives elsewhere stays: the engine looks it up.
+    report = _hit("Report of Director of Youth Justice Services on the youth posts.")
+    assert compose("Who is the Director of Youth Justice Services?", [report], non_name_words=non_names)[0]
+
+
+def test_a_person_is_named_by_capitalised_words_the_corpus_never_uses_otherwise():
+    non_names = frozenset("targeted youth support police crime".split())
+    assert names_a_person("Partner's update: Chief Supt Simon Nickless", non_names)
+    assert names_a_person("For further information contact jane.example@city.gov.uk", non_names)
+    assert not names_a_person("Targeted Youth Support posts", non_names)
+    assert not names_a_person("the Police and Crime Commissioner (PCC)", non_names)
+    assert not names_a_person("Assistant Chief Constable, Police", non_names)  # a post between names breaks the run
