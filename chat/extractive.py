@@ -456,7 +456,7 @@ def _render(kind: str, chosen: list[Candidate]) -> tuple[str, list[Hit], list[Ca
         if i == 0:
             fact = the_fact(kind, cand.text)
             if fact and not cand.text.startswith(fact):
-                sentence = f"{fact}. {sentence}"
+                sentence = f"{fact.rstrip('.')}. {sentence}"  # "Lead: Jane Example." ends a row
         elif chunk.date_sort and lead_date and chunk.date_sort[:4] != lead_date[:4]:
             sentence = f"In {chunk.title} ({chunk.date}): {sentence}"
         parts.append(f"{sentence} [{cited.index(cand.hit) + 1}]")

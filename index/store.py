@@ -157,13 +157,17 @@ class ChunkStore:
         return {r[0] for r in rows}
 
 
-# Words too common to help a keyword search; FTS5 has no stop list of its own.
+# Words too common to help a keyword search; FTS5 has no stop list of its own. The last lines are what
+# people type in a chat: what is left of a contraction ("children's", "I've", "don't") and filler
+# ("what's the actual thing I need to get").
 STOPWORDS = frozenset("""a about above after again all am an and any are as at be been before being
 below between both but by can could did do does doing down during each few for from further had has
 have having he her here hers him his how i if in into is it its itself just me more most my no nor not
 now of off on once only or other our ours out over own same she should so some such than that the their
 them then there these they this those through to too under until up very was we were what when where
-which while who whom why will with would you your yours tell know please say said""".split())
+which while who whom why will with would you your yours tell know please say said
+get gets getting got go goes going went gone actually exactly really basically something anything
+thing things stuff lot lots""".split())
 
 
 def content_words(text: str) -> list[str]:

@@ -670,3 +670,14 @@ def test_a_person_is_named_by_capitalised_words_the_corpus_never_uses_otherwise(
     assert not names_a_person("Targeted Youth Support posts", non_names)
     assert not names_a_person("the Police and Crime Commissioner (PCC)", non_names)
     assert not names_a_person("Assistant Chief Constable, Police", non_names)  # a post between names breaks the run
+
+
+def test_chat_filler_in_a_question_does_not_pick_the_sentence():
+    # "go", "getting" say nothing about ContactSearch: a sentence sharing only them must not lead.
+    hits = [_hit("Where to go for help: getting advice from Jane Example on your first day.", 1),
+            _hit("Roll out ContactSearch to schools; Lead: Anthony Childs; March 2014", 2)]
+    text, _, _ = compose("who do I go to about getting ContactSearch?", hits)
+    assert text.startswith("Anthony Childs. Roll out ContactSearch") and "Jane Example" not in text
+    # The fact put first loses the full stop closing its row: no "Anthony Childs.. Roll out".
+    text, _, _ = compose("who leads ContactSearch?", [_hit("Roll out ContactSearch to schools; Lead: Anthony Childs.")])
+    assert text.startswith("Anthony Childs. Roll out ContactSearch") and ".." not in text
