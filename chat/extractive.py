@@ -39,6 +39,9 @@ _LONG_ITEM = 320  # characters: a list item longer than this is split into sente
 # A table-of-contents entry: "1. Foreword | 3", "Introduction ........ 4", "CONTENTS".
 _CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b"
                              r"|(?:\b\d{1,2}\.\d{1,2}\s+[A-Z][^.]*?){2,}")  # "2.1 Review ... 2.2 Children ..."
+# Table-of-contents entries read as a table row, closing on their page numbers ("3. Who is included?:
+# 4. Vision for the Workforce; 9: 10"); a row of data ends on one number, not two bare ones.
+_CONTENTS_ROW = re.compile(r"(?:[;:|]\s*\d{1,3}\s*){2,}$")
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
@@ -84,8 +87,8 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
             if len(piece.split()) < 3 and "@" not in piece and not LABELLED_VALUE.match(piece):
                 previous = piece
                 continue
-            if hit.chunk.kind != "table_row" and _CONTENTS_ENTRY.search(piece):  # points to a page only
-                continue
+            if (hit.chunk.kind != "table_row" and _CONTENTS_ENTRY.search(piece)) or _CONTENTS_ROW.search(piece):
+                continue  # points to a page only
             text = (trim_row(piece, topic=topic - known_words(hit)) if hit.chunk.kind == "table_row"
                     else trim(piece))
             # A "Label: value" line ("Saving: £260k") belongs to the record the passage opens with.

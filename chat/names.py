@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 
 from chat.answer_types import NAME
-from chat.text import stems
+from chat.text import abbreviates, stems
+from index.store import content_words
 
 _QUESTION_OPENERS = {"who", "what", "when", "where", "which", "why", "how", "is", "are", "was", "were", "does",
                      "do", "did", "can", "could", "will", "would", "should", "has", "have", "had", "if", "in",
@@ -44,7 +45,7 @@ def names_all(text: str, names: list[str]) -> bool:
     if not names:
         return True
     positions = _word_positions(text)
-    return all(_close_together([positions.get(w, []) for w in _name_words(name)]) for name in names)
+    return all(_close_together([_occurrences(positions, *pair) for pair in _name_words(name)]) for name in names)
 
 
 def named_days(question: str) -> list[re.Pattern]:
@@ -59,8 +60,18 @@ def named_days(question: str) -> list[re.Pattern]:
 
 
 @lru_cache(maxsize=256)
-def _name_words(name: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(w for w in stems(name) if len(w) > 1 and w not in _HONORIFICS))
+def _name_words(name: str) -> tuple[tuple[str, str], ...]:
+    """The name's words as (stem, word in lower case), without titles."""
+    pairs = zip(stems(name), content_words(name))
+    return tuple(dict.fromkeys((s, w) for s, w in pairs if len(s) > 1 and s not in _HONORIFICS))
+
+
+def _occurrences(positions: dict[str, list[int]], stem: str, word: str) -> list[int]:
+    """Where a name's word stands in a text, or a word it is short for ("Notts" for "Nottinghamshire")."""
+    found = positions.get(stem)
+    if found:
+        return found
+    return [p for other, places in positions.items() if abbreviates(word, other) for p in places]
 
 
 @lru_cache(maxsize=4096)

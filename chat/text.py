@@ -20,3 +20,14 @@ def stems(text: str) -> list[str]:
                 break
         out.append(word)
     return out
+
+
+def abbreviates(short: str, word: str) -> bool:
+    """Whether `short` is a contraction of `word` keeping its first letters and some others in order:
+    "notts" of "nottinghamshire", "govt" of "government"; not a mere start ("care" of "careers")."""
+    if not (3 <= len(short) <= 5 and len(word) >= len(short) + 3 and short[:2] == word[:2]):
+        return False
+    if word.startswith(short):
+        return False
+    letters = iter(word)
+    return all(letter in letters for letter in short)  # each found after the one before

@@ -6,7 +6,7 @@ from chat.extractive import candidates, compose, score_candidates
 from chat.names import named_things
 from chat.people import names_a_person
 from chat.questions import documents_named, quoted_phrases
-from chat.text import stems
+from chat.text import abbreviates, stems
 from index.records import Hit
 from ingest.clean import clean_text
 from ingest.records import Chunk
@@ -258,6 +258,16 @@ def test_a_title_before_a_name_may_be_written_another_way():
     assert compose("What is Cllr David Mellen's portfolio these days?", [other])[0] == ""
 
 
+def test_a_name_may_shorten_one_of_its_words():
+    update = _hit("Partner's update: Nottinghamshire Police: Chief Supt Jane Example")
+    text, _, _ = compose("who gave the Notts Police update to the board?", [update])
+    assert "Jane Example" in text
+    assert abbreviates("notts", "nottinghamshire") and abbreviates("govt", "government")
+    # The start of a longer word is another word, not a short form: "Care" does not name "careers".
+    assert not abbreviates("care", "careers")
+    assert compose("Who runs Care Leavers support?", [_hit("Careers advice for school leavers: run by Jane Example")])[0] == ""
+
+
 def test_quoted_words_lead_to_the_sentence_and_its_attribution():
     assert quoted_phrases("Whose definition of the 'One Children's Workforce' is used?") == ["one childrens workforce"]
     assert quoted_phrases("What is the children's plan and the parents' forum?") == []
@@ -339,6 +349,13 @@ def test_which_role_asks_for_a_person_and_a_contents_line_is_never_an_answer():
     assert text.startswith("Councillor David Mellen") and cited == [signed]
     row = _hit("Foster carers approved | 41", kind="table_row")
     assert "41" in compose("How many foster carers were approved?", [row])[0]  # a table row is data, not contents
+    # ... unless it is a contents table read as rows, closing on two page numbers.
+    toc = _hit("3. Who is included in the Workforce?: 4. Vision for the One Children's Workforce; 9: 10",
+               kind="table_row")
+    vision = _hit("We have a vision that our workforce is passionate about empowering all children.", 2)
+    text, cited, _ = compose("What is the vision for the children's workforce?", [toc, vision])
+    assert text.startswith("We have a vision") and cited == [vision]
+    assert "17" in compose("How many foster carers were approved?", [_hit("Approved: 41; Left: 17", kind="table_row")])[0]
 
 
 def test_which_month_is_answered_by_a_month_but_what_date_wants_a_date():
