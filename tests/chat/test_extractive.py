@@ -265,7 +265,8 @@ def test_a_name_may_shorten_one_of_its_words():
     assert abbreviates("notts", "nottinghamshire") and abbreviates("govt", "government")
     # The start of a longer word is another word, not a short form: "Care" does not name "careers".
     assert not abbreviates("care", "careers")
-    assert compose("Who runs Care Leavers support?", [_hit("Careers advice for school leavers: run by Jane Example")])[0] == ""
+    careers = _hit("Careers advice for school leavers: run by Jane Example")
+    assert compose("Who runs Care Leavers support?", [careers])[0] == ""
 
 
 def test_quoted_words_lead_to_the_sentence_and_its_attribution():
@@ -355,7 +356,8 @@ def test_which_role_asks_for_a_person_and_a_contents_line_is_never_an_answer():
     vision = _hit("We have a vision that our workforce is passionate about empowering all children.", 2)
     text, cited, _ = compose("What is the vision for the children's workforce?", [toc, vision])
     assert text.startswith("We have a vision") and cited == [vision]
-    assert "17" in compose("How many foster carers were approved?", [_hit("Approved: 41; Left: 17", kind="table_row")])[0]
+    data = _hit("Approved: 41; Left: 17", kind="table_row")
+    assert "17" in compose("How many foster carers were approved?", [data])[0]
 
 
 def test_which_month_is_answered_by_a_month_but_what_date_wants_a_date():
