@@ -152,7 +152,8 @@ def question_kind(question: str) -> str:
     return "other"
 
 
-_ROLE_ASKED = re.compile(rf"\b(?:which |what |name of (?:the |a |an )?)((?:[\w-]+ ){{0,3}}?{_ROLE})\b", re.IGNORECASE)
+_ROLE_ASKED = re.compile(rf"\b(?:which |what |name of (?:the |a |an )?|who(?: is| was|['’]s) the )"
+                         rf"((?:[\w-]+ ){{0,3}}?{_ROLE})\b", re.IGNORECASE)
 
 
 # "Who is the Director of Safeguarding?", "who's the constitutional services officer ...?": the holder
@@ -171,7 +172,8 @@ def post_holder_asked(question: str) -> bool:
 
 
 def role_asked(question: str) -> str:
-    """The role a "which police officer ...?" question asks someone to hold ('' if none)."""
+    """The role a "which police officer ...?" or "who is the training co-ordinator?" question asks
+    someone to hold ('' if none)."""
     found = _ROLE_ASKED.search(question)
     return found.group(1).lower() if found else ""
 

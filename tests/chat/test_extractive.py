@@ -700,3 +700,14 @@ def test_chat_filler_in_a_question_does_not_pick_the_sentence():
     # The fact put first loses the full stop closing its row: no "Anthony Childs.. Roll out".
     text, _, _ = compose("who leads ContactSearch?", [_hit("Roll out ContactSearch to schools; Lead: Anthony Childs.")])
     assert text.startswith("Anthony Childs. Roll out ContactSearch") and ".." not in text
+
+
+def test_who_is_the_post_holder_prefers_a_sentence_naming_someone_in_that_post():
+    assert role_asked("Who is the NCSCB training co-ordinator?") == "ncscb training co-ordinator"
+    assert role_asked("who was the Director of Safeguarding in 2013?") == "director"
+    hits = [_hit("The safeguarding update for September 2013 from the Director: Tom Jones presented the "
+                 "safeguarding report.", 1),
+            _hit("Contact details: Jane Example, Director of Safeguarding, Loxley House.", 2)]
+    text, _, _ = compose("who was the Director of Safeguarding when the September 2013 safeguarding update went "
+                         "to the board?", hits)
+    assert "Jane Example, Director of Safeguarding" in text
