@@ -228,9 +228,10 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
 
 
 # "a pathway with A&E", "at the QMC": a place known by its initials.
-# "held on site in Mansfield": a town or venue named after "in" or "at".
+# "held on site in Mansfield", "located in the Mansfield/Ashfield districts": a town or venue named
+# after "in" or "at".
 _PLACE_NAMED = re.compile(r"\b[A-Z]{1,3}&[A-Z]{1,3}\b|\b(?:at|in|with|to) (?:the )?[A-Z]{2,5}\b"
-                          r"|\b(?:held|based|located|hosted|took place|delivered|run)\b[^.;]{0,25}\b(?:in|at) "
+                          r"|\b(?:held|based|located|hosted|took place|delivered|run)\b[^.;]{0,25}\b(?:in|at) (?:the )?"
                           rf"(?!{MONTH_NAME.pattern}|{WEEKDAY.pattern})[A-Z][a-z]+")
 _BODY_NAME = re.compile(rf"{NAME.pattern}|\b[A-Z][A-Z0-9]{{1,}}[a-z]?\b")
 # "the Autumn Term", "Monday 5 June" are capitalised but name no body.

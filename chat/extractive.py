@@ -258,7 +258,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     measure = _measure(question, kind)
     periods = periods_asked(question)
     scored = [s for s in score_candidates(question, units, glossary)
-              if s.typed and _mentions(s.cand, names) and all(_on_day(s.cand, d) for d in days)
+              if s.typed and _mentions(s.cand, names, glossary) and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure)]
     if non_name_words is not None and post_holder_asked(question):
         scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
@@ -413,9 +413,18 @@ def _on_day(cand: Candidate, day: re.Pattern) -> bool:
     return bool(day.search(cand.hit.chunk.text) or day.search(cand.hit.chunk.date))
 
 
-def _mentions(cand: Candidate, names: list[str]) -> bool:
-    """Whether the candidate's passage (with its title, heading and acronyms) names what the question names."""
-    return names_all(cand.hit.chunk.index_text + " " + cand.hit.chunk.title, names)
+def _mentions(cand: Candidate, names: list[str], glossary: dict[str, str] | None = None) -> bool:
+    """Whether the candidate's passage (with its title, heading and acronyms) names what the question
+    names; an acronym the passage uses names what the corpus `glossary` says it stands for ("NCSCB"
+    names the "Nottingham City Safeguarding Children Board" in a contact list that never spells it out)."""
+    chunk = cand.hit.chunk
+    text = f"{chunk.index_text} {chunk.title}"
+    if names_all(text, names):
+        return True
+    if not glossary:
+        return False
+    spelt_out = " ".join(glossary[short] for short in dict.fromkeys(ACRONYM.findall(chunk.text)) if short in glossary)
+    return bool(spelt_out) and names_all(f"{text} {spelt_out}", names)
 
 
 def topic_terms(question: str) -> list[str]:

@@ -13,10 +13,10 @@ from chat.questions import documents_named
 from ingest.dates import MONTH_YEAR, month_count, months_named, year_spans
 
 _QUARTER = re.compile(r"\b(?:Q([1-4])|quarter ([1-4]))\b", re.IGNORECASE)
-# Numbered stages of a programme: "the third year", "Phase 2", "Stage One".
+# Numbered stages of a programme: "the third year", "Phase 2", "Stage One"; "the second quarter" is Q2.
 _NUMBERS = {w: str(i) for i, w in enumerate(("one", "two", "three", "four", "five"), 1)}
 _NUMBERS.update({w: str(i) for i, w in enumerate(("first", "second", "third", "fourth", "fifth"), 1)})
-_STAGE = re.compile(r"\b(?:(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (year|phase|stage|wave)"
+_STAGE = re.compile(r"\b(?:(first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th)) (year|phase|stage|wave|quarter)"
                     r"|(phase|stage|wave) (one|two|three|four|five|[1-5]))\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./](\d{1,2})[./](\d{2}|\d{4})\b")  # "31.03.13", "31/03/2013"
 # A sentence saying "currently" speaks of its document's own time.

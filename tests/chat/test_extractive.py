@@ -711,3 +711,18 @@ def test_who_is_the_post_holder_prefers_a_sentence_naming_someone_in_that_post()
     text, _, _ = compose("who was the Director of Safeguarding when the September 2013 safeguarding update went "
                          "to the board?", hits)
     assert "Jane Example, Director of Safeguarding" in text
+
+
+def test_an_acronym_in_the_passage_names_what_it_stands_for():
+    glossary = {"NCSCB": "Nottingham City Safeguarding Children Board"}
+    contact = _hit("Holly Bligh NCSCB Training Co-ordinator holly.bligh@city.gov.uk")
+    question = "who is the training co-ordinator for the Nottingham City Safeguarding Children Board?"
+    assert compose(question, [contact])[0] == ""  # the passage never spells the board's name out
+    assert compose(question, [contact], glossary)[0].startswith("Holly Bligh NCSCB Training Co-ordinator")
+
+
+def test_a_place_may_follow_the_after_held_or_located_in():
+    question = "In which districts was the first summit held?"
+    assert question_kind(question) == "body"
+    assert holds_kind("body", "The first summit was located in the Mansfield/Ashfield districts.", question)
+    assert not holds_kind("body", "The first summit was held in the spring and was well attended.", question)

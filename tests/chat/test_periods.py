@@ -62,6 +62,8 @@ def test_the_documents_giving_only_another_quarter_do_not_answer():
     assert "only for another period" in note and "Q1 data for 2020-21" in note and "Update, July - September 2020" in note
     text, _, _ = compose("What was the vacancy rate in the hard to recruit teams in Q1 2020-21?", hits)
     assert "3.31%" in text
+    # "the second quarter" is Q2, written out
+    assert compose("What vacancy rate was reported for the second quarter of 2020-21?", hits)[0] == ""
 
 
 def test_the_sentence_of_the_year_asked_is_preferred_to_a_close_one_of_another_year():
