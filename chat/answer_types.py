@@ -82,6 +82,9 @@ _KINDS = [
     ("count", r"\b(how many|what number of|number of|how much"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}(?:number|figure)"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
+    # "What's the local target for families supported?": a target is an amount, whatever its unit.
+    ("amount", r"\bwhat(?:'s| is| was| are| were)? (?:the |our |their |its )?(?:[\w'’-]+ ){0,3}targets?\b"
+               r"(?!\s+(?:date|group|audience|area)s?\b)"),
     ("day", r"\b(what date|which date|exact date)\b"),
     ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|what time|how long|"
              r"due|how far (?:ahead|in advance)|how much notice)\b"),
@@ -117,8 +120,9 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
 
 @lru_cache(maxsize=256)  # asked by the answerer, its scorer and the engine for the same question
 def question_kind(question: str) -> str:
-    """phone, email, money, frequency, percent, count, day (a calendar date), date (any time), person,
-    place, body (an organisation, service or team named), title (a named person's post) or other.
+    """phone, email, money, frequency, percent, count, amount (any of the three), day (a calendar
+    date), date (any time), person, place, body (an organisation, service or team named), title (a
+    named person's post) or other.
 
     In a yes/no question ("Does the chair get a casting vote?", "Does the update have any cost
     implications?") a role, place, sum or time word names the topic, not the kind of fact wanted: it
@@ -214,6 +218,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
                     or FREQUENCY.search(text) or SPAN.search(text) or NOTICE.search(text))
     if kind == "person":  # someone named, or a body said to do it ("led by the police 'prevent' team")
         return bool(LEAD_FIELD.search(text) or EMAIL.search(text) or NAME.search(text) or AGENT.search(text))
+    if kind == "amount":
+        return bool(_quantities(text, asked) or PERCENT.search(text) or MONEY.search(text))
     if kind == "frequency":
         return bool(FREQUENCY.search(text))
     if kind == "place":

@@ -16,6 +16,8 @@ _NAME_SLACK = 2  # other words allowed among a name's words
 # A title before a name is written many ways ("Cllr", "Councillor", or not at all): the name is the rest.
 _HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir",
                "dame", "rev", "reverend", "lord", "lady", "supt", "superintendent", "inspector"}
+_STAGE_WORD = re.compile(r"\s(?:Phase|Stage|Year|Wave|Part|Tier|Level|Step)$")
+_STAGE_NUMBER = re.compile(r"\s+(?:\d|One|Two|Three|Four|Five|one|two|three|four|five)\b")
 _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
 _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE)
 
@@ -34,7 +36,12 @@ def named_things(question: str) -> list[str]:
             # A possessive ends a name: "the Big Lottery's Fulfilling Lives" names the Big Lottery.
             name = m.group(0)
             owner = re.split(r"['’]s\s", name, maxsplit=1)[0]
-            names.append(owner if owner != name and len(owner.split()) > 1 else name)
+            if owner != name and len(owner.split()) > 1:
+                name = owner
+            elif len(name.split()) > 2 and _STAGE_WORD.search(name) and _STAGE_NUMBER.match(question, m.end()):
+                # A numbered stage ends a name: "Priority Families Phase 2" names Priority Families.
+                name = name.rsplit(" ", 1)[0]
+            names.append(name)
     return names
 
 

@@ -43,16 +43,22 @@ def period_fit(text: str, asked: Periods, document_date: str = "") -> bool | Non
     said_labels = _labels(text)
     for sort in {label.split(":")[0] for label in labels}:  # quarters, phases, stages: the same sort
         said = {label for label in said_labels if label.startswith(sort + ":")}
-        if said:
-            return bool(labels & said)
+        if said and not labels & said:
+            return False
+        if said:  # the quarter asked, but of the year asked? ("Q2 2012/13" is not Q2 2013/14)
+            return _years_fit(years, _years(text)) is not False
     dated_months = months_named(text)
     if months and dated_months and not _years(MONTH_YEAR.sub(" ", text)):
         # Only months are named: "between July and December 2020" is outside 2019/20.
         return any(first <= month <= last for month in dated_months for first, last in months)
-    said = _years(text) + (_years(document_date) if _NOW.search(text) else [])
-    if not years or not said:
+    return _years_fit(years, _years(text) + (_years(document_date) if _NOW.search(text) else []))
+
+
+def _years_fit(asked: list[frozenset[int]], said: list[frozenset[int]]) -> bool | None:
+    """Whether a year said fits one asked (a span and a year inside it fit); None when either names none."""
+    if not asked or not said:
         return None
-    return any(a <= b or b <= a for a in years for b in said)
+    return any(a <= b or b <= a for a in asked for b in said)
 
 
 def _years(text: str) -> list[frozenset[int]]:

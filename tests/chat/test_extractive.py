@@ -726,3 +726,16 @@ def test_a_place_may_follow_the_after_held_or_located_in():
     assert question_kind(question) == "body"
     assert holds_kind("body", "The first summit was located in the Mansfield/Ashfield districts.", question)
     assert not holds_kind("body", "The first summit was held in the spring and was well attended.", question)
+
+
+def test_a_target_asked_for_is_an_amount_and_a_numbered_stage_ends_a_name():
+    question = "What's the local target for families supported in Priority Families Phase 2?"
+    assert question_kind(question) == "amount" and named_things(question) == ["Priority Families"]
+    assert question_kind("What is the target date for the review?") == "other"
+    hits = [_hit("Priority Families indicators: number of families supported in Phase 2.", 1),
+            _hit("Priority Families Phase 2 runs to 2020, with a local target to support 3,840 families.", 2),
+            _hit("Under Priority Families, work in Phase 2 spreads to every ward; the target is 5% turnover.", 3)]
+    text, _, _ = compose(question, hits)
+    assert "3,840" in text and "indicators" not in text
+    assert holds_kind("amount", "the target is 5% turnover", question)
+    assert not holds_kind("amount", "number of families supported in Phase 2", question)

@@ -25,6 +25,8 @@ def test_years_spans_and_quarters_asked_and_said():
     q2 = periods_asked("What was the vacancy rate in Q2 2020-21?")
     assert period_fit("Q1 data for 2020-21 showed a vacancy rate of 3.31%", q2) is False
     assert period_fit("Q2 data for 2020-21 showed a vacancy rate of 3%", q2) is True
+    assert period_fit("Q2 2019/20: vacancy rate 4%", q2) is False  # the quarter asked, of another year
+    assert period_fit("Q2: vacancy rate 4%", q2) is True
     third = periods_asked("What target did the government set for the third year of the programme?")
     assert period_fit("to be working with 300 (75%) of those families in the first year", third) is False
     assert period_fit("In year 3 the target rises to 90%", third) is None  # "year 3" is a school year too
