@@ -149,8 +149,12 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     if not cands:
         return []
     asked_words = set(stems(question))
-    term_sets = [set(stems(f"{c.text} {dates_in_words(c.text)}")) | _acronyms_spelt_out(c.text, glossary, asked_words)
-                 for c in cands]
+    asked_acronyms = _acronyms_asked(question, glossary)
+    term_sets = []
+    for cand in cands:
+        terms = set(stems(f"{cand.text} {dates_in_words(cand.text)}"))
+        term_sets.append(terms | _acronyms_spelt_out(cand.text, glossary, asked_words)
+                         | {short for short, expansion in asked_acronyms if names_all(cand.text, [expansion])})
     context_sets = [set(stems(c.context + " " + c.hit.chunk.title)) for c in cands]
     # Words naming the document ("the 2010 workforce strategy") are said by every sentence of it.
     naming = topic & set(stems(" ".join(documents_named(question, glossary))))
@@ -195,6 +199,17 @@ def _names_holder(cand: Candidate, non_name_words: frozenset[str]) -> bool:
     the document gives elsewhere ("Report of Director of Safeguarding", looked up by the engine).
     "Assistant Chief Constable, Nottinghamshire Police" names the post asked about, not its holder."""
     return names_a_person(cand.text, non_name_words) or bool(role_without_holder(cand.text))
+
+
+def _acronyms_asked(question: str, glossary: dict[str, str] | None) -> list[tuple[str, str]]:
+    """The question's acronyms (as stems) with what they stand for: a sentence spelling that out
+    ("The Youth Offending Team was awarded ...") says the acronym ("YOT") it does not use."""
+    out = []
+    for short in dict.fromkeys(ACRONYM.findall(question)) if glossary else ():
+        stemmed = stems(short)
+        if glossary.get(short) and stemmed:  # "IT" is a stop word as well as an acronym
+            out.append((stemmed[0], glossary[short]))
+    return out
 
 
 def _acronyms_spelt_out(text: str, glossary: dict[str, str] | None, asked: set[str]) -> set[str]:

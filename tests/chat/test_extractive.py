@@ -739,3 +739,15 @@ def test_a_target_asked_for_is_an_amount_and_a_numbered_stage_ends_a_name():
     assert "3,840" in text and "indicators" not in text
     assert holds_kind("amount", "the target is 5% turnover", question)
     assert not holds_kind("amount", "number of families supported in Phase 2", question)
+
+
+def test_a_sentence_spelling_out_the_questions_acronym_says_it():
+    glossary = {"YOT": "Youth Offending Team", "NLT": "Nottingham Learning Trust"}
+    hits = [_hit("Colleagues have been seconded to this team from the YOT.", 1),
+            _hit("The Youth Offending Team was awarded the Restorative Service Quality Mark.", 2)]
+    text, _, _ = compose("What award did the YOT pick up?", hits, glossary)
+    assert text.startswith("The Youth Offending Team was awarded")
+    # Only the whole expansion says it: "Nottingham" and "Learning" alone do not name the NLT.
+    hits = [_hit("Learning mentors from Nottingham trained together.", 1),
+            _hit("The Nottingham Learning Trust (NLT) brings together most primary schools.", 2)]
+    assert compose("What is the NLT?", hits, glossary)[0].startswith("The Nottingham Learning Trust")
