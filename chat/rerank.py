@@ -11,9 +11,11 @@ and answering choices").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
+from chat.answer_types import EMAIL, PHONE, question_kind
 from chat.names import named_things, names_all
 from chat.questions import documents_named
 from chat.text import stems
@@ -27,6 +29,13 @@ RECENCY_BOOST = 0.5  # times the question's recency weight, for the newest docum
 # Times the share of the question's word pairs ("safeguarding training", "foster carers") that stand
 # side by side in the passage: BM25 and the embedding both ignore word order and nearness.
 PHRASE_BOOST = 0.25
+
+# Times 1 for a passage giving contact details (an email address or a phone number), when the
+# question asks whom to contact ("Who do I get in touch with about the plan?"): "For further
+# information contact Jane Example: jane.example@..." shares few words with such a question.
+CONTACT_BOOST = 0.2
+_CONTACT_ASKED = re.compile(r"\b(?:contact|get in touch|talk to|speak to|(?:ring|call|e-?mail) about|more info\w*"
+                            r"|further info\w*)\b", re.IGNORECASE)
 
 VERSION_DEPTH = 3  # how far down the newest passage naming the question's subject may be lifted
 
@@ -43,6 +52,7 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
     if not hits:
         return hits
     pairs = word_pairs(question)
+    contact = question_kind(question) == "person" and bool(_CONTACT_ASKED.search(question))
     naming = [words for words in (_title_words(p) for p in documents_named(question, glossary)) if words]
     ends = sorted({periods[h.chunk.source][1] for h in hits if h.chunk.source in periods})
     newness = {end: i / max(1, len(ends) - 1) for i, end in enumerate(ends)}
@@ -55,6 +65,8 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
         boost += PHRASE_BOOST * _pair_share(pairs, hit.chunk.index_text)
         if any(words <= _title_words(hit.chunk.title) for words in naming):
             boost += TITLE_BOOST
+        if contact and (EMAIL.search(hit.chunk.text) or PHONE.search(hit.chunk.text)):
+            boost += CONTACT_BOOST
         rescored.append((hit.score + boost, hit))
     rescored.sort(key=lambda pair: -pair[0])
     if not years and recency > 0:

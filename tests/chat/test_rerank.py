@@ -106,3 +106,14 @@ def test_a_document_named_by_its_acronym_is_lifted_like_one_named_by_its_title()
                                                             title="Children and Young People's Plan 2016"))
     assert rerank(question, [other, plan], {}, glossary)[0].chunk.source == "cypp.txt"
     assert rerank(question, [other, plan], {})[0].chunk.source == "board.txt"
+
+
+def test_a_question_asking_whom_to_contact_lifts_passages_giving_contact_details():
+    plain, details = _hit("board.txt", 0.8, 1), _hit("board.txt", 0.7, 2)
+    details = replace(details, chunk=replace(details.chunk, text="For further information contact Jane Example: "
+                                                                 "jane.example@city.gov.uk"))
+    ranked = rerank("Who do I get in touch with about the plan?", [plain, details], {})
+    assert ranked[0] is not plain and "jane.example" in ranked[0].chunk.text
+    # Not for a question asking something else, nor for a passage without an address or number.
+    assert rerank("What does the plan say about training?", [plain, details], {})[0].chunk is plain.chunk
+    assert rerank("Who do I contact about the plan?", [plain, replace(details, chunk=plain.chunk)], {})[0].score == 0.8
