@@ -22,7 +22,7 @@ from index.layout import IndexBusy
 from index.records import Filters, Hit
 from index.searcher import IndexMissing, IndexReader
 from index.store import content_words
-from ingest.acronyms import abbreviate_text, expand_text
+from ingest.acronyms import abbreviate_text, expand_text, guessed_expansions
 from ingest.chunking import ChunkSettings
 
 log = logging.getLogger(__name__)
@@ -137,15 +137,23 @@ class Engine:
         reader = self.reader
         reader.refresh()
         start = time.perf_counter()
-        query = retrieval_query(question, reader.glossary())
+        glossary = self._glossary_for(question)
+        query = retrieval_query(question, glossary)
         vector = reader.embed_query(query)
         timings["embed_ms"] = _ms(start)
         start = time.perf_counter()
         hits = reader.search(query, max(k, RERANK_DEPTH), retriever or self.settings.retriever, filters,
                              query_vector=vector, **self._fusion())
-        hits = rerank(question, hits, self._periods(reader), reader.glossary())
+        hits = rerank(question, hits, self._periods(reader), glossary)
         timings["retrieve_ms"] = _ms(start)
         return tuple(hits[:k])
+
+    def _glossary_for(self, question: str) -> dict[str, str]:
+        """The corpus glossary, with shorthand the question uses but no document defines ("the 25
+        September CPB") read as the name the documents use with those initials."""
+        glossary = self.reader.glossary()
+        guessed = guessed_expansions(question, glossary, self.reader.names_by_initials())
+        return {**glossary, **guessed} if guessed else glossary
 
     def _periods(self, reader: IndexReader) -> dict[str, tuple[int, int]]:
         """Each document's years, read once per index build (the documents table changes only with it)."""
@@ -181,7 +189,8 @@ class Engine:
     def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
-        text, cited, chosen = compose(question, list(passages), self.reader.glossary(), self.reader.non_name_words())
+        text, cited, chosen = compose(question, list(passages), self._glossary_for(question),
+                                      self.reader.non_name_words())
         if not cited:  # a sentence used but none cited: the fact is given only for another period
             notes = tuple(other_period_note(c) for c in chosen)
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings, notes=notes)

@@ -16,6 +16,7 @@ from index.fusion import adapted_dense_weight, reciprocal_rank_fusion, weighted_
 from index.manifest import check_compatible, read_manifest
 from index.records import Filters, Hit
 from index.store import ChunkStore, content_words
+from ingest.acronyms import names_by_initials
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class IndexReader:
         self._snapshot: _Snapshot | None = None
         self._glossaries: dict[Path, dict[str, str]] = {}
         self._non_name_words: tuple[Path | None, frozenset[str]] = (None, frozenset())
+        self._names_by_initials: tuple[Path | None, dict[str, str]] = (None, {})
         self._lock = threading.Lock()
         self.refresh()
 
@@ -100,6 +102,14 @@ class IndexReader:
         if self._non_name_words[0] != snapshot.build:
             self._non_name_words = (snapshot.build, snapshot.store.non_name_words())
         return self._non_name_words[1]
+
+    def names_by_initials(self) -> dict[str, str]:
+        """Initials -> the capitalised name the corpus uses most with them ("CPB" -> "Children's
+        Partnership Board"), read once per build (ingest.acronyms.names_by_initials)."""
+        snapshot = self._snapshot
+        if self._names_by_initials[0] != snapshot.build:
+            self._names_by_initials = (snapshot.build, names_by_initials(snapshot.store.texts()))
+        return self._names_by_initials[1]
 
     def documents(self) -> list[dict]:
         return self.store.documents()

@@ -77,13 +77,17 @@ class ChunkStore:
         names = ("source", "short", "expansion", "context", "title", "date")
         return [dict(zip(names, row)) for row in rows]
 
+    def texts(self) -> list[str]:
+        """Every chunk's text, in order."""
+        return [text for (text,) in self.db.execute("SELECT text FROM chunks ORDER BY pos")]
+
     def non_name_words(self) -> frozenset[str]:
         """Words that are no part of a person's name, in lower case: those the chunks use in lower case
         (emails and web addresses left out) and those of what the glossary's acronyms stand for. A
         capitalised phrase made of them ("Targeted Youth Support", "United Nations Convention") names a
         service or a body, not someone."""
         words: set[str] = set()
-        for (text,) in self.db.execute("SELECT text FROM chunks"):
+        for text in self.texts():
             words.update(_LOWER_WORD.findall(_ADDRESS.sub(" ", text)))
         for (expansion,) in self.db.execute("SELECT expansion FROM glossary"):
             words.update(word.lower() for word in _TOKEN.findall(expansion))

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _SMALL = {"and", "of", "the", "for", "in", "on", "to", "&", "a", "with", "at", "by"}
@@ -120,3 +122,47 @@ def abbreviate_text(text: str, glossary: dict[str, str]) -> str:
     extra = [short for short, expansion in glossary.items()
              if expansion.lower() in lowered and not re.search(rf"\b{re.escape(short)}\b", text)]
     return text if not extra else f"{text} ({' '.join(extra)})"
+
+
+# A run of capitalised words, small words allowed between them: "Children's Partnership Board".
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][a-z][\w'’-]*)+")
+GUESS_LETTERS = 3  # shorter initials ("CP") stand for too many names to guess from
+
+
+def names_by_initials(texts: Iterable[str], minimum: int = 2) -> dict[str, str]:
+    """Initials -> the capitalised name of two to six words the texts use most often (at least
+    `minimum` times) with those initials: "CPB" -> "Children's Partnership Board", for shorthand that
+    a document uses, or a reader types, but no document defines. Initials the texts themselves use
+    `minimum` times or more ("SEND") are left out: a keyword search finds them as they are."""
+    counts: Counter[tuple[str, str]] = Counter()
+    used: Counter[str] = Counter()
+    for text in texts:
+        used.update(ACRONYM.findall(text))
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = _WORD.findall(run.group(0))
+            for start in range(len(words)):
+                if words[start].lower() in _SMALL:
+                    continue
+                for end in range(start + 2, min(len(words), start + 8) + 1):
+                    if words[end - 1].lower() in _SMALL:
+                        continue
+                    significant = [w for w in words[start:end] if w.lower() not in _SMALL]
+                    if 2 <= len(significant) <= 6:
+                        counts["".join(w[0] for w in significant), " ".join(words[start:end])] += 1
+    best: dict[str, str] = {}
+    for (initials, name), count in counts.most_common():
+        if count >= minimum and len(initials) >= GUESS_LETTERS and used[initials] <= minimum:
+            best.setdefault(initials, name)
+    return best
+
+
+def guessed_expansions(text: str, glossary: dict[str, str], names: dict[str, str]) -> dict[str, str]:
+    """The acronyms `text` uses that `glossary` lacks, read as the name with their capitals as
+    initials (`names`, from names_by_initials)."""
+    out = {}
+    for short in dict.fromkeys(ACRONYM.findall(text)):
+        letters = _letters(short)
+        defined = short in glossary or (short.endswith("s") and short[:-1] in glossary)  # "CAFs"
+        if not defined and letters in names:
+            out[short] = names[letters]
+    return out

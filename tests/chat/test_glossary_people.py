@@ -61,3 +61,11 @@ def test_on_the_real_corpus(corpus_engine):
     assert any(f.name == "Nicky Dawson" and "Lead" in f.role for f in people)
     assert any(f.name == "Holly Bligh" and f.role == "NCSCB Training Co-ordinator" and f.status == "latest"
                for f in people)
+
+
+def test_shorthand_the_corpus_never_defines_is_read_from_its_names(corpus_engine):
+    # "CPB" is used but never defined in the board papers: the engine reads it as the board's name.
+    glossary = corpus_engine._glossary_for("Where is the 25 September 2013 CPB being held?")
+    assert glossary["CPB"] == "Children's Partnership Board"
+    assert "CPB" not in corpus_engine.reader.glossary()  # the documents' own definitions are unchanged
+    assert corpus_engine._glossary_for("Who leads the CAF?") is corpus_engine.reader.glossary()

@@ -1,5 +1,5 @@
 """Acronyms read from the documents' own definitions and abbreviation lists."""
-from ingest.acronyms import abbreviate_text, expand_text, find_acronyms
+from ingest.acronyms import abbreviate_text, expand_text, find_acronyms, guessed_expansions, names_by_initials
 
 
 def _pairs(text):
@@ -39,3 +39,17 @@ def test_an_acronym_spelt_out_after_it_in_lower_case_is_found():
     table = {a.short: a.expansion for a in found}
     assert table == {"DASH": "domestic abuse, stalking, and honour based violence checklist",
                      "SCITT": "School Centred Initial Teacher Training"}
+
+
+def test_shorthand_no_document_defines_is_read_as_the_name_with_those_initials():
+    texts = ["Report to the Children's Partnership Board in June.", "The CPB agreed it.",
+             "The Children's Partnership Board met; the Child Protection team and the Child Protection plan.",
+             "SEND reforms; SEND support; SEND Accountability Board; Special Educational Needs and Disabilities "
+             "and Special Educational Needs and Disabilities."]
+    names = names_by_initials(texts)
+    assert names["CPB"] == "Children's Partnership Board"
+    assert "CP" not in names  # two letters stand for too many names
+    assert "SEND" not in names  # the texts use it often: a keyword search finds it as it is
+    glossary = {"CAF": "Common Assessment Framework"}
+    assert guessed_expansions("Where is the CPB held? How many CAFs?", glossary, names) == {
+        "CPB": "Children's Partnership Board"}  # "CAFs" is the defined CAF
