@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from chat.answer_types import NAME
-from chat.text import abbreviates, stems
+from chat.text import abbreviates, one_letter_apart, stems
 from index.store import content_words
 
 _QUESTION_OPENERS = {"who", "what", "when", "where", "which", "why", "how", "is", "are", "was", "were", "does",
@@ -16,6 +16,7 @@ _NAME_SLACK = 2  # other words allowed among a name's words
 # A title before a name is written many ways ("Cllr", "Councillor", or not at all): the name is the rest.
 _HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir",
                "dame", "rev", "reverend", "lord", "lady", "supt", "superintendent", "inspector"}
+_CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]\w*\b")
 _STAGE_WORD = re.compile(r"\s(?:Phase|Stage|Year|Wave|Part|Tier|Level|Step)$")
 _STAGE_NUMBER = re.compile(r"\s+(?:\d|One|Two|Three|Four|Five|one|two|three|four|five)\b")
 _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
@@ -42,6 +43,8 @@ def named_things(question: str) -> list[str]:
                 # A numbered stage ends a name: "Priority Families Phase 2" names Priority Families.
                 name = name.rsplit(" ", 1)[0]
             names.append(name)
+    # A single word capitalised inside as well ("CitiHealth", "ContactSearch") is a name too.
+    names += [m.group(0) for m in _CAMEL_CASE.finditer(question) if not any(m.group(0) in n for n in names)]
     return names
 
 
@@ -73,12 +76,18 @@ def _name_words(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((s, w) for s, w in pairs if len(s) > 1 and s not in _HONORIFICS))
 
 
+_TYPO_LENGTH = 7  # letters: a longer word of a name may be misspelt by one letter in the passage
+
+
 def _occurrences(positions: dict[str, list[int]], stem: str, word: str) -> list[int]:
-    """Where a name's word stands in a text, or a word it is short for ("Notts" for "Nottinghamshire")."""
+    """Where a name's word stands in a text, or a word it is short for ("Notts" for "Nottinghamshire"),
+    or, for a long word, the word misspelt by one letter ("Citiheath" for "CitiHealth")."""
     found = positions.get(stem)
     if found:
         return found
-    return [p for other, places in positions.items() if abbreviates(word, other) for p in places]
+    return [p for other, places in positions.items()
+            if abbreviates(word, other) or (len(stem) >= _TYPO_LENGTH and one_letter_apart(stem, other))
+            for p in places]
 
 
 @lru_cache(maxsize=4096)

@@ -31,3 +31,16 @@ def abbreviates(short: str, word: str) -> bool:
         return False
     letters = iter(word)
     return all(letter in letters for letter in short)  # each found after the one before
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter dropped, added or changed: the typos of extracted documents
+    ("Citiheath" for "CitiHealth")."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return a[i + (len(a) == len(b)):] == b[i + 1:]
+    return True  # `b` is `a` with one letter added at the end

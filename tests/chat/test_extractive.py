@@ -6,7 +6,7 @@ from chat.extractive import candidates, compose, score_candidates
 from chat.names import named_things
 from chat.people import names_a_person
 from chat.questions import documents_named, quoted_phrases
-from chat.text import abbreviates, stems
+from chat.text import abbreviates, one_letter_apart, stems
 from index.records import Hit
 from ingest.clean import clean_text
 from ingest.records import Chunk
@@ -751,3 +751,15 @@ def test_a_sentence_spelling_out_the_questions_acronym_says_it():
     hits = [_hit("Learning mentors from Nottingham trained together.", 1),
             _hit("The Nottingham Learning Trust (NLT) brings together most primary schools.", 2)]
     assert compose("What is the NLT?", hits, glossary)[0].startswith("The Nottingham Learning Trust")
+
+
+def test_a_camel_case_word_is_a_name_and_a_long_word_may_be_misspelt_by_one_letter():
+    question = "What was CitiHealth's staff turnover rate in 2009/10?"
+    assert named_things(question) == ["CitiHealth"]
+    other = _hit("Futures staff turnover is low, at 6.5% in 2009/10.")
+    assert compose(question, [other])[0] == ""  # another organisation's rate
+    typo = _hit("Citiheath staff turnover was 9.1% in 2009/10.")  # the document's own misspelling
+    assert "9.1%" in compose(question, [typo])[0]
+    assert one_letter_apart("citihealth", "citiheath") and not one_letter_apart("abc", "acb")
+    # A short word is not matched loosely: "Base Camp" is not "Bass Camp".
+    assert compose("Who leads the Base Camp project?", [_hit("The Bass Camp project is led by Jane Example.")])[0] == ""
