@@ -169,10 +169,16 @@ _POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s)\s+(?:(?:current
                                 rf"(?:(?!(?:that|which|who|to|will)\b)[\w&'’-]+\s+){{0,5}}?{_POST_NOUN}\b",
                                 re.IGNORECASE)
 
+# "Which councillor chairs ...?": a post by its title ("which famous person ...?" names none).
+_WHICH_POST_HOLDER = re.compile(r"\bwhich (?:[\w-]+ ){0,2}?(?:councillor|director|chair(?:man|person|woman)?|officer|"
+                                r"manager|co-?ordinator|commissioner|constable|head|adviser|advisor|consultant)\b",
+                                re.IGNORECASE)
+
 
 def post_holder_asked(question: str) -> bool:
-    """Whether the question asks who holds a post ("Who is the independent chair of the board?")."""
-    return bool(_POST_HOLDER_ASKED.search(question))
+    """Whether the question asks who holds a post ("Who is the independent chair of the board?",
+    "Which councillor chairs the governance board?")."""
+    return bool(_POST_HOLDER_ASKED.search(question) or _WHICH_POST_HOLDER.search(question))
 
 
 def role_asked(question: str) -> str:

@@ -667,6 +667,8 @@ def test_a_question_asking_who_holds_a_post_wants_a_persons_name_not_the_post_or
     assert not post_holder_asked("Who is the council working with on the commissioning plan?")
     assert not post_holder_asked("Who is the organisation that will lead the bid?")
     assert not post_holder_asked("Who leads safeguarding training?")
+    assert post_holder_asked("Which councillor chairs the governance board?")
+    assert not post_holder_asked("Which famous person is quoted on leaders?")  # "person" is no post
     passage = ("New youth posts are being set up with funding from the Youth Justice Board, the City Council "
                "and the Police and Crime Commissioner to increase capacity in Targeted Family Support Teams.")
     non_names = frozenset("new youth posts are being set up with funding from the justice board city council and "
