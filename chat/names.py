@@ -17,8 +17,8 @@ _NAME_SLACK = 2  # other words allowed among a name's words
 _HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir",
                "dame", "rev", "reverend", "lord", "lady", "supt", "superintendent", "inspector"}
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]\w*\b")
-_STAGE_WORD = re.compile(r"\s(?:Phase|Stage|Year|Wave|Part|Tier|Level|Step)$")
-_STAGE_NUMBER = re.compile(r"\s+(?:\d|One|Two|Three|Four|Five|one|two|three|four|five)\b")
+_STAGE_LABEL = re.compile(r"\b(?:Phase|Stage|Year|Wave|Part|Tier|Level|Step)\s+(?:\d+|One|Two|Three|Four|Five|one|two|"
+                          r"three|four|five)\b")
 _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
 _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE)
 
@@ -31,18 +31,16 @@ def named_things(question: str) -> list[str]:
     first = question.split(" ", 1)[0]
     if first.lower() in _QUESTION_OPENERS:
         question = " " * len(first) + question[len(first):]
+    # A numbered stage is no part of a name: "Priority Families Phase 2" names Priority Families, and
+    # "its Stage Two Better Start bid" the Better Start.
+    question = _STAGE_LABEL.sub(lambda m: " " * len(m.group(0)), question)
     names = []
     for m in NAME.finditer(question):
         if m.start() > len(question) - len(question.lstrip()) or len(m.group(0).split()) > 2:
             # A possessive ends a name: "the Big Lottery's Fulfilling Lives" names the Big Lottery.
             name = m.group(0)
             owner = re.split(r"['’]s\s", name, maxsplit=1)[0]
-            if owner != name and len(owner.split()) > 1:
-                name = owner
-            elif len(name.split()) > 2 and _STAGE_WORD.search(name) and _STAGE_NUMBER.match(question, m.end()):
-                # A numbered stage ends a name: "Priority Families Phase 2" names Priority Families.
-                name = name.rsplit(" ", 1)[0]
-            names.append(name)
+            names.append(owner if owner != name and len(owner.split()) > 1 else name)
     # A single word capitalised inside as well ("CitiHealth", "ContactSearch") is a name too.
     names += [m.group(0) for m in _CAMEL_CASE.finditer(question) if not any(m.group(0) in n for n in names)]
     return names

@@ -733,6 +733,7 @@ def test_a_place_may_follow_the_after_held_or_located_in():
 def test_a_target_asked_for_is_an_amount_and_a_numbered_stage_ends_a_name():
     question = "What's the local target for families supported in Priority Families Phase 2?"
     assert question_kind(question) == "amount" and named_things(question) == ["Priority Families"]
+    assert named_things("Who helped prepare its Stage Two Better Start bid?") == ["Better Start"]
     assert question_kind("What is the target date for the review?") == "other"
     hits = [_hit("Priority Families indicators: number of families supported in Phase 2.", 1),
             _hit("Priority Families Phase 2 runs to 2020, with a local target to support 3,840 families.", 2),
