@@ -13,9 +13,13 @@ _QUESTION_OPENERS = {"who", "what", "when", "where", "which", "why", "how", "is"
                      "do", "did", "can", "could", "will", "would", "should", "has", "have", "had", "if", "in",
                      "on", "at", "for", "by", "from", "according", "under", "since", "before", "after"}
 _NAME_SLACK = 2  # other words allowed among a name's words
+_LONG = 4  # words: a name this long may be named by all but one of them
 # A title before a name is written many ways ("Cllr", "Councillor", or not at all): the name is the rest.
 _HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir",
                "dame", "rev", "reverend", "lord", "lady", "supt", "superintendent", "inspector"}
+# The name pattern of chat.answer_types, for names of up to six words ("Children's Partnership
+# Workforce Strategy Group" is one name, not "Partnership Workforce Strategy" and "Group").
+_LONG_NAME = re.compile(NAME.pattern.replace("{1,2}", "{1,5}"))
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]\w*\b")
 _STAGE_LABEL = re.compile(r"\b(?:Phase|Stage|Year|Wave|Part|Tier|Level|Step)\s+(?:\d+|One|Two|Three|Four|Five|one|two|"
                           r"three|four|five)\b")
@@ -35,7 +39,7 @@ def named_things(question: str) -> list[str]:
     # "its Stage Two Better Start bid" the Better Start.
     question = _STAGE_LABEL.sub(lambda m: " " * len(m.group(0)), question)
     names = []
-    for m in NAME.finditer(question):
+    for m in _LONG_NAME.finditer(question):
         if m.start() > len(question) - len(question.lstrip()) or len(m.group(0).split()) > 2:
             # A possessive ends a name: "the Big Lottery's Fulfilling Lives" names the Big Lottery.
             name = m.group(0)
@@ -53,7 +57,17 @@ def names_all(text: str, names: list[str]) -> bool:
     if not names:
         return True
     positions = _word_positions(text)
-    return all(_close_together([_occurrences(positions, *pair) for pair in _name_words(name)]) for name in names)
+    return all(_names_most([_occurrences(positions, *pair) for pair in _name_words(name)]) for name in names)
+
+
+def _names_most(occurrences: list[list[int]]) -> bool:
+    """All of a name's words close together, or all but one of a long name (four words or more): a
+    document may call the "Children's Partnership Workforce Strategy Group" the "Workforce Strategy
+    Group", or an "Early Intervention Pioneering Place" a "Pioneering Place" for early intervention."""
+    if _close_together(occurrences):
+        return True
+    return len(occurrences) >= _LONG and any(_close_together(occurrences[:i] + occurrences[i + 1:])
+                                             for i in range(len(occurrences)))
 
 
 def named_days(question: str) -> list[re.Pattern]:

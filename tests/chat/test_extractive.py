@@ -242,7 +242,7 @@ def test_yes_no_questions_want_the_settling_sentence_not_a_person():
 def test_an_opening_question_word_is_not_part_of_a_name():
     assert named_things("Was Nottingham's Family Intervention Project recognised nationally?") == [
         "Family Intervention Project"]
-    assert named_things("Does Small Steps Big Changes run groups?") == ["Small Steps Big"]
+    assert named_things("Does Small Steps Big Changes run groups?") == ["Small Steps Big Changes"]
     assert named_things("Which Councillor chairs it?") == []
     # a possessive ends a name: the Big Lottery's initiative need not be written "Big Lottery's Fulfilling"
     assert named_things("How big is the Big Lottery's Fulfilling Lives: A Better Start initiative?") == [
@@ -766,3 +766,13 @@ def test_a_camel_case_word_is_a_name_and_a_long_word_may_be_misspelt_by_one_lett
     assert one_letter_apart("citihealth", "citiheath") and not one_letter_apart("abc", "acb")
     # A short word is not matched loosely: "Base Camp" is not "Bass Camp".
     assert compose("Who leads the Base Camp project?", [_hit("The Bass Camp project is led by Jane Example.")])[0] == ""
+
+
+def test_a_long_name_is_one_name_and_may_be_named_by_all_but_one_of_its_words():
+    question = "Who represented Base 51 on the Children's Partnership Workforce Strategy Group?"
+    assert named_things(question) == ["Partnership Workforce Strategy Group"]
+    members = _hit("Membership of the Workforce Strategy Group\nName: Jane Example; Sector: Base 51")
+    assert "Jane Example" in compose(question, [members])[0]
+    # A name of three words must be named whole: "City Council" does not name "Nottingham City Council".
+    assert compose("How many apprentices did Nottingham City Council take on?",
+                   [_hit("The County Council took on 40 apprentices; the City Council runs the scheme.")])[0] == ""
