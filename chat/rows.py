@@ -56,9 +56,10 @@ def _on_topic_items(cell: str, room: int, topic: set[str] | frozenset) -> str:
     if len(items) < 3 or not topic:
         return ""
     overlap = {i: len(topic & set(stems(items[i]))) for i in range(1, len(items))}
-    # A long opening less on the topic than an item ("Specific Challenges: To ensure that robust
-    # arrangements ...") is cut short so the items on the question's topic still fit.
-    if len(topic & set(stems(items[0]))) < max(overlap.values(), default=0):
+    # A long opening no more on the topic than an item ("Specific Challenges: To ensure that robust
+    # arrangements ...", "Sports and Culture ... The Workforce includes approx:") is cut short so the
+    # items on the question's topic still fit.
+    if len(topic & set(stems(items[0]))) <= max(overlap.values(), default=0):
         items[0] = trim(items[0], max(60, room // 3))
     keep, used = {0}, len(items[0])
     for rank, i in enumerate(sorted(overlap, key=lambda i: -overlap[i])):

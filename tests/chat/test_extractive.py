@@ -776,3 +776,14 @@ def test_a_long_name_is_one_name_and_may_be_named_by_all_but_one_of_its_words():
     # A name of three words must be named whole: "City Council" does not name "Nottingham City Council".
     assert compose("How many apprentices did Nottingham City Council take on?",
                    [_hit("The County Council took on 40 apprentices; the City Council runs the scheme.")])[0] == ""
+
+
+def test_a_long_rows_item_on_the_topic_survives_an_opening_as_much_on_the_topic():
+    opening = ("Sector Overview: Sports and Culture There are a wide range of groups working with children beyond "
+               "the council's own provision, mostly voluntary, with music, drama and dance groups, uniformed "
+               "organisations, sports clubs and special interest and ethically focussed groups, and a sizeable "
+               "range of commercial organisations making provision too. The Workforce includes approx:")
+    row = _hit(f"Specific Challenges: None recorded; {opening} • 984 Leisure Centre workers • 277 Library staff "
+               "• 192 Cultural Services staff, including museums", kind="table_row")
+    text, _, _ = compose("How many library staff are counted in sports and culture?", [row])
+    assert "277 Library staff" in text
