@@ -6,9 +6,10 @@ import re
 from functools import lru_cache
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
-# Years ("2019", "2019/20", "2016-17"), months with a year or day, dd/mm/yy or dd.mm.yy, quarters, terms.
+# Years ("2019", "2019/20", "2016-17"), months with a year or day ("25 th September": a superscript
+# read apart), dd/mm/yy or dd.mm.yy, quarters, terms.
 DATE = re.compile(rf"\b(?:(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|{_MONTH}\.?\s*'?\d{{2,4}}"
-                  rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+                  rf"|\d{{1,2}}\s?(?:st|nd|rd|th)?\s+{_MONTH}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
                   rf"|Q[1-4]|quarter\s+[1-4]|(?:spring|summer|autumn|winter)\s+term)\b",
                   re.IGNORECASE)
 PHONE = re.compile(r"(?:\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\bdirect dial\W+\d{5,}|\btel(?:ephone)?\W+\d{5,}"
@@ -169,8 +170,10 @@ _POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s)\s+(?:(?:current
                                 rf"(?:(?!(?:that|which|who|to|will)\b)[\w&'’-]+\s+){{0,5}}?{_POST_NOUN}\b",
                                 re.IGNORECASE)
 
-# "Which councillor chairs ...?": a post by its title ("which famous person ...?" names none).
-_WHICH_POST_HOLDER = re.compile(r"\bwhich (?:[\w-]+ ){0,2}?(?:councillor|director|chair(?:man|person|woman)?|officer|"
+# "Which councillor chairs ...?", "the name of the Director of ...": a post by its title ("which
+# famous person ...?" names none).
+_WHICH_POST_HOLDER = re.compile(r"\b(?:which |name of (?:the |a |an )?)(?:[\w-]+ ){0,2}?"
+                                r"(?:councillor|director|chair(?:man|person|woman)?|officer|"
                                 r"manager|co-?ordinator|commissioner|constable|head|adviser|advisor|consultant)\b",
                                 re.IGNORECASE)
 

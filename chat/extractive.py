@@ -116,7 +116,8 @@ def _pieces(hit: Hit) -> list[str]:
         line = line.strip()
         if not line:
             continue
-        if len(line.split()) <= _SHORT_LINE and not line.startswith("- ") and not line.endswith("."):
+        if (len(line.split()) <= _SHORT_LINE and not line.startswith("- ") and not line.endswith(".")
+                and not LABELLED_VALUE.match(line)):  # "Date: 25 September 2013" is a fact of its own
             short.append(line)
             if "@" in line:  # an email closes a contact entry
                 pieces.append(" ".join(short))

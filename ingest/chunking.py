@@ -21,9 +21,10 @@ class ChunkSettings:
     max_words: int = 200
 
     def to_json(self) -> dict:
-        # "context" names what index_text adds to a chunk's text, so a change to it forces a rebuild.
+        # "context" names what index_text adds to a chunk's text and "lines" how lines are read, so a
+        # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
-                "context": "title+heading+columns+acronyms"}
+                "context": "title+heading+columns+acronyms", "lines": "forms"}
 
 
 @dataclass
@@ -67,6 +68,15 @@ def _units(doc: Document) -> list[_Unit]:
             if not line.strip():
                 continue  # a table's rows are often separated by blank lines: keep its header
             following = next((nxt for nxt in lines[i + 1:] if nxt.strip()), "")
+            if "\t" in line and _FORM_LINE.match(line):
+                # A form's line ("Relevant Director:\tHelen Blackman"): a labelled line read with the
+                # rest of its form (the title of the paper it heads), not a table row under a header
+                # made of the form's first line.
+                cells = [c.strip() for c in line.split("\t") if c.strip()]
+                units.append(_Unit("paragraph", " ".join(cells[:2]) + "".join(f" | {c}" for c in cells[2:]),
+                                   start, start + len(line), page.number, heading))
+                table_header, row_labels = "", False
+                continue
             if "\t" in line:
                 cells = [c.strip() for c in line.split("\t")]
                 labelled = _labelled_header(cells, following)
@@ -166,6 +176,10 @@ def _as_row(body: list[_Unit], meta: list[_Unit], columns: tuple[str, str, str])
     fields = dict(zip(columns, (challenge, date.group(0).strip(), name)))
     return _Unit("table_row", row, first.start, meta[-1].end, first.page, first.heading, " | ".join(columns),
                  fields)
+
+
+# A form's line: a short label ending in a colon, then a tab ("Title of paper:\tUpdate on ...").
+_FORM_LINE = re.compile(r"^\s*[A-Z][\w ()/&'’,-]{1,60}:\s*\t")
 
 
 def _line_kind(line: str, following: str) -> str:

@@ -669,6 +669,7 @@ def test_a_question_asking_who_holds_a_post_wants_a_persons_name_not_the_post_or
     assert not post_holder_asked("Who leads safeguarding training?")
     assert post_holder_asked("Which councillor chairs the governance board?")
     assert not post_holder_asked("Which famous person is quoted on leaders?")  # "person" is no post
+    assert post_holder_asked("What is the name of the Director of Integrated Services?")
     passage = ("New youth posts are being set up with funding from the Youth Justice Board, the City Council "
                "and the Police and Crime Commissioner to increase capacity in Targeted Family Support Teams.")
     non_names = frozenset("new youth posts are being set up with funding from the justice board city council and "
@@ -787,3 +788,12 @@ def test_a_long_rows_item_on_the_topic_survives_an_opening_as_much_on_the_topic(
                "• 192 Cultural Services staff, including museums", kind="table_row")
     text, _, _ = compose("How many library staff are counted in sports and culture?", [row])
     assert "277 Library staff" in text
+
+
+def test_a_forms_labelled_lines_are_facts_of_their_own_and_a_split_ordinal_still_makes_a_date():
+    cover = _hit("Title of paper: Safeguarding update\nReport to: Partnership Board\nDate: 25 th September 2013")
+    texts = [c.text for c in candidates([cover], "When was it reported?")]
+    assert "Date: 25 th September 2013" in texts and "Report to: Partnership Board" in texts
+    # "25 th September" (a superscript read apart) is a date, not 25 of anything
+    assert not holds_kind("count", "Date: 25 th September 2013", "How many cadets joined in 2013?")
+    assert compose("How many police cadets joined in 2013?", [cover])[0] == ""

@@ -116,3 +116,19 @@ def test_rows_under_an_empty_corner_open_with_their_label_and_keep_their_column_
     assert any(c.text.startswith("Q1 2012/13 | Q1 2013/14 | Difference") for c in chunks)
     # a cell wrapped onto a second line under the empty first column heads no new table
     assert any("Referrals; Q1 2012/13: 1200; Q1 2013/14: 1300; Difference: 8%" in c.text for c in chunks)
+
+
+def test_a_forms_lines_are_labelled_lines_read_together_not_a_table_under_its_first_line():
+    raw = ("Title of paper:\tUpdate on the Safeguarding Priority, Year Three\t\n"
+           "Report to:\tChildren's Partnership Board\t\n"
+           "Relevant Director:\tJane Example\tWards affected: All\n"
+           "Contact Officer(s) and contact details:\tSam Sample, Head of Safeguarding\t\n\n"
+           "This report updates the Board on the safeguarding priority.")
+    doc = build_document("papers.txt", raw.encode(), [raw], CatalogEntry("Papers"))
+    chunks = chunk_document(doc)
+    holding = [c for c in chunks if "Relevant Director: Jane Example | Wards affected: All" in c.text]
+    assert len(holding) == 1 and holding[0].kind != "table_row"
+    # the paper's title is in the same passage as its director and contact
+    assert "Title of paper: Update on the Safeguarding Priority, Year Three" in holding[0].text
+    assert "Contact Officer(s) and contact details: Sam Sample, Head of Safeguarding" in holding[0].text
+    assert not any("Title of paper::" in c.text for c in chunks)
