@@ -198,7 +198,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
 def _names_holder(cand: Candidate, non_name_words: frozenset[str]) -> bool:
     """Whether the candidate could say who holds a post: it names a person, or a post whose holder
     the document gives elsewhere ("Report of Director of Safeguarding", looked up by the engine).
-    "Assistant Chief Constable, Nottinghamshire Police" names the post asked about, not its holder."""
+    "... with funding from the Police and Crime Commissioner" names the post asked about, not its holder."""
     return names_a_person(cand.text, non_name_words) or bool(role_without_holder(cand.text))
 
 

@@ -30,8 +30,8 @@ RECENCY_BOOST = 0.5  # times the question's recency weight, for the newest docum
 # side by side in the passage: BM25 and the embedding both ignore word order and nearness.
 PHRASE_BOOST = 0.25
 
-# Times 1 for a passage giving contact details (an email address or a phone number), when the
-# question asks whom to contact ("Who do I get in touch with about the plan?"): "For further
+# For a passage giving contact details (an email address or a phone number), when the question
+# asks whom to contact ("Who do I get in touch with about the plan?"): "For further
 # information contact Jane Example: jane.example@..." shares few words with such a question.
 CONTACT_BOOST = 0.2
 _CONTACT_ASKED = re.compile(r"\b(?:contact|get in touch|talk to|speak to|(?:ring|call|e-?mail) about|more info\w*"

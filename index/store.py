@@ -161,9 +161,8 @@ class ChunkStore:
         return {r[0] for r in rows}
 
 
-# Words too common to help a keyword search; FTS5 has no stop list of its own. The last lines are what
-# people type in a chat: what is left of a contraction ("children's", "I've", "don't") and filler
-# ("what's the actual thing I need to get").
+# Words too common to help a keyword search; FTS5 has no stop list of its own. The last lines are the
+# filler people type in a chat ("who do I go to about getting set up on ...?").
 STOPWORDS = frozenset("""a about above after again all am an and any are as at be been before being
 below between both but by can could did do does doing down during each few for from further had has
 have having he her here hers him his how i if in into is it its itself just me more most my no nor not

@@ -133,7 +133,7 @@ def names_by_initials(texts: Iterable[str], minimum: int = 2) -> dict[str, str]:
     """Initials -> the capitalised name of two to six words the texts use most often (at least
     `minimum` times) with those initials: "CPB" -> "Children's Partnership Board", for shorthand that
     a document uses, or a reader types, but no document defines. Initials the texts themselves use
-    `minimum` times or more ("SEND") are left out: a keyword search finds them as they are."""
+    more than `minimum` times ("SEND") are left out: a keyword search finds them as they are."""
     counts: Counter[tuple[str, str]] = Counter()
     used: Counter[str] = Counter()
     for text in texts:
