@@ -19,6 +19,7 @@ from chat.roles import holder_of_role
 from index.build import BuildReport, build_index
 from index.embedder import get_embedder
 from index.layout import IndexBusy
+from index.manifest import IndexMismatch
 from index.records import Filters, Hit
 from index.searcher import IndexMissing, IndexReader
 from index.store import content_words
@@ -66,12 +67,17 @@ class Engine:
         return report
 
     def ensure_index(self) -> BuildReport | None:
-        """Build the index from the corpus when there is none yet or the corpus changed on disk."""
+        """Build the index from the corpus when there is none yet, when it was built with other
+        settings (another model, or an older version's chunking), or when the corpus changed on disk."""
         try:
             reader = self.reader
         except IndexMissing:
             log.info("no index yet: building it from %s", self.settings.corpus_dir)
             return self.ingest(wait=True)  # an ingest already running will have built it
+        except IndexMismatch as exc:
+            # This version cannot read it at all; a fresh build is the only way to answer from it.
+            log.warning("%s Rebuilding it now.", exc)
+            return self.ingest(rebuild=True, wait=True)
         if corpus_changed(reader.manifest, Path(self.settings.corpus_dir)):
             log.info("the corpus changed since the index was built: updating it")
             try:

@@ -93,6 +93,23 @@ def test_an_index_built_with_another_model_is_refused_with_the_fix(small_corpus,
     IndexReader(index_dir, get_embedder(), ChunkSettings().to_json())  # accepted again
 
 
+def test_the_engine_rebuilds_an_index_an_older_version_chunked_otherwise(small_corpus, tmp_path):
+    from chat.config import load_settings
+    from chat.engine import Engine
+
+    index_dir = tmp_path / "index"
+    _build(small_corpus, index_dir, get_embedder())
+    build = current_build(index_dir)
+    manifest = json.loads((build / "manifest.json").read_text())
+    manifest["chunking"] = {**manifest["chunking"], "lines": "as an older version read them"}
+    (build / "manifest.json").write_text(json.dumps(manifest))
+    engine = Engine(load_settings(overrides={"index_dir": str(index_dir), "corpus_dir": str(small_corpus)}))
+    report = engine.ensure_index()  # `partnerqa serve` on an old index: rebuilt, not refused
+    assert report is not None and report.count("added") == 3
+    assert engine.reader.manifest["chunking"] == ChunkSettings().to_json()
+    assert engine.search("foster placements")
+
+
 def test_filters_by_document_and_date(corpus_engine):
     from index.records import Filters
 
