@@ -26,7 +26,14 @@ RATIO = re.compile(r"\b\d[\d,]* (?:out )?of (?:the |all )?\d|\b(?:one|two|three|
                    r"|\b\d[\d,.]*(?: [a-z]+){0,2} per (?:\d[\d,]*|hundred|thousand)\b", re.IGNORECASE)
 COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b(?![.,]?\d*\s?(?:%|per ?cent))|\b(?:one|two|three|four|five|six|seven|eight|"
                    r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.IGNORECASE)
-NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’' ](?:Mc|Mac)?[A-Z][a-z'’]+){1,2}\b")
+
+
+def name_pattern(most_words: int) -> str:
+    """A capitalised name of two to `most_words` words ("Holly Bligh", "Anne-Louise McCrossen")."""
+    return rf"\b[A-Z][a-z]+(?:[-’' ](?:Mc|Mac)?[A-Z][a-z'’]+){{1,{most_words - 1}}}\b"
+
+
+NAME = re.compile(name_pattern(3))
 # "led by", "administered by": whoever follows does it, whether a person or a team.
 AGENT = re.compile(r"\b(?:led|run|chaired|managed|delivered|provided|administered|hosted|co-?ordinated|overseen|"
                    r"commissioned|funded|supported|presented)\s+by\b", re.IGNORECASE)
@@ -163,18 +170,17 @@ _ROLE_ASKED = re.compile(rf"\b(?:which |what |name of (?:the |a |an )?|who(?: is
 
 # "Who is the Director of Safeguarding?", "who's the constitutional services officer ...?": the holder
 # of a post, whom only a person's name answers (not "Who is the organisation that will lead ...?").
-_POST_NOUN = (r"(?:director|chair(?:man|person|woman)?|officer|co-?ordinator|manager|lead|contact|commissioner"
-              r"|constable|rep|representative|exec|executive|practitioner|person|councillor|head|adviser|advisor"
-              r"|consultant)")
+_POST_TITLE = (r"(?:director|chair(?:man|person|woman)?|officer|manager|co-?ordinator|commissioner|constable"
+               r"|councillor|head|adviser|advisor|consultant)")
+# ... and after "who is the", also the words for someone's part ("the contact person", "the Base 51 rep").
+_POST_NOUN = rf"(?:{_POST_TITLE}|lead|contact|rep|representative|exec|executive|practitioner|person)"
 _POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s)\s+(?:(?:currently|now)\s+)?the\s+"
                                 rf"(?:(?!(?:that|which|who|to|will)\b)[\w&'’-]+\s+){{0,5}}?{_POST_NOUN}\b",
                                 re.IGNORECASE)
 
 # "Which councillor chairs ...?", "the name of the Director of ...": a post by its title ("which
 # famous person ...?" names none).
-_WHICH_POST_HOLDER = re.compile(r"\b(?:which |name of (?:the |a |an )?)(?:[\w-]+ ){0,2}?"
-                                r"(?:councillor|director|chair(?:man|person|woman)?|officer|"
-                                r"manager|co-?ordinator|commissioner|constable|head|adviser|advisor|consultant)\b",
+_WHICH_POST_HOLDER = re.compile(rf"\b(?:which |name of (?:the |a |an )?)(?:[\w-]+ ){{0,2}}?{_POST_TITLE}\b",
                                 re.IGNORECASE)
 
 

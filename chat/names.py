@@ -5,6 +5,7 @@ import calendar
 import re
 from functools import lru_cache
 
+from chat.answer_types import name_pattern
 from chat.text import abbreviates, one_letter_apart, stems
 from index.store import content_words
 
@@ -16,9 +17,9 @@ _LONG = 4  # words: a name this long may be named by all but one of them
 # A title before a name is written many ways ("Cllr", "Councillor", or not at all): the name is the rest.
 _HONORIFICS = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir",
                "dame", "rev", "reverend", "lord", "lady", "supt", "superintendent", "inspector"}
-# chat.answer_types' NAME, for names of up to six words ("Children's Partnership Workforce Strategy
-# Group" is one name, not "Partnership Workforce Strategy" and "Group").
-_LONG_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’' ](?:Mc|Mac)?[A-Z][a-z'’]+){1,5}\b")
+# Names of up to six words: "Children's Partnership Workforce Strategy Group" is one name, not
+# "Partnership Workforce Strategy" and "Group" (chat.answer_types.NAME stops at three, for answers).
+_LONG_NAME = re.compile(name_pattern(6))
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]\w*\b")
 _STAGE_LABEL = re.compile(r"\b(?:Phase|Stage|Year|Wave|Part|Tier|Level|Step)\s+(?:\d+|One|Two|Three|Four|Five|one|two|"
                           r"three|four|five)\b")
