@@ -18,7 +18,7 @@ from chat.rows import known_words, trim, trim_row
 from chat.text import stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
-from ingest.acronyms import ACRONYM
+from ingest.acronyms import ACRONYM, expand_text
 from ingest.chunking import LABELLED_VALUE  # a short "Label: value" line states a fact on its own
 
 MAX_SENTENCES = 3
@@ -433,14 +433,8 @@ def _mentions(cand: Candidate, names: list[str], glossary: dict[str, str] | None
     """Whether the candidate's passage (with its title, heading and acronyms) names what the question
     names; an acronym the passage uses names what the corpus `glossary` says it stands for ("NCSCB"
     names the "Nottingham City Safeguarding Children Board" in a contact list that never spells it out)."""
-    chunk = cand.hit.chunk
-    text = f"{chunk.index_text} {chunk.title}"
-    if names_all(text, names):
-        return True
-    if not glossary:
-        return False
-    spelt_out = " ".join(glossary[short] for short in dict.fromkeys(ACRONYM.findall(chunk.text)) if short in glossary)
-    return bool(spelt_out) and names_all(f"{text} {spelt_out}", names)
+    text = f"{cand.hit.chunk.index_text} {cand.hit.chunk.title}"
+    return names_all(text, names) or bool(glossary) and names_all(expand_text(text, glossary), names)
 
 
 def topic_terms(question: str) -> list[str]:

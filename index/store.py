@@ -89,8 +89,8 @@ class ChunkStore:
         words: set[str] = set()
         for text in self.texts():
             words.update(_LOWER_WORD.findall(_ADDRESS.sub(" ", text)))
-        for (expansion,) in self.db.execute("SELECT expansion FROM glossary"):
-            words.update(word.lower() for word in _TOKEN.findall(expansion))
+        for entry in self.glossary():
+            words.update(word.lower() for word in _TOKEN.findall(entry["expansion"]))
         return frozenset(words)
 
     def commit(self) -> None:
