@@ -5,7 +5,7 @@ import logging
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +36,7 @@ class _Snapshot:
     manifest: dict
     store: ChunkStore
     dense_index: object
+    derived: dict = field(default_factory=dict)  # what is worked out from the build once (the glossary ...)
 
 
 class IndexReader:
@@ -46,9 +47,6 @@ class IndexReader:
         self.embedder = embedder
         self.chunking = chunking
         self._snapshot: _Snapshot | None = None
-        self._glossaries: dict[Path, dict[str, str]] = {}
-        self._non_name_words: tuple[Path | None, frozenset[str]] = (None, frozenset())
-        self._names_by_initials: tuple[Path | None, dict[str, str]] = (None, {})
         self._lock = threading.Lock()
         self.refresh()
 
@@ -86,30 +84,25 @@ class IndexReader:
         dense = vectors.load(build / "vectors.faiss", manifest.get("vector_index"))
         return _Snapshot(build, manifest, store, dense)
 
+    def _derived(self, name: str, compute):
+        """`compute(store)` for the live build, worked out once per build: a newer build gets its own."""
+        snapshot = self._snapshot
+        if name not in snapshot.derived:
+            snapshot.derived[name] = compute(snapshot.store)
+        return snapshot.derived[name]
+
     def glossary(self) -> dict[str, str]:
         """Acronym -> expansion over the whole corpus; the most recent document's definition wins."""
-        snapshot = self._snapshot
-        if snapshot.build not in self._glossaries:
-            table: dict[str, str] = {}
-            for entry in snapshot.store.glossary():
-                table.setdefault(entry["short"], entry["expansion"])
-            self._glossaries = {snapshot.build: table}  # only the live build's is worth keeping
-        return self._glossaries[snapshot.build]
+        return self._derived("glossary", _glossary_table)
 
     def non_name_words(self) -> frozenset[str]:
-        """Words that are no part of a person's name, read once per build (ChunkStore.non_name_words)."""
-        snapshot = self._snapshot
-        if self._non_name_words[0] != snapshot.build:
-            self._non_name_words = (snapshot.build, snapshot.store.non_name_words())
-        return self._non_name_words[1]
+        """Words that are no part of a person's name (ChunkStore.non_name_words)."""
+        return self._derived("non_name_words", ChunkStore.non_name_words)
 
     def names_by_initials(self) -> dict[str, str]:
         """Initials -> the capitalised name the corpus uses most with them ("CPB" -> "Children's
-        Partnership Board"), read once per build (ingest.acronyms.names_by_initials)."""
-        snapshot = self._snapshot
-        if self._names_by_initials[0] != snapshot.build:
-            self._names_by_initials = (snapshot.build, names_by_initials(snapshot.store.texts()))
-        return self._names_by_initials[1]
+        Partnership Board"; ingest.acronyms.names_by_initials)."""
+        return self._derived("names_by_initials", lambda store: names_by_initials(store.texts()))
 
     def documents(self) -> list[dict]:
         return self.store.documents()
@@ -156,6 +149,13 @@ class IndexReader:
         chunks = store.get([i for i, _ in top])
         return [Hit(chunks[i], score, rank, retriever, _cosine(dense_index, i, vec))
                 for rank, (i, score) in enumerate(top, 1) if i in chunks]
+
+
+def _glossary_table(store: ChunkStore) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for entry in store.glossary():  # newest document first
+        table.setdefault(entry["short"], entry["expansion"])
+    return table
 
 
 def _keep(results: list[tuple[int, float]], allowed: set[int] | None, limit: int) -> list[tuple[int, float]]:
