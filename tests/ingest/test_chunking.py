@@ -18,6 +18,11 @@ def corpus_chunks():
     return out
 
 
+def _chunks(raw: str, settings: ChunkSettings = ChunkSettings()):
+    """The chunks of a made-up one-page document."""
+    return chunk_document(build_document("made-up.txt", raw.encode(), [raw], CatalogEntry("Made up")), settings)
+
+
 def test_every_chunk_respects_the_size_limit_and_carries_provenance(corpus_chunks):
     for name, (doc, chunks) in corpus_chunks.items():
         assert chunks, name
@@ -52,8 +57,7 @@ def test_contact_lists_become_contact_chunks(corpus_chunks):
 def test_headings_are_kept_with_their_section():
     raw = ("1. FOREWORD\n\n" + "Working with children is rewarding and demanding work every day. " * 3 +
            "\n\n2. INTRODUCTION\n\n" + "The partnership brings services together for families in the city. " * 3)
-    doc = build_document("plan.txt", raw.encode(), [raw], CatalogEntry("Plan"))
-    chunks = chunk_document(doc)
+    chunks = _chunks(raw)
     assert [c.heading for c in chunks] == ["1. FOREWORD", "2. INTRODUCTION"]
     assert chunks[1].text.startswith("2. INTRODUCTION")
 
@@ -61,8 +65,7 @@ def test_headings_are_kept_with_their_section():
 def test_a_long_paragraph_is_split_at_sentences_within_the_limit():
     sentence = "The workforce strategy sets out how partners will train and support staff across the city. "
     raw = sentence * 40
-    doc = build_document("long.txt", raw.encode(), [raw], CatalogEntry("Long"))
-    chunks = chunk_document(doc, ChunkSettings(target_words=120, max_words=200))
+    chunks = _chunks(raw, ChunkSettings(target_words=120, max_words=200))
     assert len(chunks) >= 3
     assert all(word_count(c.text) <= 200 for c in chunks)
     assert all(c.text.endswith(".") for c in chunks)
@@ -91,8 +94,7 @@ def test_table_rows_carry_their_fields_as_a_record(corpus_chunks):
 def test_a_short_labelled_value_stays_with_the_record_it_completes():
     filler = "The project reviews how residential care is provided across the county for children. " * 8
     raw = f"{filler}\n\nResidential homes capacity:\n\nSale of excess disability beds\n\nSaving: £393k\n\n{filler}"
-    doc = build_document("plan.txt", raw.encode(), [raw], CatalogEntry("Plan"))
-    chunks = chunk_document(doc, ChunkSettings(target_words=113, max_words=200))  # the record ends at 112
+    chunks = _chunks(raw, ChunkSettings(target_words=113, max_words=200))  # the record ends at 112
     holding = [c.text for c in chunks if "Saving: £393k" in c.text]
     assert len(holding) == 1 and "Sale of excess disability beds" in holding[0]
     assert all(word_count(c.text) <= 200 for c in chunks)
@@ -107,8 +109,7 @@ def test_rows_under_an_empty_corner_open_with_their_label_and_keep_their_column_
            "Contacts (per quarter)\t1873\t2113\t13%\n"
            "\tcontacts)\n"
            "Referrals\t1200\t1300\t8%\n\nThe rise is explained below.")
-    doc = build_document("papers.txt", raw.encode(), [raw], CatalogEntry("Papers"))
-    chunks = chunk_document(doc)
+    chunks = _chunks(raw)
     rows = [c.text for c in chunks if c.kind == "table_row"]
     assert "Q4 2012/13; CAFs Initiated: 225; CAF Closed: 60; CAFs Open: 1925" in rows
     # the next table has its own columns, not the first table's, and its header opens a chunk
@@ -124,8 +125,7 @@ def test_a_forms_lines_are_labelled_lines_read_together_not_a_table_under_its_fi
            "Relevant Director:\tJane Example\tWards affected: All\n"
            "Contact Officer(s) and contact details:\tSam Sample, Head of Safeguarding\t\n\n"
            "This report updates the Board on the safeguarding priority.")
-    doc = build_document("papers.txt", raw.encode(), [raw], CatalogEntry("Papers"))
-    chunks = chunk_document(doc)
+    chunks = _chunks(raw)
     holding = [c for c in chunks if "Relevant Director: Jane Example | Wards affected: All" in c.text]
     assert len(holding) == 1 and holding[0].kind != "table_row"
     # the paper's title is in the same passage as its director and contact
