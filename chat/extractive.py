@@ -9,6 +9,7 @@ from functools import lru_cache
 from chat.aims import asks_what_happened, states_an_aim
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, post_holder_asked,
                                question_kind, role_asked, the_fact)
+from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_all
 from chat.people import names_a_person
 from chat.periods import Periods, dates_in_words, period_fit, periods_asked
@@ -30,6 +31,8 @@ MIN_FOCUS = 0.2
 ROLE_WEIGHT = 0.15
 # A who-question's sentence saying who does it ("administered by NCVS", "Lead: Jane Example").
 AGENT_WEIGHT = 0.1
+# A sentence listing items, for a question asking for several ("what qualities did they want?").
+LIST_WEIGHT = 0.15
 # An aim ("To increase ... by 40%") offered for a question about what happened.
 AIM_PENALTY = 0.1
 # The share of an acronym's expansion the question must spell out for the acronym to say it.
@@ -169,6 +172,8 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     role = role_asked(question) if kind == "person" else ""
     body = bool(_ASKS_FOR_BODY.search(question))  # "which service ...?" is a who-question about a body
     outcome = asks_what_happened(question)
+    items = min(items_asked(question), 3) if kind in _ITEM_KINDS else 0
+    asked_stems = frozenset(stems(question))
     scored = []
     for cand, terms, context, named in zip(cands, term_sets, context_sets, titled):
         own = sum(idf[t] for t in topic & (terms | named)) / total
@@ -187,7 +192,10 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
             says_who += AGENT_WEIGHT
-        score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + says_who
+        # A sentence introducing a list ("Three gaps have been identified:") is answered with its items.
+        lists = LIST_WEIGHT * bool(items and (cand.text.rstrip().endswith(":")
+                                              or items_listed(cand.text, asked_stems) >= items))
+        score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + says_who + lists
                  + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _heading_like(cand)
                  - AIM_PENALTY * (outcome and not row and states_an_aim(cand.text)))
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
@@ -234,6 +242,7 @@ def _expansion_words(expansion: str) -> frozenset[str]:
 
 
 _AMOUNTS = ("count", "percent", "money")  # kinds of fact an aim can state but not achieve
+_ITEM_KINDS = ("other", "person", "body", "place")  # kinds of answer that can be a list of things
 _ASKS_FOR_BODY = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:service|team|organi[sz]ation|body|agency|partnership|"
                             r"board|council|charity|provider|group)s?\b", re.IGNORECASE)
 
