@@ -12,7 +12,7 @@ from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind,
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_all
 from chat.people import names_a_person
-from chat.periods import Periods, dates_in_words, period_fit, periods_asked
+from chat.periods import Periods, dates_in_words, document_fit, period_fit, periods_asked
 from chat.questions import documents_named, holds_phrase, quoted_phrases
 from chat.roles import role_without_holder
 from chat.rows import known_words, trim, trim_row
@@ -281,7 +281,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     names, days = named_things(question), named_days(question)
     units = candidates(hits, question)
     measure = _measure(question, kind)
-    periods = periods_asked(question)
+    periods = periods_asked(question, glossary)
     scored = [s for s in score_candidates(question, units, glossary)
               if s.typed and _mentions(s.cand, names, glossary) and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure)]
@@ -324,7 +324,7 @@ def _of_another_time(item: Scored, best: Scored, periods: Periods) -> bool:
     best answer's, which is of the period asked: "Lisa Hazell's job title in 2013" is not also given
     from the 2019 plan. (A sentence naming another year may still help: "in June 2013" can ask when a
     report said it, and the report may recall April 2012's inspection.)"""
-    if _period_of(item, periods) is not None:
+    if period_fit(item.cand.text, periods, item.cand.hit.chunk.date) is not None:  # its own words, not its date
         return False
     document, best_document = item.cand.hit.chunk, best.cand.hit.chunk
     return (document.source != best_document.source and period_fit(document.date, periods) is False
@@ -340,7 +340,13 @@ def other_period_note(cand: Candidate) -> str:
 
 
 def _period_of(item: Scored, periods: Periods) -> bool | None:
-    return period_fit(item.cand.text, periods, item.cand.hit.chunk.date)
+    """Whether the candidate speaks of the period asked (chat.periods.period_fit). One naming no period,
+    itself or in its context, speaks of its document's time: a document that ended before the year
+    asked cannot say what happened then ("teachers in 2017" from a 2010-2014 strategy)."""
+    fit = period_fit(item.cand.text, periods, item.cand.hit.chunk.date)
+    if fit is None and period_fit(item.cand.context, periods) is None:
+        return document_fit(item.cand.hit.chunk.date, periods)
+    return fit
 
 
 def _of_the_period_asked(scored: list[Scored], periods: Periods) -> list[Scored]:

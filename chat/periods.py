@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from chat.questions import documents_named
+from chat.questions import document_mentions
 from ingest.dates import MONTH_YEAR, month_count, months_named, year_spans
 
 _QUARTER = re.compile(r"\b(?:Q([1-4])|quarter ([1-4]))\b", re.IGNORECASE)
@@ -26,10 +26,11 @@ _NOW = re.compile(r"\b(?:currently|now|at present|this year|to date)\b", re.IGNO
 Periods = tuple[list[frozenset[int]], set[str], list[tuple[int, int]]]
 
 
-def periods_asked(question: str) -> Periods:
+def periods_asked(question: str, glossary: dict[str, str] | None = None) -> Periods:
     """The years (or spans of years), quarters and numbered stages the question asks about; years
-    naming a document ("according to the 2016 plan") say where to look, not when."""
-    for phrase in documents_named(question):
+    naming a document ("according to the 2016 plan", with the `glossary` "the 2016 CYPP") say where
+    to look, not when."""
+    for phrase, _ in document_mentions(question, glossary):
         question = question.replace(phrase, " ")
     return _years(question), _labels(question), _split_year_months(question)
 
@@ -52,6 +53,16 @@ def period_fit(text: str, asked: Periods, document_date: str = "") -> bool | Non
         # Only months are named: "between July and December 2020" is outside 2019/20.
         return any(first <= month <= last for month in dated_months for first, last in months)
     return _years_fit(years, _years(text) + (_years(document_date) if _NOW.search(text) else []))
+
+
+def document_fit(document_date: str, asked: Periods) -> bool | None:
+    """Whether a document of this date can speak of the years asked about, in a sentence naming no
+    period: False when it ends before all of them (a 2010-2014 strategy says nothing of 2017's
+    teachers); a later document may look back. None when no year is asked or the document is undated."""
+    said = _years(document_date)
+    if not asked[0] or not said:
+        return None
+    return any(min(years) <= max(max(s) for s in said) for years in asked[0]) or False
 
 
 def _years_fit(asked: list[frozenset[int]], said: list[frozenset[int]]) -> bool | None:

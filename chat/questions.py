@@ -49,7 +49,8 @@ def _normal(text: str) -> str:
 _DOCUMENT_NAMED = re.compile(r"\b(?:the|our)\s+((?:[\w'’/-]+\s+){0,5}?(?:action plan|plan|strategy|papers|"
                              r"update|report|minutes|document))s?\b", re.IGNORECASE)
 # "the CYPP": an acronym the glossary may expand to a document's name ("... Plan", "... Strategy").
-_ACRONYM_NAMED = re.compile(r"\b(?:the|our)\s+((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))\b", re.IGNORECASE)
+_ACRONYM_NAMED = re.compile(r"\b(?:the|our)\s+((?:(?:19|20)\d\d(?:[/-]\d{2,4})?\s+)?"
+                            r"((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5})))\b", re.IGNORECASE)
 _DOCUMENT_KIND = re.compile(r"\b(?:action plan|plan|strategy|papers|update|report|minutes|document)s?\s*$",
                             re.IGNORECASE)
 
@@ -58,9 +59,15 @@ def documents_named(question: str, glossary: dict[str, str] | None = None) -> li
     """The phrases by which a question names a document ("2010-14 workforce strategy"); with the
     corpus `glossary`, also by an acronym that stands for one ("according to the CYPP" names the
     "Children and Young People's Plan")."""
-    named = [m.group(1) for m in _DOCUMENT_NAMED.finditer(question)]
+    return [name for _, name in document_mentions(question, glossary)]
+
+
+def document_mentions(question: str, glossary: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """Each phrase of the question naming a document with the name it stands for: the phrase itself,
+    or for an acronym what it stands for ("the 2016 CYPP" -> "Children and Young People's Plan")."""
+    named = [(m.group(1), m.group(1)) for m in _DOCUMENT_NAMED.finditer(question)]
     for m in _ACRONYM_NAMED.finditer(question) if glossary else ():
-        expansion = glossary.get(m.group(1), "")
+        expansion = glossary.get(m.group(2), "")
         if _DOCUMENT_KIND.search(expansion):
-            named.append(expansion)
+            named.append((m.group(1), expansion))
     return named

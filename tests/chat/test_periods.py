@@ -1,6 +1,6 @@
 """A sentence about another quarter or year does not answer a question about this one."""
 from chat.extractive import compose, other_period_note
-from chat.periods import period_fit, periods_asked
+from chat.periods import document_fit, period_fit, periods_asked
 from index.records import Hit
 from ingest.dates import year_spans
 from ingest.records import Chunk
@@ -80,3 +80,20 @@ def test_a_refusal_for_another_period_says_what_the_documents_do_give(corpus_eng
     assert answer.abstained and not answer.citations
     assert any("only for another period" in note and "Q1 data for 2020-21" in note for note in answer.notes)
     assert answer.to_json()["notes"] == list(answer.notes)
+
+
+def test_a_document_that_ended_before_the_year_asked_cannot_say_what_happened_then():
+    asked = periods_asked("How many teachers were working in city schools in 2017?")
+    assert document_fit("2010 to 2014", asked) is False
+    assert document_fit("September 2017 to December 2019", asked) is True
+    assert document_fit("2019", periods_asked("What did the board hear in 2013?")) is True  # a later one may look back
+    assert document_fit("2010 to 2014", periods_asked("How many teachers work in city schools?")) is None
+    strategy = _hit("Around 2,000 teachers work in city schools.", date="2010 to 2014")
+    assert compose("How many teachers were working in city schools in 2017?", [strategy])[0] == ""
+    assert compose("How many teachers were working in city schools in 2012?", [strategy])[0].startswith("Around 2,000")
+
+
+def test_a_year_before_a_documents_acronym_names_the_document_not_a_time():
+    glossary = {"CYPP": "Children and Young People's Plan"}
+    assert periods_asked("Who is the contact for the 2016 CYPP?", glossary)[0] == []
+    assert periods_asked("Who is the contact for the 2016 CYPP?")[0] == [frozenset({2016})]
