@@ -184,10 +184,16 @@ _WHICH_POST_HOLDER = re.compile(rf"\b(?:which |name of (?:the |a |an )?)(?:[\w-]
                                 re.IGNORECASE)
 
 
+# "Who chairs the SEND Accountability Board?": the holder of its chair.
+_CHAIR_HOLDER_ASKED = re.compile(r"\bwho\s+(?:currently\s+|now\s+)?(?:chairs|chaired|will chair|is chairing)\b",
+                                 re.IGNORECASE)
+
+
 def post_holder_asked(question: str) -> bool:
     """Whether the question asks who holds a post ("Who is the independent chair of the board?",
-    "Which councillor chairs the governance board?")."""
-    return bool(_POST_HOLDER_ASKED.search(question) or _WHICH_POST_HOLDER.search(question))
+    "Which councillor chairs the governance board?", "Who chairs the accountability board?")."""
+    return bool(_POST_HOLDER_ASKED.search(question) or _WHICH_POST_HOLDER.search(question)
+                or _CHAIR_HOLDER_ASKED.search(question))
 
 
 def role_asked(question: str) -> str:

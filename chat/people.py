@@ -63,7 +63,7 @@ def names_a_person(text: str, non_name_words: frozenset[str]) -> bool:
     for run in _CAPITALISED_RUN.finditer(text):
         in_a_row = 0
         for word in run.group(0).split():
-            plain = word.lower().strip("'’-")
+            plain = re.sub(r"['’]s$", "", word.lower()).strip("'’-")  # "Review’s" is the word "review"
             common = plain in non_name_words or plain in _NOT_NAMES or word.isupper()
             in_a_row = 0 if common else in_a_row + 1
             if in_a_row == 2:
