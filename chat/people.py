@@ -54,21 +54,41 @@ _CAPITALISED_RUN = re.compile(r"\b(?:Mc|Mac)?[A-Z][a-zA-Z'’-]+(?:\s+(?:Mc|Mac)
 _PERSONAL_EMAIL = re.compile(r"\b[a-z]+\.[a-z'-]+@")  # "jane.example@...", not "info@..."
 
 
+# Words of a post, which a name may stand beside but is not made of ("Assistant Chief Constable").
+_POST_WORDS = frozenset("""assistant deputy chief constable superintendent supt inspector sergeant chair chairman
+chairperson vice commissioner councillor cllr principal president secretary co-ordinator coordinator adviser
+advisor consultant representative rep lead director officer manager head executive""".split())
+# Words ending a body's name: "Nottinghamshire Probation Trust" is no person.
+_BODY_WORDS = frozenset("""trust council board service services partnership team authority police association
+network group foundation unit school college university academy centre hospital agency cic ltd limited company
+alliance forum commission committee project programme""".split())
+
+
 def names_a_person(text: str, non_name_words: frozenset[str]) -> bool:
     """Whether `text` names a person: two or more capitalised words in a row, none of them one of
-    `non_name_words` (lower case), an acronym or a post ("Helen Blackman" in "Director Helen Blackman",
-    not "Targeted Youth Support" or "Police and Crime Commissioner"), or a personal email address."""
+    `non_name_words` (lower case), an acronym or a post, and not followed by a word ending a body's
+    name ("Helen Blackman" in "Director Helen Blackman", not "Targeted Youth Support", "Police and
+    Crime Commissioner", "Assistant Chief Constable" or "Nottinghamshire Probation Trust"), or a
+    personal email address."""
     if _PERSONAL_EMAIL.search(text):
         return True
     for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group(0).split()
+        plain = [_plain(word) for word in words]
+        common = [p in non_name_words or p in _NOT_NAMES or p in _POST_WORDS or p in _BODY_WORDS or w.isupper()
+                  for w, p in zip(words, plain)]
         in_a_row = 0
-        for word in run.group(0).split():
-            plain = re.sub(r"['’]s$", "", word.lower()).strip("'’-")  # "Review’s" is the word "review"
-            common = plain in non_name_words or plain in _NOT_NAMES or word.isupper()
-            in_a_row = 0 if common else in_a_row + 1
-            if in_a_row == 2:
+        for i in range(len(words)):
+            in_a_row = 0 if common[i] else in_a_row + 1
+            name_ends = i + 1 == len(words) or common[i + 1]
+            if in_a_row >= 2 and name_ends and (i + 1 == len(words) or plain[i + 1] not in _BODY_WORDS):
                 return True
     return False
+
+
+def _plain(word: str) -> str:
+    """A capitalised word as the corpus's lower-case words are compared: "Review’s" is "review"."""
+    return re.sub(r"['’]s$", "", word.lower()).strip("'’-")
 
 
 def split_names(value: str) -> list[str]:

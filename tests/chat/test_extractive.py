@@ -697,6 +697,9 @@ def test_a_person_is_named_by_capitalised_words_the_corpus_never_uses_otherwise(
     assert not names_a_person("Assistant Chief Constable, Police", non_names)  # a post between names breaks the run
     # a possessive is its word: "Review’s" is "review", which the corpus uses in lower case
     assert not names_a_person("The Triennial Review’s draft was agreed", frozenset({"the", "review", "draft"}))
+    # the words of a post, and a body's name closing on "Trust", name no one
+    assert not names_a_person("Members: Assistant Chief Constable, Nottinghamshire Probation Trust", non_names)
+    assert names_a_person("Members: Assistant Chief Constable Jane Example, Police", non_names)
 
 
 def test_chat_filler_in_a_question_does_not_pick_the_sentence():
