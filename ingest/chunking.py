@@ -11,6 +11,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-Z]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "a", "an", "on", "at", "by", "&", "-", "–"}
+_CARRIED_WORDS = 40  # an unfinished sentence longer than this at a chunk's end is cut, not carried
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class ChunkSettings:
         # "context" names what index_text adds to a chunk's text and "lines" how lines are read, so a
         # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
-                "context": "title+heading+columns+acronyms", "lines": "forms"}
+                "context": "title+heading+columns+acronyms", "lines": "forms+phrases"}
 
 
 @dataclass
@@ -96,6 +97,8 @@ def _units(doc: Document) -> list[_Unit]:
                 continue
             table_header, row_labels = "", False
             kind = _line_kind(line, following)
+            if kind == "heading" and units and _ends_mid_phrase(units[-1].text):
+                kind = "paragraph"  # "Portfolio Holder for" / "Education, Employment and Skills" is one phrase
             if kind == "heading":
                 heading = line.strip()
             units.append(_Unit(kind, line.strip(), start, start + len(line), page.number, heading))
@@ -257,7 +260,12 @@ def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
             if piece.kind == "table_row" or starts_section or size + words > limit or new_table:
                 if not (current and size + words <= settings.target_words and piece.kind != "table_row"
                         and not starts_section and current[-1].kind == "heading"):
+                    carried = _unfinished_tail(current) if piece.kind == "paragraph" and not new_table else []
+                    if sum(word_count(u.text) for u in carried) + words > settings.max_words:
+                        carried = []
+                    current = current[:len(current) - len(carried)]
                     flush()
+                    current, size = carried, sum(word_count(u.text) for u in carried)
             if piece.kind == "table_row" and words >= 12:
                 groups.append([piece])
                 continue
@@ -269,6 +277,31 @@ def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
 
 # A "Label: value" line ("Saving: £393k", "Lead: Jane Example"); a web address is not one.
 LABELLED_VALUE = re.compile(r"^(?!https?:)[A-Za-z][\w ()/&'’-]{1,40}:\s*\S")
+
+
+def _ends_mid_phrase(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].lower() in _SMALL_WORDS
+
+
+def _unfinished_tail(units: list[_Unit]) -> list[_Unit]:
+    """The lines closing `units` that begin a sentence the next line finishes ("- The Children and
+    Young People's Providers" before "Network now supports 185 representatives ..."; "Councillor Sam
+    Webster" / "Portfolio Holder for" before "Education, Employment and Skills"): they move to the next
+    chunk with the rest of their sentence rather than be cut from it. At most _CARRIED_WORDS words,
+    back to the line opening a list item or following a finished sentence."""
+    tail, words = 0, 0
+    while tail < len(units) - 1:
+        unit = units[-1 - tail]
+        if unit.kind not in ("paragraph", "list_item") or unit.text.rstrip().endswith((".", "!", "?", ":", ";")):
+            break
+        words += word_count(unit.text)
+        if words > _CARRIED_WORDS:
+            return []
+        tail += 1
+        if unit.kind == "list_item":
+            break
+    return units[len(units) - tail:] if tail else []
 
 
 def _labelled_value(unit: _Unit) -> bool:

@@ -132,3 +132,22 @@ def test_a_forms_lines_are_labelled_lines_read_together_not_a_table_under_its_fi
     assert "Title of paper: Update on the Safeguarding Priority, Year Three" in holding[0].text
     assert "Contact Officer(s) and contact details: Sam Sample, Head of Safeguarding" in holding[0].text
     assert not any("Title of paper::" in c.text for c in chunks)
+
+
+def test_a_sentence_wrapped_over_lines_is_not_cut_between_chunks():
+    filler = "\n".join(["- The partnership reviewed the training offered to staff across the city."] * 9)
+    raw = (f"{filler}\n- The Children and Young People's Providers\nNetwork now supports 185 representatives\n"
+           "from 119 voluntary and community sector organisations.")
+    chunks = _chunks(raw, ChunkSettings(target_words=115, max_words=200))
+    holding = [c.text for c in chunks if "119 voluntary" in c.text]
+    assert len(chunks) == 2 and "- The Children and Young People's Providers\nNetwork" in holding[0], chunks[0].text
+
+
+def test_a_caption_is_kept_whole_and_its_last_line_is_no_heading():
+    filler = "\n".join(["- The partnership reviewed the training offered to staff across the city."] * 9)
+    raw = (f"{filler}\n\nCouncillor Sam Webster\nPortfolio Holder for\nEducation, Employment and Skills\n\n"
+           + "- The number of children supported by the early help teams has risen this year. " * 2)
+    chunks = _chunks(raw, ChunkSettings(target_words=115, max_words=200))
+    holding = [c for c in chunks if "Sam Webster" in c.text]
+    assert "Sam Webster\nPortfolio Holder for\nEducation, Employment and Skills" in holding[0].text
+    assert all(c.heading != "Education, Employment and Skills" for c in chunks)
