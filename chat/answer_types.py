@@ -95,7 +95,7 @@ _KINDS = [
                r"(?!\s+(?:date|group|audience|area)s?\b)"),
     ("day", r"\b(what date|which date|exact date)\b"),
     ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|what time|how long|"
-             r"due|how far (?:ahead|in advance)|how much notice)\b"),
+             r"due(?!\s+to\b)|how far (?:ahead|in advance)|how much notice)\b"),
     # "Which organisation was picked to lead ...?" wants the body's name, however personal its verb
     # ("lead", "chair"); "which board member ...?" still wants a person.
     ("body", r"\b(?:which|what) "

@@ -27,6 +27,9 @@ def test_question_kinds():
     assert question_kind("How big is the team?") == "other"
     assert question_kind("How many foster carers were approved?") == "count"
     assert question_kind("When will the new service start?") == "date"
+    assert question_kind("When is the report due?") == "date"
+    # "due to start in April 2018" sets the scene: the question wants the provider
+    assert question_kind("Which provider won the contract for the service due to start in April 2018?") == "body"
     assert question_kind("What does the plan say about supervision?") == "other"
     # a closing "when" clause sets the scene; the question is the opening one
     assert question_kind("Which councillor held the portfolio when the 2016 plan was published?") == "person"
