@@ -13,7 +13,7 @@ from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_all
 from chat.people import names_a_person
 from chat.periods import Periods, dates_in_words, document_fit, period_fit, periods_asked
-from chat.questions import documents_named, holds_phrase, quoted_phrases
+from chat.questions import asked_part, documents_named, holds_phrase, quoted_phrases
 from chat.roles import role_without_holder
 from chat.rows import known_words, trim, trim_row
 from chat.text import stems
@@ -278,7 +278,8 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     returned as the one used, with no answer text, for `other_period_note`.
     """
     kind = question_kind(question)
-    names, days = named_things(question), named_days(question)
+    asked = asked_part(question)  # "X used to be ... - who does it now?": X is not what is asked about
+    names, days = named_things(asked), named_days(asked)
     units = candidates(hits, question)
     measure = _measure(question, kind)
     periods = periods_asked(question, glossary)
@@ -307,8 +308,8 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
             continue
         chosen.append(item)
         length += len(item.cand.text) + 12
-    versions = [] if YEAR.search(question) else _versions(scored[0], scored, kind) + _close_elsewhere(scored, chosen)
-    chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(question)))
+    versions = [] if YEAR.search(asked) else _versions(scored[0], scored, kind) + _close_elsewhere(scored, chosen)
+    chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(asked)))
     return _render(kind, [c.cand for c in chosen])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from chat.questions import document_mentions
+from chat.questions import asked_part, document_mentions
 from ingest.dates import MONTH_YEAR, month_count, months_named, year_spans
 
 _QUARTER = re.compile(r"\b(?:Q([1-4])|quarter ([1-4]))\b", re.IGNORECASE)
@@ -29,7 +29,9 @@ Periods = tuple[list[frozenset[int]], set[str], list[tuple[int, int]]]
 def periods_asked(question: str, glossary: dict[str, str] | None = None) -> Periods:
     """The years (or spans of years), quarters and numbered stages the question asks about; years
     naming a document ("according to the 2016 plan", with the `glossary` "the 2016 CYPP") say where
-    to look, not when."""
+    to look, not when; a statement of how things were before the question ("X was ... in 2013 - what
+    is it now?") sets the scene (questions.asked_part)."""
+    question = asked_part(question)
     for phrase, _ in document_mentions(question, glossary):
         question = question.replace(phrase, " ")
     return _years(question), _labels(question), _split_year_months(question)

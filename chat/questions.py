@@ -71,3 +71,28 @@ def document_mentions(question: str, glossary: dict[str, str] | None = None) -> 
         if _DOCUMENT_KIND.search(expansion):
             named.append((m.group(1), expansion))
     return named
+
+
+# "Paul Langley used to be the training co-ordinator - who does that job now?": a statement of how
+# things were, then the question. The statement sets the scene; its names and years are not what is
+# asked about.
+_SCENE_THEN_QUESTION = re.compile(
+    r"^(?P<scene>.+?)\s*(?:\s[-–—]\s|;\s|\?\s|,\s+but\s)\s*"
+    r"(?P<asked>(?:who|whom|whose|what|what's|which|when|where|how|is|are|does|do|did|has|have|can)\b.*)$",
+    re.IGNORECASE)
+_PAST_SCENE = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had been|originally)\b", re.IGNORECASE)
+_ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|today|these days|at the moment|actually)\b", re.IGNORECASE)
+
+
+def asked_part(question: str) -> str:
+    """The part of the question that asks, without a statement of how things were before it ("Lisa
+    Hazell was the project officer in 2013 - what's her job title in the latest plan?" asks "what's
+    her job title in the latest plan?"); the whole question otherwise."""
+    match = _SCENE_THEN_QUESTION.match(question.strip())
+    if (not match or _WH_OPENING.match(match.group("scene")) or not _PAST_SCENE.search(match.group("scene"))
+            or not _ASKS_NOW.search(match.group("asked"))):
+        return question
+    return match.group("asked")
+
+
+_WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)

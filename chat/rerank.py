@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from chat.answer_types import EMAIL, PHONE, question_kind
 from chat.names import named_things, names_all
-from chat.questions import documents_named
+from chat.questions import asked_part, documents_named
 from chat.text import stems
 from chat.timecues import recency_weight
 from index.records import Hit
@@ -47,7 +47,7 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
     `periods` maps each document's source to the first and last year it covers; the corpus `glossary`
     lets an acronym name a document ("according to the CYPP").
     """
-    years = years_named(question)
+    years = years_named(asked_part(question))
     recency = recency_weight(question)
     if not hits:
         return hits
@@ -70,7 +70,7 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
         rescored.append((hit.score + boost, hit))
     rescored.sort(key=lambda pair: -pair[0])
     if not years and recency > 0:
-        rescored = _newest_naming_first(named_things(question), rescored, periods)
+        rescored = _newest_naming_first(named_things(asked_part(question)), rescored, periods)
     return [replace(hit, score=score, rank=rank) for rank, (score, hit) in enumerate(rescored, 1)]
 
 

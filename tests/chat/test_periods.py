@@ -1,6 +1,8 @@
 """A sentence about another quarter or year does not answer a question about this one."""
 from chat.extractive import compose, other_period_note
 from chat.periods import document_fit, period_fit, periods_asked
+from chat.questions import asked_part
+from chat.timecues import recency_weight
 from index.records import Hit
 from ingest.dates import year_spans
 from ingest.records import Chunk
@@ -97,3 +99,20 @@ def test_a_year_before_a_documents_acronym_names_the_document_not_a_time():
     glossary = {"CYPP": "Children and Young People's Plan"}
     assert periods_asked("Who is the contact for the 2016 CYPP?", glossary)[0] == []
     assert periods_asked("Who is the contact for the 2016 CYPP?")[0] == [frozenset({2016})]
+
+
+def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now():
+    question = "Jane Example used to be the project officer in 2013 - what's her job title in the latest plan?"
+    assert asked_part(question) == "what's her job title in the latest plan?"
+    assert periods_asked(question)[0] == []  # 2013 is when she was the project officer
+    assert recency_weight(question) > 0  # "latest" asks for the newest, "was" tells the past
+    assert asked_part("Who was the project officer in 2013?") == "Who was the project officer in 2013?"
+    assert asked_part("Who did it before - who does it now?") == "Who did it before - who does it now?"
+    older, newer = (Hit(Chunk(chunk_id=f"{year}-1", doc_id=str(year), source=f"plan-{year}.txt", title="Plan",
+                              date=str(year), date_sort=f"{year}-12-31", text=text, index_text=text, page_start=1,
+                              page_end=1, char_start=0, char_end=len(text), kind="paragraph"), 1.0 / rank, rank,
+                        "hybrid", 0.6)
+                    for year, rank, text in ((2013, 1, "Jane Example, Integrated Workforce Project Officer."),
+                                             (2019, 2, "Jane Example, Integrated Workforce Consultant.")))
+    text, _, _ = compose(question, [older, newer])
+    assert text.startswith("Jane Example, Integrated Workforce Consultant"), text
