@@ -83,6 +83,8 @@ _KINDS = [
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}"
               r"(?:salary|salaries|wage|pay|value|price|fee)s?)\b"),
     ("frequency", r"\b(how often|how frequently)\b"),
+    # "What age group is the cadets scheme for?" wants an age ("aged 16-18"), which counts nobody.
+    ("age", r"\b(what ages?|which ages?|how old|age group|age range)\b"),
     # "What did staff rate positively?" uses "rate" as a verb.
     ("percent", r"\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
                 r"|what(?:'s| is| was| are| were)? (?:the )?(?!(?:did|do|does|will|would|can|could|should)\b)"
@@ -128,7 +130,7 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
 
 @lru_cache(maxsize=256)  # asked by the answerer, its scorer and the engine for the same question
 def question_kind(question: str) -> str:
-    """phone, email, money, frequency, percent, count, amount (any of the three), day (a calendar
+    """phone, email, money, frequency, age, percent, count, amount (any of the three), day (a calendar
     date), date (any time), person, place, body (an organisation, service or team named), title (a
     named person's post) or other.
 
@@ -243,6 +245,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(_quantities(text, asked) or PERCENT.search(text) or MONEY.search(text))
     if kind == "frequency":
         return bool(FREQUENCY.search(text))
+    if kind == "age":
+        return bool(_AGE.search(text))
     if kind == "place":
         return bool(PLACE.search(text) or NAME.search(text) or _PLACE_NAMED.search(text))
     if kind == "title":
@@ -295,7 +299,7 @@ def the_fact(kind: str, text: str) -> str:
         found = [m.group(1).strip() for m in LEAD_FIELD.finditer(text)]
     else:
         pattern = {"phone": PHONE, "email": EMAIL, "money": MONEY, "percent": PERCENT, "date": DATE, "day": DATE,
-                   "frequency": FREQUENCY}.get(kind)
+                   "frequency": FREQUENCY, "age": _AGE}.get(kind)
         found = [m.group(0).strip() for m in pattern.finditer(text)] if pattern else []
     distinct = list(dict.fromkeys(found))
     return distinct[0] if len(distinct) == 1 else ""

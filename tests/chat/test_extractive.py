@@ -28,6 +28,8 @@ def test_question_kinds():
     assert question_kind("How many foster carers were approved?") == "count"
     assert question_kind("When will the new service start?") == "date"
     assert question_kind("When is the report due?") == "date"
+    assert question_kind("What age group is the cadets scheme for?") == "age"
+    assert question_kind("How many children aged 0-5 were seen?") == "count"
     # "due to start in April 2018" sets the scene: the question wants the provider
     assert question_kind("Which provider won the contract for the service due to start in April 2018?") == "body"
     assert question_kind("What does the plan say about supervision?") == "other"
@@ -808,3 +810,11 @@ def test_a_forms_labelled_lines_are_facts_of_their_own_and_a_split_ordinal_still
     # "25 th September" (a superscript read apart) is a date, not 25 of anything
     assert not holds_kind("count", "Date: 25 th September 2013", "How many cadets joined in 2013?")
     assert compose("How many police cadets joined in 2013?", [cover])[0] == ""
+
+
+def test_an_age_question_wants_an_age_which_counts_nobody():
+    cadets = _hit("Cadets programme: like Special Constables but for young people aged 16-18 years old.")
+    other = _hit("The police cadets programme has 40 places this year.", rank=2)
+    text, _, _ = compose("What age group is the police cadets programme for?", [other, cadets])
+    assert text.startswith("aged 16-18"), text
+    assert compose("How many places does the cadets programme have?", [cadets])[0] == ""  # an age is no count
