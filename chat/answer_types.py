@@ -187,8 +187,8 @@ _WHICH_POST_HOLDER = re.compile(rf"\b(?:which |name of (?:the |a |an )?)(?:[\w-]
 
 
 # "Who chairs the SEND Accountability Board?": the holder of its chair.
-_CHAIR_HOLDER_ASKED = re.compile(r"\bwho\s+(?:currently\s+|now\s+)?(?:chairs|chaired|will chair|is chairing)\b",
-                                 re.IGNORECASE)
+_CHAIR_HOLDER_ASKED = re.compile(r"\bwho\s+(?:(?:is|was|will be)\s+)?(?:currently\s+|now\s+)?"
+                                 r"(?:chairs|chaired|chairing|will chair)\b", re.IGNORECASE)
 
 
 def post_holder_asked(question: str) -> bool:

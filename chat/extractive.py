@@ -46,6 +46,10 @@ _CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b"
 # 4. Vision for the Workforce; 9: 10"); a row of data ends on one number, not two bare ones.
 _CONTENTS_ROW = re.compile(r"(?:[;:|]\s*\d{1,3}\s*){2,}$")
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
+# A longer post under a name closes the same signature: "Councillor David Mellen" / "Nottingham City
+# Council" / "Chair of the Nottingham Children's Partnership Board".
+_POST_LINE = re.compile(r"^(?:(?:joint|deputy|vice|interim|acting)\s+)?(?:chair|director|head|manager|lead|"
+                        r"chief executive|portfolio holder)\b[^.]{0,80}$", re.IGNORECASE)
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
@@ -119,8 +123,8 @@ def _pieces(hit: Hit) -> list[str]:
         line = line.strip()
         if not line:
             continue
-        if (len(line.split()) <= _SHORT_LINE and not line.startswith("- ") and not line.endswith(".")
-                and not LABELLED_VALUE.match(line)):  # "Date: 25 September 2013" is a fact of its own
+        if ((len(line.split()) <= _SHORT_LINE or (short and _POST_LINE.match(line))) and not line.startswith("- ")
+                and not line.endswith(".") and not LABELLED_VALUE.match(line)):  # "Date: ..." is a fact of its own
             short.append(line)
             if "@" in line:  # an email closes a contact entry
                 pieces.append(" ".join(short))

@@ -676,6 +676,7 @@ def test_a_question_asking_who_holds_a_post_wants_a_persons_name_not_the_post_or
     assert not post_holder_asked("Which famous person is quoted on leaders?")  # "person" is no post
     assert post_holder_asked("What is the name of the Director of Integrated Services?")
     assert post_holder_asked("Who chairs the SEND Accountability Board?")
+    assert post_holder_asked("Who was chairing the board when the strategy was written?")
     passage = ("New youth posts are being set up with funding from the Youth Justice Board, the City Council "
                "and the Police and Crime Commissioner to increase capacity in Targeted Family Support Teams.")
     non_names = frozenset("new youth posts are being set up with funding from the justice board city council and "
@@ -818,3 +819,12 @@ def test_an_age_question_wants_an_age_which_counts_nobody():
     text, _, _ = compose("What age group is the police cadets programme for?", [other, cadets])
     assert text.startswith("aged 16-18"), text
     assert compose("How many places does the cadets programme have?", [cadets])[0] == ""  # an age is no count
+
+
+def test_a_signature_names_its_person_with_the_post_under_the_name():
+    foreword = _hit("I hope you can identify with the vision of this strategy.\nCouncillor Jane Example\n"
+                    "Nottingham City Council\nChair of the Nottingham Children's Partnership Board")
+    units = [c.text for c in candidates([foreword])]
+    assert "Councillor Jane Example Nottingham City Council Chair of the Nottingham Children's Partnership Board" in units
+    text, _, _ = compose("Who was chairing the Nottingham Children's Partnership Board?", [foreword])
+    assert "Jane Example" in text, text
