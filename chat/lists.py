@@ -15,7 +15,7 @@ from chat.text import stems
 _NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # Words ending in "s" that are not plural nouns: verbs, pronouns, adverbs and nouns in -ss/-us/-is.
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ias|ous|'s|’s)$|^(?:does|has|was|this|its|yes|thus|less|plus|always|perhaps|"
-                         r"besides|whereas|across|afterwards|towards|news|means|series|services?)$")
+                         r"besides|whereas|across|afterwards|towards|news|means|series)$")
 _PLURAL_WORD = r"[a-z][a-z-]*[a-z]s"
 # "what qualities did ...", "which wards does ...", "what are the main priorities ...".
 _WHAT_PLURAL = re.compile(rf"\b(?:what|which)\s+(?:are|were)?\s*(?:the\s+|its\s+|their\s+|our\s+)?"
@@ -58,10 +58,10 @@ def items_listed(text: str, asked: frozenset[str] = frozenset()) -> int:
         words = len(part.split())
         if not words:
             continue
-        # A long part is a clause, which may close on the list's first item ("operating in Aspley").
         if asked and set(stems(part)) <= asked:
             run = 0
             continue
+        # A long part is a clause, which may close on the list's first item ("operating in Aspley").
         run = run + 1 if words <= _ITEM_WORDS else 1
         longest = max(longest, run)
     return max(longest, bullets)

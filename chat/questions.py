@@ -81,6 +81,7 @@ _SCENE_THEN_QUESTION = re.compile(
     r"(?P<asked>(?:who|whom|whose|what|what's|which|when|where|how|is|are|does|do|did|has|have|can)\b.*)$",
     re.IGNORECASE)
 _PAST_SCENE = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had been|originally)\b", re.IGNORECASE)
+_WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)
 _ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|today|these days|at the moment|actually)\b", re.IGNORECASE)
 
 
@@ -94,5 +95,3 @@ def asked_part(question: str) -> str:
         return question
     return match.group("asked")
 
-
-_WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)

@@ -17,6 +17,7 @@ def test_plural_and_counted_what_questions_ask_for_items():
     assert items_asked("What skills did young people say they wanted to see in the workforce?") == 3
     assert items_asked("Which wards does the programme cover?") == 3
     assert items_asked("What are the main priorities of the plan?") == 3
+    assert items_asked("What services does the network offer?") == 3
     assert items_asked("what are the four big strategic outcomes in the plan?") == 4
     assert items_asked("In which two areas is the mentoring scheme running?") == 2
     assert items_asked("On what 3 levels will the foundation give support?") == 3
