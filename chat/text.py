@@ -8,10 +8,11 @@ _DOUBLED = set("bdgmnprt")
 
 
 def stems(text: str) -> list[str]:
-    """Content words reduced to a crude stem, so "leads" meets "lead" and "trained" meets "training"."""
+    """Content words reduced to a crude stem, so "leads" meets "lead", "trained" meets "training" and
+    "deprivation" meets "deprived"."""
     out = []
     for word in content_words(text):
-        for suffix in ("ing", "ed", "es", "s"):
+        for suffix in ("ations", "ation", "ing", "ed", "es", "s"):
             if len(word) > len(suffix) + 3 and word.endswith(suffix):
                 word = word[: -len(suffix)]
                 # "submitted" -> "submitt" -> "submit", "planning" -> "plan" ("staffed" keeps its "ff").

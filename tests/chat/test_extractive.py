@@ -517,6 +517,8 @@ def test_who_runs_it_prefers_the_sentence_saying_who_does_it():
 def test_stems_meet_across_a_doubled_final_consonant():
     assert stems("submitted planning referred") == stems("submit plan refer")
     assert stems("staffed addressed") == ["staff", "address"]  # their double letters are their own
+    # a noun in "-ation" meets its verb: "deprivation" / "deprived", "consultation" / "consulted"
+    assert stems("deprivation consultations") == stems("deprived consulted")
 
 
 def test_which_service_is_a_who_question_about_a_body():
