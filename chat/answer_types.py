@@ -309,6 +309,7 @@ _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s")  # "1.18 ", "2.3.1 "
 # Numbers that label rather than count: a leading section or agenda number ("1.30 Supporting ...",
 # "7 PARTNER'S UPDATE") and numbered stages ("Phase Two", "Year 11", "Key Stage 2").
 _LABEL_NUMBER = re.compile(rf"{_SECTION_NUMBER.pattern}|^\s*\d+\.?\s+(?=(?-i:[A-Z][A-Z'’]+)\b)"
+                           r"|(?:^|[:;•|]\s*)\d{1,2}\.\s+(?=(?-i:[A-Z]))"
                            r"|\b(?:phase|stage|part|step|tier|level|year|section|item|appendix|page|paragraph|wave|"
                            r"round|chapter)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
                            re.IGNORECASE)

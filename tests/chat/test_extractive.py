@@ -127,6 +127,9 @@ def test_counts_percentages_durations_and_spans_of_time():
     assert not holds_kind("count", "By March 2013 96.2% of children had taken part in their care plan.")
     assert not holds_kind("count", "94.0% Core assessments carried out within 35 working days", "How many children?")
     assert holds_kind("count", "An agenda will be circulated 5 days before the meeting.", "How many days before?")
+    # an action plan's item number counts nothing; a number of staff does
+    assert not holds_kind("count", "Specific Challenges: 14. Support leadership capacity", "How many leads are there?")
+    assert holds_kind("count", "Specific Challenges: 14 staff were trained.", "How many staff were trained?")
     assert holds_kind("date", "To extend free school meals to all primary school children within the next 10 years")
     # "how far ahead" asks how long before: "5 days before the meeting", not "a 2 day course"
     assert question_kind("How far ahead of a board meeting does the agenda get sent round?") == "date"
