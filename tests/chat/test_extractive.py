@@ -130,6 +130,9 @@ def test_counts_percentages_durations_and_spans_of_time():
     # an action plan's item number counts nothing; a number of staff does
     assert not holds_kind("count", "Specific Challenges: 14. Support leadership capacity", "How many leads are there?")
     assert holds_kind("count", "Specific Challenges: 14 staff were trained.", "How many staff were trained?")
+    # "within two years" measures time, written in words as in figures
+    assert not holds_kind("count", "children on a plan again within two years", "How many children are on plans?")
+    assert holds_kind("count", "children on a plan again within two years", "For how many years is it counted?")
     assert holds_kind("date", "To extend free school meals to all primary school children within the next 10 years")
     # "how far ahead" asks how long before: "5 days before the meeting", not "a 2 day course"
     assert question_kind("How far ahead of a board meeting does the agenda get sent round?") == "date"
