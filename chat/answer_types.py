@@ -316,9 +316,11 @@ _LABEL_NUMBER = re.compile(rf"{_SECTION_NUMBER.pattern}|^\s*\d+\.?\s+(?=(?-i:[A-
                            re.IGNORECASE)
 
 
-# Ages count nobody: "aged 0-19", "beyond the age of 20", "0-3 year olds".
+# Ages count nobody: "aged 0-19", "beyond the age of 20", "0-3 year olds", "the 0-fives", "under-5s".
 _AGE = re.compile(r"\b(?:aged?|ages|age of)\s+(?:\d+\s*(?:-|–|to)\s*)?\d+\+?(?:\s*(?:,|and|or)\s*\d+)*"
-                  r"|\b(?:\d+\s*(?:-|–|to)\s*)?\d+[\s-]*years?[\s-]*olds?\b", re.IGNORECASE)
+                  r"|\b(?:\d+\s*(?:-|–|to)\s*)?\d+[\s-]*years?[\s-]*olds?\b"
+                  r"|(?:\b0\s*(?:-|–|to)\s*|\bunder[\s-]*|\bover[\s-]*)(?:\d{1,2}|one|two|three|four|five|eleven|"
+                  r"sixteen|eighteen|nineteen)'?s\b", re.IGNORECASE)
 
 
 def _quantities(text: str, asked: str = "") -> list[str]:

@@ -827,6 +827,9 @@ def test_an_age_question_wants_an_age_which_counts_nobody():
     text, _, _ = compose("What age group is the police cadets programme for?", [other, cadets])
     assert text.startswith("aged 16-18"), text
     assert compose("How many places does the cadets programme have?", [cadets])[0] == ""  # an age is no count
+    # an age group written as a plural counts nobody either
+    assert not holds_kind("count", "A new delivery model for the 0-fives workforce", "How many families?")
+    assert not holds_kind("count", "More support for under-5s", "How many families?")
 
 
 def test_a_signature_names_its_person_with_the_post_under_the_name():
