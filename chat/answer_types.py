@@ -77,7 +77,7 @@ _KINDS = [
     ("phone", r"\b(phone|telephone|number to call|contact number|direct dial|ring)\b"),
     ("email", r"\b(e-?mail|email address)\b"),
     ("money", r"\b(how much\b.*\b(cost|budget|spend|spent|save|saving|worth|fund\w*|grant|award\w*|allocat\w*|"
-              r"fee|price|income|paid|pay|invest\w*)|budget|cost|funding (?:amount|total)|how much money|worth"
+              r"fee|price|income|paid|pay|invest\w*|supplement|allowance|payment|bonus)|budget|cost|funding (?:amount|total)|how much money|worth"
               r"|what (?:[\w-]+ ){0,2}(?:savings?|grant|funding)"
               r"|how (?:big|large) (?:is|was|are|were) (?:[^?]* )?(?:pot|fund|funding|budget|grant|allocation|"
               r"investment|award)"
@@ -235,6 +235,9 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(_quantities(text, asked))
     if kind in ("day", "date"):  # a leading section number ("1.18 The DART is ...") is not a time of day
         text = _SECTION_NUMBER.sub(" ", text)
+        # "When is the 2020 Health Check?" is not answered by "our own 2020 Health Check".
+        for year in set(_YEAR_NAMED.findall(asked)):
+            text = re.sub(rf"\b{year}\b(?![/-]\d)", " ", text)
     if kind == "day":  # "On what date ...?" wants a date, not "in June"
         return bool(DATE.search(text))
     if kind == "date":  # "When do the sessions run?" is also answered by "every Thursday morning" or "in October"
@@ -316,6 +319,8 @@ _LABEL_NUMBER = re.compile(rf"{_SECTION_NUMBER.pattern}|^\s*\d+\.?\s+(?=(?-i:[A-
                            re.IGNORECASE)
 
 
+# A year naming something ("the 2020 Workforce Health Check"), not a time ("in June 2013").
+_YEAR_NAMED = re.compile(r"\b((?:19|20)\d\d)\s+(?=[A-Z][a-z])")
 # Ages count nobody: "aged 0-19", "beyond the age of 20", "0-3 year olds", "the 0-fives", "under-5s".
 _AGE = re.compile(r"\b(?:aged?|ages|age of)\s+(?:\d+\s*(?:-|–|to)\s*)?\d+\+?(?:\s*(?:,|and|or)\s*\d+)*"
                   r"|\b(?:\d+\s*(?:-|–|to)\s*)?\d+[\s-]*years?[\s-]*olds?\b"

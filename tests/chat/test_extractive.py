@@ -28,6 +28,11 @@ def test_question_kinds():
     assert question_kind("How many foster carers were approved?") == "count"
     assert question_kind("When will the new service start?") == "date"
     assert question_kind("When is the report due?") == "date"
+    assert question_kind("How much is the market factor supplement for social workers?") == "money"
+    # a year naming the thing asked about is no answer to when it happens; a time in that year is
+    assert not holds_kind("date", "We will run our own 2020 Health Check.", "When is the 2020 Health Check?")
+    assert holds_kind("date", "The 2020 Health Check runs in October 2020.", "When is the 2020 Health Check?")
+    assert holds_kind("date", "Inspected in 2013.", "What was inspected in June 2013?")
     assert question_kind("What age group is the cadets scheme for?") == "age"
     assert question_kind("How many children aged 0-5 were seen?") == "count"
     # "due to start in April 2018" sets the scene: the question wants the provider
