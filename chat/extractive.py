@@ -169,7 +169,9 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     titled = [naming & set(stems(f"{c.hit.chunk.title} {c.hit.chunk.date}")) for c in cands]
     df = {t: sum(t in terms for terms in term_sets) for t in topic}
     idf = {t: math.log(1 + len(cands) / (1 + df[t])) for t in topic}
-    total = sum(idf.values()) or 1.0
+    # fsum: a float sum that does not depend on the order of the set it runs over, so the same question
+    # scores the same in every process (a set's order changes with Python's string hashing).
+    total = math.fsum(idf.values()) or 1.0
     lean_new = recency_weight(question)
     recency = _recency_ranks(cands)
     asked = {_root(w) for w in stems(question)}
@@ -180,8 +182,8 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     asked_stems = frozenset(stems(question))
     scored = []
     for cand, terms, context, named in zip(cands, term_sets, context_sets, titled):
-        own = sum(idf[t] for t in topic & (terms | named)) / total
-        focus = sum(idf[t] for t in topic & (terms | context)) / total
+        own = math.fsum(idf[t] for t in topic & (terms | named)) / total
+        focus = math.fsum(idf[t] for t in topic & (terms | context)) / total
         if len(cand.text.split()) <= _SHORT_LINE and LABELLED_VALUE.match(cand.text) and _label_asked(cand, asked):
             own = focus  # "Saving: £260k" says it of the record it belongs to
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))

@@ -1,5 +1,9 @@
 """The extractive answerer on hand-made passages: answer kinds, abstention, dates and versions."""
+import os
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 
 from chat.answer_types import holds_kind, names_role_holder, post_holder_asked, question_kind, role_asked
 from chat.extractive import candidates, compose, score_candidates
@@ -844,3 +848,29 @@ def test_a_signature_names_its_person_with_the_post_under_the_name():
     assert "Councillor Jane Example Nottingham City Council Chair of the Nottingham Children's Partnership Board" in units
     text, _, _ = compose("Who was chairing the Nottingham Children's Partnership Board?", [foreword])
     assert "Jane Example" in text, text
+
+
+_SCORES_IN_A_FRESH_PROCESS = """
+from chat.extractive import candidates, score_candidates
+from index.records import Hit
+from ingest.records import Chunk
+text = ("We have a vision that our workforce is passionate about empowering children in the city. "
+        "The strategy sets out the plan for the workforce. Investing now for the future of children. "
+        "Our statement of vision for the city workforce strategy is bold.")
+chunk = Chunk(chunk_id="plan-1", doc_id="plan.txt", source="plan.txt", title="Plan", date="2019",
+              date_sort="2019-12-31", text=text, index_text=text, page_start=1, page_end=1, char_start=0,
+              char_end=len(text), kind="paragraph")
+question = "What is the vision statement for the children's workforce in the workforce strategy plan for the city?"
+hits = [Hit(chunk, 1.0, 1, "hybrid", 0.6)]
+print([(s.score, s.focus, s.own) for s in score_candidates(question, candidates(hits, question))])
+"""
+
+
+def test_the_same_question_scores_the_same_in_every_process():
+    # A set's order follows Python's string hashing, which changes from process to process: scores
+    # summed over a set must not change with it, or tied sentences swap places between runs.
+    root = Path(__file__).resolve().parents[2]
+    outputs = {subprocess.run([sys.executable, "-c", _SCORES_IN_A_FRESH_PROCESS], cwd=root, check=True, text=True,
+                              capture_output=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+               for seed in range(1, 9)}
+    assert len(outputs) == 1, outputs
