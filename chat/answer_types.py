@@ -84,6 +84,9 @@ _KINDS = [
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}"
               r"(?:salary|salaries|wage|pay|value|price|fee)s?)\b"),
     ("frequency", r"\b(how often|how frequently)\b"),
+    # "What rating did the audit give the programme?" wants a grade ("green", "good", "outstanding").
+    ("grade", r"\b(what|which) (?:[\w'’-]+ ){0,2}(?:rating|grade|judgement|judgment)\b|\bhow (?:was|were|is|are) "
+              r"(?:[\w'’-]+ ){1,6}?(?:rated|graded|judged)\b"),
     # "What age group is the cadets scheme for?" wants an age ("aged 16-18"), which counts nobody.
     ("age", r"\b(what ages?|which ages?|how old|age group|age range)\b"),
     # "What did staff rate positively?" uses "rate" as a verb.
@@ -131,7 +134,7 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
 
 @lru_cache(maxsize=256)  # asked by the answerer, its scorer and the engine for the same question
 def question_kind(question: str) -> str:
-    """phone, email, money, frequency, age, percent, count, amount (any of the three), day (a calendar
+    """phone, email, money, frequency, grade, age, percent, count, amount (any of the three), day (a calendar
     date), date (any time), person, place, body (an organisation, service or team named), title (a
     named person's post) or other.
 
@@ -251,6 +254,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(FREQUENCY.search(text))
     if kind == "age":
         return bool(_AGE.search(text))
+    if kind == "grade":
+        return bool(_GRADE.search(text))
     if kind == "place":
         return bool(PLACE.search(text) or NAME.search(text) or _PLACE_NAMED.search(text))
     if kind == "title":
@@ -319,6 +324,9 @@ _LABEL_NUMBER = re.compile(rf"{_SECTION_NUMBER.pattern}|^\s*\d+\.?\s+(?=(?-i:[A-
                            re.IGNORECASE)
 
 
+# Grades an inspection or an audit gives: Ofsted's four, and red / amber / green.
+_GRADE = re.compile(r"\b(?:outstanding|good|requires improvement|inadequate|satisfactory|green|amber|red|RAG)\b",
+                    re.IGNORECASE)
 # A year naming something ("the 2020 Workforce Health Check"), not a time ("in June 2013").
 _YEAR_NAMED = re.compile(r"\b((?:19|20)\d\d)\s+(?=[A-Z][a-z])")
 # Ages count nobody: "aged 0-19", "beyond the age of 20", "0-3 year olds", "the 0-fives", "under-5s".

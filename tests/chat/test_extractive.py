@@ -33,6 +33,11 @@ def test_question_kinds():
     assert question_kind("When will the new service start?") == "date"
     assert question_kind("When is the report due?") == "date"
     assert question_kind("How much is the market factor supplement for social workers?") == "money"
+    assert question_kind("What Ofsted rating did the secure unit get?") == "grade"
+    assert question_kind("How was the programme rated by the audit?") == "grade"
+    assert question_kind("What is the vacancy rate?") == "percent"
+    assert holds_kind("grade", "The audit gave the programme a green rating.")
+    assert not holds_kind("grade", "The unit was inspected in March 2019 and is on target.")
     # a year naming the thing asked about is no answer to when it happens; a time in that year is
     assert not holds_kind("date", "We will run our own 2020 Health Check.", "When is the 2020 Health Check?")
     assert holds_kind("date", "The 2020 Health Check runs in October 2020.", "When is the 2020 Health Check?")
