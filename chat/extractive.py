@@ -377,7 +377,8 @@ _SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|(?<!what )value|price|fees?|cost
 def _measure(question: str, kind: str) -> str:
     """The word naming the measure asked about: "vacancy" in "what was the vacancy rate?", "salary" in
     "what starting salary ...?"."""
-    found = _RATE_OF.search(question)
+    # only a question asking for a share has a rate to name: in "what did staff rate positively?" it is a verb
+    found = _RATE_OF.search(question) if kind in ("percent", "amount") else None
     if found and found.group(1).lower() not in TYPE_WORDS:
         return found.group(1)
     found = _SUM_OF.search(question) if kind == "money" else None

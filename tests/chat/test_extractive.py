@@ -436,6 +436,12 @@ def test_a_sentence_introducing_a_list_brings_the_items_that_follow_it():
     assert "; Care & Quality" in text and "; Finance & Efficiency" in text
 
 
+def test_rate_as_a_verb_names_no_measure():
+    health_check = _hit("Key positives noted in the 2019 health check were new IT resources and supportive managers.")
+    text, _, _ = compose("What did staff rate positively in the 2019 health check?", [health_check])
+    assert text.startswith("Key positives noted"), text
+
+
 def test_a_rate_answers_only_when_it_is_the_rate_asked_about():
     turnover = _hit("Staff turnover is low, rating at 6.5% in 2009/2010.")
     assert compose("What was the social worker vacancy rate in 2010?", [turnover])[0] == ""
