@@ -95,6 +95,8 @@ _KINDS = [
                 r"(?:[\w'’-]+ ){0,4}(?:rate|ratio|percentage|proportion))\b"),
     ("count", r"\b(how many|what number of|number of|how much"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}(?:number|figure)"
+              # "What is the planned pupil capacity of ...?" (not "in what acting capacity?")
+              r"|what(?:'s| is| was| are| were) (?:the )?(?:[\w'’-]+ ){0,3}(?:capacity|population|headcount)\b(?! to\b)"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
     # "What's the local target for families supported?": a target is an amount, whatever its unit.
     ("amount", r"\bwhat(?:'s| is| was| are| were)? (?:the |our |their |its )?(?:[\w'’-]+ ){0,3}targets?\b"

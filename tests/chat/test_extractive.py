@@ -34,6 +34,9 @@ def test_question_kinds():
     assert question_kind("When is the report due?") == "date"
     assert question_kind("How much is the market factor supplement for social workers?") == "money"
     assert question_kind("What Ofsted rating did the secure unit get?") == "grade"
+    assert question_kind("What is the planned pupil capacity of the new primary school?") == "count"
+    assert question_kind("What was the city's population in 2008?") == "count"
+    assert question_kind("Which officer is the contact, and in what acting capacity?") == "person"
     assert question_kind("How was the programme rated by the audit?") == "grade"
     assert question_kind("What is the vacancy rate?") == "percent"
     assert holds_kind("grade", "The audit gave the programme a green rating.")
