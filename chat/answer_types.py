@@ -77,7 +77,8 @@ _KINDS = [
     ("phone", r"\b(phone|telephone|number to call|contact number|direct dial|ring)\b"),
     ("email", r"\b(e-?mail|email address)\b"),
     ("money", r"\b(how much\b.*\b(cost|budget|spend|spent|save|saving|worth|fund\w*|grant|award\w*|allocat\w*|"
-              r"fee|price|income|paid|pay|invest\w*|supplement|allowance|payment|bonus)|budget|cost|funding (?:amount|total)|how much money|worth"
+              r"fee|price|income|paid|pay|invest\w*|supplement|allowance|payment|bonus)"
+              r"|budget|cost|funding (?:amount|total)|how much money|worth"
               r"|what (?:[\w-]+ ){0,2}(?:savings?|grant|funding)"
               r"|how (?:big|large) (?:is|was|are|were) (?:[^?]* )?(?:pot|fund|funding|budget|grant|allocation|"
               r"investment|award)"
@@ -96,7 +97,8 @@ _KINDS = [
     ("count", r"\b(how many|what number of|number of|how much"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}(?:number|figure)"
               # "What is the planned pupil capacity of ...?" (not "in what acting capacity?")
-              r"|what(?:'s| is| was| are| were) (?:the )?(?:[\w'’-]+ ){0,3}(?:capacity|population|headcount)\b(?! to\b)"
+              r"|what(?:'s| is| was| are| were) (?:the )?(?:[\w'’-]+ ){0,3}(?:capacity|population|headcount)"
+              r"\b(?! to\b)"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
     # "What's the local target for families supported?": a target is an amount, whatever its unit.
     ("amount", r"\bwhat(?:'s| is| was| are| were)? (?:the |our |their |its )?(?:[\w'’-]+ ){0,3}targets?\b"

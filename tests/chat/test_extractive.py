@@ -859,7 +859,8 @@ def test_a_signature_names_its_person_with_the_post_under_the_name():
     foreword = _hit("I hope you can identify with the vision of this strategy.\nCouncillor Jane Example\n"
                     "Nottingham City Council\nChair of the Nottingham Children's Partnership Board")
     units = [c.text for c in candidates([foreword])]
-    assert "Councillor Jane Example Nottingham City Council Chair of the Nottingham Children's Partnership Board" in units
+    signature = "Councillor Jane Example Nottingham City Council Chair of the Nottingham Children's Partnership Board"
+    assert signature in units
     text, _, _ = compose("Who was chairing the Nottingham Children's Partnership Board?", [foreword])
     assert "Jane Example" in text, text
 
