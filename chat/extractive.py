@@ -179,7 +179,6 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     body = bool(_ASKS_FOR_BODY.search(question))  # "which service ...?" is a who-question about a body
     outcome = asks_what_happened(question)
     items = min(items_asked(question), 3) if kind in _ITEM_KINDS else 0
-    asked_stems = frozenset(stems(question))
     scored = []
     for cand, terms, context, named in zip(cands, term_sets, context_sets, titled):
         own = math.fsum(idf[t] for t in topic & (terms | named)) / total
@@ -200,7 +199,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
             says_who += AGENT_WEIGHT
         # A sentence introducing a list ("Three gaps have been identified:") is answered with its items.
         lists = LIST_WEIGHT * bool(items and (cand.text.rstrip().endswith(":")
-                                              or items_listed(cand.text, asked_stems) >= items))
+                                              or items_listed(cand.text, asked_words) >= items))
         score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + says_who + lists
                  + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _heading_like(cand)
                  - AIM_PENALTY * (outcome and not row and states_an_aim(cand.text)))

@@ -45,7 +45,7 @@ def items_asked(question: str) -> int:
     return 0
 
 
-def items_listed(text: str, asked: frozenset[str] = frozenset()) -> int:
+def items_listed(text: str, asked: set[str] | frozenset[str] = frozenset()) -> int:
     """The length of the longest run of short items the text lists: "to show respect, to listen, to
     understand and to be non judgemental" is 4, a bulleted list its bullets, plain prose 1 or 2.
 

@@ -64,7 +64,8 @@ def document_fit(document_date: str, asked: Periods) -> bool | None:
     said = _years(document_date)
     if not asked[0] or not said:
         return None
-    return any(min(years) <= max(max(s) for s in said) for years in asked[0]) or False
+    last = max(max(span) for span in said)
+    return any(min(years) <= last for years in asked[0])
 
 
 def _years_fit(asked: list[frozenset[int]], said: list[frozenset[int]]) -> bool | None:

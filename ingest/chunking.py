@@ -261,11 +261,12 @@ def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
                 if not (current and size + words <= settings.target_words and piece.kind != "table_row"
                         and not starts_section and current[-1].kind == "heading"):
                     carried = _unfinished_tail(current) if piece.kind == "paragraph" and not new_table else []
-                    if sum(word_count(u.text) for u in carried) + words > settings.max_words:
-                        carried = []
+                    carried_words = sum(word_count(u.text) for u in carried)
+                    if carried_words + words > settings.max_words:
+                        carried, carried_words = [], 0
                     current = current[:len(current) - len(carried)]
                     flush()
-                    current, size = carried, sum(word_count(u.text) for u in carried)
+                    current, size = carried, carried_words
             if piece.kind == "table_row" and words >= 12:
                 groups.append([piece])
                 continue
