@@ -11,7 +11,7 @@ from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind,
                                question_kind, role_asked, the_fact)
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_all
-from chat.people import names_a_person
+from chat.people import names_a_person, opens_with_post
 from chat.periods import Periods, dates_in_words, document_fit, period_fit, periods_asked
 from chat.questions import asked_part, documents_named, holds_phrase, quoted_phrases
 from chat.roles import role_without_holder
@@ -47,9 +47,8 @@ _CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b"
 _CONTENTS_ROW = re.compile(r"(?:[;:|]\s*\d{1,3}\s*){2,}$")
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
 # A longer post under a name closes the same signature: "Councillor David Mellen" / "Nottingham City
-# Council" / "Chair of the Nottingham Children's Partnership Board".
-_POST_LINE = re.compile(r"^(?:(?:joint|deputy|vice|interim|acting)\s+)?(?:chair|director|head|manager|lead|"
-                        r"chief executive|portfolio holder)\b[^.]{0,80}$", re.IGNORECASE)
+# Council" / "Chair of the Nottingham Children's Partnership Board" (up to this many words).
+_POST_LINE_WORDS = 14
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
@@ -123,8 +122,10 @@ def _pieces(hit: Hit) -> list[str]:
         line = line.strip()
         if not line:
             continue
-        if ((len(line.split()) <= _SHORT_LINE or (short and _POST_LINE.match(line))) and not line.startswith("- ")
-                and not line.endswith(".") and not LABELLED_VALUE.match(line)):  # "Date: ..." is a fact of its own
+        words = len(line.split())
+        if ((words <= _SHORT_LINE or (short and words <= _POST_LINE_WORDS and opens_with_post(line)))
+                and not line.startswith("- ") and not line.endswith(".")
+                and not LABELLED_VALUE.match(line)):  # "Date: 25 September 2013" is a fact of its own
             short.append(line)
             if "@" in line:  # an email closes a contact entry
                 pieces.append(" ".join(short))

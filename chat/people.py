@@ -62,6 +62,10 @@ advisor consultant representative rep lead director officer manager head executi
 _BODY_WORDS = frozenset("""trust council board service services partnership team authority police association
 network group foundation unit school college university academy centre hospital agency cic ltd limited company
 alliance forum commission committee project programme""".split())
+# Capitalised words never part of a person's name, whatever the corpus does with them.
+_NEVER_NAMES = _NOT_NAMES | _POST_WORDS | _BODY_WORDS
+# Words before a post that keep it a post: "Joint Chair", "Interim Director".
+_POST_QUALIFIERS = frozenset("joint deputy vice interim acting".split())
 
 
 def names_a_person(text: str, non_name_words: frozenset[str]) -> bool:
@@ -75,8 +79,7 @@ def names_a_person(text: str, non_name_words: frozenset[str]) -> bool:
     for run in _CAPITALISED_RUN.finditer(text):
         words = run.group(0).split()
         plain = [_plain(word) for word in words]
-        common = [p in non_name_words or p in _NOT_NAMES or p in _POST_WORDS or p in _BODY_WORDS or w.isupper()
-                  for w, p in zip(words, plain)]
+        common = [p in non_name_words or p in _NEVER_NAMES or w.isupper() for w, p in zip(words, plain)]
         in_a_row = 0
         for i in range(len(words)):
             in_a_row = 0 if common[i] else in_a_row + 1
@@ -84,6 +87,15 @@ def names_a_person(text: str, non_name_words: frozenset[str]) -> bool:
             if in_a_row >= 2 and name_ends and (i + 1 == len(words) or plain[i + 1] not in _BODY_WORDS):
                 return True
     return False
+
+
+def opens_with_post(line: str) -> bool:
+    """Whether a line opens with a post ("Chair of the Nottingham Children's Partnership Board",
+    "Interim Director of ...", "Portfolio Holder for ..."): under a name, it closes a signature."""
+    words = [_plain(word) for word in line.split()]
+    if words and words[0] in _POST_QUALIFIERS:
+        words = words[1:]
+    return bool(words) and (words[0] in _POST_WORDS or words[:2] == ["portfolio", "holder"])
 
 
 def _plain(word: str) -> str:

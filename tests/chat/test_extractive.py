@@ -8,7 +8,7 @@ from pathlib import Path
 from chat.answer_types import holds_kind, names_role_holder, post_holder_asked, question_kind, role_asked
 from chat.extractive import candidates, compose, score_candidates
 from chat.names import named_things
-from chat.people import names_a_person
+from chat.people import names_a_person, opens_with_post
 from chat.questions import documents_named, quoted_phrases
 from chat.text import abbreviates, one_letter_apart, stems
 from index.records import Hit
@@ -859,6 +859,8 @@ def test_a_signature_names_its_person_with_the_post_under_the_name():
     foreword = _hit("I hope you can identify with the vision of this strategy.\nCouncillor Jane Example\n"
                     "Nottingham City Council\nChair of the Nottingham Children's Partnership Board")
     units = [c.text for c in candidates([foreword])]
+    assert opens_with_post("Interim Director of Children's Services") and opens_with_post("Portfolio Holder for Schools")
+    assert not opens_with_post("Nottingham City Council")
     signature = "Councillor Jane Example Nottingham City Council Chair of the Nottingham Children's Partnership Board"
     assert signature in units
     text, _, _ = compose("Who was chairing the Nottingham Children's Partnership Board?", [foreword])
