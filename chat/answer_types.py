@@ -5,6 +5,8 @@ import calendar
 import re
 from functools import lru_cache
 
+from chat.text import NUMBER_WORDS
+
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
 # Years ("2019", "2019/20", "2016-17"), months with a year or day ("25 th September": a superscript
 # read apart), dd/mm/yy or dd.mm.yy, quarters, terms.
@@ -50,8 +52,7 @@ SPAN = re.compile(r"\b(?:within|over|in|for|during) (?:the )?(?:next |coming |fi
                   r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty) "
                   r"(?:years?|months?|weeks?|days?)\b", re.IGNORECASE)
 # A stretch of time counted in units: "35 working days", "18 months" (its unit is group 1).
-_SO_MANY = (r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-            r"(?:working\s+|calendar\s+|school\s+|clear\s+)?")
+_SO_MANY = rf"\b(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)})\s+(?:working\s+|calendar\s+|school\s+|clear\s+)?"
 DURATION = re.compile(_SO_MANY + r"(day|week|month|year|hour|minute)s?\b", re.IGNORECASE)
 # How long before or after something: "circulated 5 days before the meeting" (not "arrive 15 minutes
 # before the start", which is no date).

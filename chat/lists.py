@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from chat.text import stems
+from chat.text import NUMBER_WORDS, stems
 
-_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBER = {word: n for word, n in NUMBER_WORDS.items() if n >= 2}  # "one ..." asks for one thing
 # Words ending in "s" that are not plural nouns: verbs, pronouns, adverbs and nouns in -ss/-us/-is.
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ias|ous|'s|’s)$|^(?:does|has|was|this|its|yes|thus|less|plus|always|perhaps|"
                          r"besides|whereas|across|afterwards|towards|news|means|series)$")

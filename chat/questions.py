@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Longer questions are cut: the embedding model reads about 256 word pieces anyway, and a keyword
 # query of thousands of words only slows the search down.
@@ -85,6 +86,7 @@ _WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b
 _ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|today|these days|at the moment|actually)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # asked by the answerer, the periods, the recency weight and the re-ranker alike
 def asked_part(question: str) -> str:
     """The part of the question that asks, without a statement of how things were before it ("Lisa
     Hazell was the project officer in 2013 - what's her job title in the latest plan?" asks "what's

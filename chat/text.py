@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from index.store import content_words
 
+# Numbers written as words, as counts and spans of time are written in the documents ("two years").
+NUMBER_WORDS = {word: n for n, word in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                  "nine", "ten", "eleven", "twelve"), 1)}
 # Final consonants that double before "-ing" / "-ed" ("submitted", "planning").
 _DOUBLED = set("bdgmnprt")
 
