@@ -49,14 +49,15 @@ def sections_table(results: dict) -> list[str]:
 
 def scale_table(results: dict) -> list[str]:
     lines = ["| chunks | index | build s | disk MB | resident MB | dense p50/p95 ms | lexical p50/p95 ms "
-             "| hybrid p50/p95 ms | recall@10 |", "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| hybrid p50/p95 ms | recall@10 | corpus words read ms |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in scale_rows(results):
         spec = r["vector_index"]
         kind = spec["type"] + (f" nlist={spec['nlist']} nprobe={spec['nprobe']}" if "nlist" in spec else "")
         lines.append(f"| {r['chunks']:,} | {kind} | {_fmt(r['build_s'])} | {_fmt(r['disk_mb'])} | "
                      f"{_fmt(r['peak_rss_mb'])} | " + " | ".join(
                          f"{_fmt(r[f'{n}_p50_ms'])} / {_fmt(r[f'{n}_p95_ms'])}" for n in ("dense", "lexical", "hybrid"))
-                     + f" | {_fmt(r['recall_at_10'])} |")
+                     + f" | {_fmt(r['recall_at_10'])} | {_fmt(r.get('vocabulary_read_ms'))} |")
     return lines
 
 

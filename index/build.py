@@ -21,6 +21,7 @@ from ingest.chunking import ChunkSettings, chunk_document
 from ingest.documents import load_document, read_file
 from ingest.loaders import LoadError
 from ingest.sandbox import LoadLimits
+from ingest.vocabulary import vocabulary_of
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ def _build(paths, corpus_dir, index_dir, embedder, chunking, old, old_manifest, 
     pause_point("before-faiss")
     spec = vectors.choose(report.chunks, exact_limit)
     vectors.save(vectors.build_index(store.all_vectors(dim), dim, spec), build / "vectors.faiss")
+    store.summarise_vocabulary()
     store.commit()
     store.close()
     write_manifest(build, make_manifest(embedder.name, dim, chunking.to_json(), manifest_files,
@@ -136,6 +138,7 @@ def _add_file(path, source, corpus_dir, store, old, old_record, catalog, embedde
     pause_point("before-embed")
     vecs = embedder.embed([c.index_text for c in chunks], progress=False)
     store.add_chunks(chunks, vecs)
+    store.add_vocabulary(source, vocabulary_of(c.text for c in chunks))
     pause_point("mid-store")
     stat = path.stat()
     store.add_document({
@@ -186,6 +189,7 @@ def _copy_from_old(source, store, old) -> FileResult:
     store.add_chunks(chunks, vecs)
     store.add_document(meta)
     store.add_glossary(source, [(g["short"], g["expansion"], g["context"]) for g in old.glossary(source)])
+    store.add_vocabulary(source, old.vocabulary(source))
     return FileResult(source, "unchanged", len(chunks))
 
 

@@ -8,7 +8,7 @@ from importlib import metadata
 from pathlib import Path
 
 MANIFEST = "manifest.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: each document's vocabulary is stored with it (ingest.vocabulary)
 
 
 class IndexMismatch(Exception):

@@ -16,7 +16,6 @@ from index.fusion import adapted_dense_weight, reciprocal_rank_fusion, weighted_
 from index.manifest import check_compatible, read_manifest
 from index.records import Filters, Hit
 from index.store import ChunkStore, content_words
-from ingest.acronyms import names_by_initials
 
 log = logging.getLogger(__name__)
 
@@ -96,13 +95,13 @@ class IndexReader:
         return self._derived("glossary", _glossary_table)
 
     def non_name_words(self) -> frozenset[str]:
-        """Words that are no part of a person's name (ChunkStore.non_name_words)."""
+        """Words that are no part of a person's name (ChunkStore.non_name_words), read once per build."""
         return self._derived("non_name_words", ChunkStore.non_name_words)
 
     def names_by_initials(self) -> dict[str, str]:
         """Initials -> the capitalised name the corpus uses most with them ("CPB" -> "Children's
-        Partnership Board"; ingest.acronyms.names_by_initials)."""
-        return self._derived("names_by_initials", lambda store: names_by_initials(store.texts()))
+        Partnership Board"; ChunkStore.names_by_initials), read once per build."""
+        return self._derived("names_by_initials", ChunkStore.names_by_initials)
 
     def documents(self) -> list[dict]:
         return self.store.documents()

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.acronyms import choose_names
 from ingest.records import Chunk
+from ingest.vocabulary import Vocabulary
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -21,14 +23,18 @@ CREATE TABLE IF NOT EXISTS chunks (
     char_start INTEGER, char_end INTEGER, heading TEXT, kind TEXT, fields TEXT, vector BLOB);
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
 CREATE TABLE IF NOT EXISTS glossary (source TEXT, short TEXT, expansion TEXT, context TEXT);
+CREATE TABLE IF NOT EXISTS lower_words (source TEXT, word TEXT);
+CREATE TABLE IF NOT EXISTS initial_names (source TEXT, initials TEXT, name TEXT, count INTEGER, seen INTEGER);
+CREATE TABLE IF NOT EXISTS acronym_uses (source TEXT, short TEXT, count INTEGER);
+CREATE TABLE IF NOT EXISTS corpus_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS corpus_names (initials TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     index_text, content='chunks', content_rowid='pos', tokenize='porter unicode61');
 """
 _CHUNK_COLUMNS = ("chunk_id", "doc_id", "source", "title", "date", "date_sort", "text", "index_text",
                   "page_start", "page_end", "char_start", "char_end", "heading", "kind")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
-_ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")  # "jane.example@..." names her in lower case
+_SEEN_LIMIT = 1 << 30  # more distinct names than any one document writes: orders (document, first seen)
 
 
 class ChunkStore:
@@ -77,21 +83,59 @@ class ChunkStore:
         names = ("source", "short", "expansion", "context", "title", "date")
         return [dict(zip(names, row)) for row in rows]
 
-    def texts(self) -> list[str]:
-        """Every chunk's text, in order."""
-        return [text for (text,) in self.db.execute("SELECT text FROM chunks ORDER BY pos")]
+    def add_vocabulary(self, source: str, vocabulary: Vocabulary) -> None:
+        """Store one document's vocabulary (ingest.vocabulary), added up by summarise_vocabulary."""
+        self.db.executemany("INSERT INTO lower_words (source, word) VALUES (?, ?)",
+                            [(source, word) for word in sorted(vocabulary.lower_words)])
+        self.db.executemany("INSERT INTO initial_names (source, initials, name, count, seen) VALUES (?, ?, ?, ?, ?)",
+                            [(source, initials, name, count, seen) for seen, ((initials, name), count)
+                             in enumerate(vocabulary.initial_names.items())])
+        self.db.executemany("INSERT INTO acronym_uses (source, short, count) VALUES (?, ?, ?)",
+                            [(source, short, count) for short, count in vocabulary.acronym_uses.items()])
+
+    def vocabulary(self, source: str) -> Vocabulary:
+        """One document's stored vocabulary (carried into the next build when the file is unchanged)."""
+        vocabulary = Vocabulary()
+        vocabulary.lower_words = {w for (w,) in self.db.execute(
+            "SELECT word FROM lower_words WHERE source = ?", (source,))}
+        for initials, name, count in self.db.execute(
+                "SELECT initials, name, count FROM initial_names WHERE source = ? ORDER BY seen", (source,)):
+            vocabulary.initial_names[initials, name] = count
+        for short, count in self.db.execute("SELECT short, count FROM acronym_uses WHERE source = ?", (source,)):
+            vocabulary.acronym_uses[short] = count
+        return vocabulary
+
+    def summarise_vocabulary(self, minimum: int = 2) -> None:
+        """Add up the documents' vocabularies into the corpus's, once per build, so that a question
+        reads the sums and never the chunks: the words no name is made of, and the name each set of
+        initials stands for (ingest.acronyms.choose_names, ties going to the name seen first)."""
+        self.db.execute("DELETE FROM corpus_words")
+        self.db.execute("INSERT OR IGNORE INTO corpus_words SELECT word FROM lower_words")
+        # What the glossary's acronyms stand for ("United Nations Convention") names a body, not someone.
+        self.db.executemany("INSERT OR IGNORE INTO corpus_words VALUES (?)",
+                            [(word.lower(),) for (expansion,) in self.db.execute("SELECT expansion FROM glossary")
+                             for word in _TOKEN.findall(expansion)])
+        # A name first seen earlier in the corpus wins a tie: documents in chunk order, then as first seen in each.
+        ranked = self.db.execute(
+            "SELECT n.initials, n.name, SUM(n.count) AS total FROM initial_names n JOIN "
+            "(SELECT source, MIN(pos) AS start FROM chunks GROUP BY source) d ON d.source = n.source "
+            "GROUP BY n.initials, n.name HAVING total >= ? ORDER BY total DESC, MIN(d.start * ? + n.seen)",
+            (minimum, _SEEN_LIMIT)).fetchall()
+        used = dict(self.db.execute("SELECT short, SUM(count) FROM acronym_uses GROUP BY short"))
+        self.db.execute("DELETE FROM corpus_names")
+        self.db.executemany("INSERT INTO corpus_names VALUES (?, ?)", choose_names(ranked, used, minimum).items())
 
     def non_name_words(self) -> frozenset[str]:
         """Words that are no part of a person's name, in lower case: those the chunks use in lower case
         (emails and web addresses left out) and those of what the glossary's acronyms stand for. A
         capitalised phrase made of them ("Targeted Youth Support", "United Nations Convention") names a
         service or a body, not someone."""
-        words: set[str] = set()
-        for text in self.texts():
-            words.update(_LOWER_WORD.findall(_ADDRESS.sub(" ", text)))
-        for entry in self.glossary():
-            words.update(word.lower() for word in _TOKEN.findall(entry["expansion"]))
-        return frozenset(words)
+        return frozenset(word for (word,) in self.db.execute("SELECT word FROM corpus_words"))
+
+    def names_by_initials(self) -> dict[str, str]:
+        """Initials -> the capitalised name the corpus writes most with them ("CPB" -> "Children's
+        Partnership Board"), as summarise_vocabulary chose."""
+        return dict(self.db.execute("SELECT initials, name FROM corpus_names"))
 
     def commit(self) -> None:
         self.db.commit()

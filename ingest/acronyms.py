@@ -132,12 +132,21 @@ GUESS_LETTERS = 3  # shorter initials ("CP") stand for too many names to guess f
 def names_by_initials(texts: Iterable[str], minimum: int = 2) -> dict[str, str]:
     """Initials -> the capitalised name of two to six words the texts use most often (at least
     `minimum` times) with those initials: "CPB" -> "Children's Partnership Board", for shorthand that
-    a document uses, or a reader types, but no document defines. Initials the texts themselves use
-    more than `minimum` times ("SEND") are left out: a keyword search finds them as they are."""
+    a document uses, or a reader types, but no document defines. The index keeps each document's
+    counts (count_initials) and chooses with choose_names once per build."""
+    counts, used = count_initials(texts)
+    return choose_names(((initials, name, count) for (initials, name), count in counts.most_common()),
+                        used, minimum)
+
+
+def count_initials(texts: Iterable[str]) -> tuple[Counter, Counter]:
+    """How often the texts write each capitalised name of two to six significant words, keyed by
+    (its initials, the name) in the order first seen, and how often they write each acronym as it
+    is; initials shorter than GUESS_LETTERS are not counted."""
     counts: Counter[tuple[str, str]] = Counter()
     used: Counter[str] = Counter()
     for text in texts:
-        used.update(ACRONYM.findall(text))
+        used.update(a for a in ACRONYM.findall(text) if len(a) >= GUESS_LETTERS)
         for run in _CAPITALISED_RUN.finditer(text):
             words = _WORD.findall(run.group(0))
             for start in range(len(words)):
@@ -147,11 +156,18 @@ def names_by_initials(texts: Iterable[str], minimum: int = 2) -> dict[str, str]:
                     if words[end - 1].lower() in _SMALL:
                         continue
                     significant = [w for w in words[start:end] if w.lower() not in _SMALL]
-                    if 2 <= len(significant) <= 6:
+                    if GUESS_LETTERS <= len(significant) <= 6:
                         counts["".join(w[0] for w in significant), " ".join(words[start:end])] += 1
+    return counts, used
+
+
+def choose_names(ranked: Iterable[tuple[str, str, int]], used: dict[str, int], minimum: int = 2) -> dict[str, str]:
+    """Initials -> name from (initials, name, count) best first: the first name written at least
+    `minimum` times. Initials the texts themselves write more than `minimum` times ("SEND") are left
+    out: a keyword search finds them as they are."""
     best: dict[str, str] = {}
-    for (initials, name), count in counts.most_common():
-        if count >= minimum and len(initials) >= GUESS_LETTERS and used[initials] <= minimum:
+    for initials, name, count in ranked:
+        if count >= minimum and used.get(initials, 0) <= minimum:
             best.setdefault(initials, name)
     return best
 

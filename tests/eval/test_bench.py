@@ -31,6 +31,8 @@ def test_quick_scale_bench_writes_bench_json(tmp_path, capsys):
         assert row["vector_index"]["type"] == "flat" and row["recall_at_10"] == 1.0  # exact is exact
         assert 0 < row["dense_p50_ms"] <= row["dense_p95_ms"] and row["peak_rss_mb"] > 10
         assert row["disk_mb"] > 0
+        # The answerer's corpus-wide word lists were built with the index and are read, not worked out.
+        assert row["vocabulary_build_s"] > 0 and 0 < row["vocabulary_read_ms"]
     assert "| 3,000 | flat |" in capsys.readouterr().out
     try:
         import matplotlib  # noqa: F401  (the optional `bench` extra)

@@ -50,6 +50,12 @@ def test_incremental_build_embeds_only_what_changed(small_corpus, tmp_path):
     updated = [f for f in changed.files if f.status == "updated"]
     assert [f.source for f in updated] == ["workforce-action-plan-2017-2019.txt"]
     assert embedder.texts == updated[0].chunks
+    # The unchanged files carried their vocabulary over: the corpus's word lists are a full build's.
+    carried = IndexReader(index_dir, embedder, ChunkSettings().to_json())
+    _build(small_corpus, tmp_path / "fresh", embedder)
+    fresh = IndexReader(tmp_path / "fresh", embedder, ChunkSettings().to_json())
+    assert carried.names_by_initials() == fresh.names_by_initials() != {}
+    assert carried.non_name_words() == fresh.non_name_words() >= {"workforce", "apprenticeships"}
 
     (small_corpus / "children-young-peoples-plan-2016.txt").unlink()
     removed = _build(small_corpus, index_dir, embedder)

@@ -1,0 +1,45 @@
+"""What a document's words say about names, worked out once when it is ingested.
+
+The answerer asks two corpus-wide questions of the index: which words are never part of a person's
+name, and which capitalised name a set of initials stands for. Both come from reading the text, so
+each document's share is read here, at ingest, and stored with it (index.store); the index adds the
+shares up once per build, and a question never reads the whole corpus.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ingest.acronyms import count_initials
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+")  # "jane.example@..." names her in lower case
+
+
+@dataclass
+class Vocabulary:
+    """One document's share: the words it writes in lower case, how often it writes each
+    capitalised name with given initials (in the order first seen), and how often it writes each
+    acronym as it is."""
+
+    lower_words: set[str] = field(default_factory=set)
+    initial_names: Counter = field(default_factory=Counter)  # (initials, name) -> count
+    acronym_uses: Counter = field(default_factory=Counter)  # "SEND" -> count
+
+
+def vocabulary_of(texts: Iterable[str]) -> Vocabulary:
+    """The vocabulary of a document's chunk texts, read in order."""
+    vocabulary = Vocabulary()
+    texts = list(texts)
+    for text in texts:
+        vocabulary.lower_words.update(lower_case_words(text))
+    vocabulary.initial_names, vocabulary.acronym_uses = count_initials(texts)
+    return vocabulary
+
+
+def lower_case_words(text: str) -> set[str]:
+    """The words `text` writes in lower case, leaving out emails and web addresses: a word a
+    document writes in lower case ("support", "youth") is no part of a person's name."""
+    return set(_LOWER_WORD.findall(_ADDRESS.sub(" ", text)))
