@@ -73,15 +73,23 @@ def _of_kind(kind: str, title: str) -> bool:
 
 # "What does NCSCB stand for?", "What is SSBC short for?", "What does DFDO mean?", "expand CAF"
 _ACRONYM = r"((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))"
-_STANDS_FOR = re.compile(rf"^\s*(?:what\s+(?:does|do|did)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:stand\s+for|mean)\s*\??"
+_STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:stand\s+for|mean)\s*\??"
                          rf"|what\s+(?:is|are)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:short|an?\s+(?:abbreviation|acronym))"
-                         rf"\s+for\s*\??|(?:expand|spell\s+out)\s+{_ACRONYM}\s*\??)\s*$", re.IGNORECASE)
+                         rf"\s+for\s*\??|(?:expand|spell\s+out)\s+{_ACRONYM}\s*\??"
+                         rf"|what(?:['’]s|\s+is)\s+the\s+full\s+(?:name|form|title)\s+(?:of|for)\s+(?:the\s+)?{_ACRONYM}s?"
+                         rf"\s*\??)\s*$", re.IGNORECASE)
+# "I keep seeing 'NCSCB' in the papers - what does that stand for?": the acronym is named before.
+_STANDS_FOR_IT = re.compile(r"\bwhat(?:\s+(?:does|do|did)|['’]s|\s+is)\s+(?:that|it|this)\s+(?:stand\s+for|mean|short\s+for)"
+                            r"\s*\??\s*$", re.IGNORECASE)
 
 
 def acronym_asked(question: str, glossary: dict[str, str]) -> str:
     """The acronym a "what does X stand for?" question asks about, if the documents define it."""
     found = _STANDS_FOR.match(_without_preamble(question))
     short = next((g for g in found.groups() if g), "") if found else ""
+    if not found and _STANDS_FOR_IT.search(question):
+        named = set(re.findall(_ACRONYM, question)) & set(glossary)
+        short = named.pop() if len(named) == 1 else ""  # "it" must point at one acronym
     return short if short in glossary else ""
 
 

@@ -89,10 +89,15 @@ _KINDS = [
     # "What rating did the audit give the programme?" wants a grade ("green", "good", "outstanding").
     ("grade", r"\b(what|which) (?:[\w'’-]+ ){0,2}(?:rating|grade|judgement|judgment)\b|\bhow (?:was|were|is|are) "
               r"(?:[\w'’-]+ ){1,6}?(?:rated|graded|judged)\b"),
+    # "What delivery status did the update record against the milestone?" wants a progress status
+    # ("On Target", "Experiencing Obstacles", "Completed"), as progress reports give one per action.
+    ("status", r"\b(?:what|which) (?:[\w'’-]+ ){0,2}status\b"),
     # "What age group is the cadets scheme for?" wants an age ("aged 16-18"), which counts nobody.
     ("age", r"\b(what ages?|which ages?|how old|age group|age range)\b"),
     # "What did staff rate positively?" uses "rate" as a verb.
+    # "the figure for the share of CAFs closed ..." asks for a percentage however far from "what".
     ("percent", r"\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
+                r"|(?:the|a) (?:share|proportion|percentage) of"
                 r"|what(?:'s| is| was| are| were)? (?:the )?(?!(?:did|do|does|will|would|can|could|should)\b)"
                 r"(?:[\w'’-]+ ){0,4}(?:rate|ratio|percentage|proportion))\b"),
     ("count", r"\b(how many|what number of|number of|how much"
@@ -139,7 +144,7 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
 
 @lru_cache(maxsize=256)  # asked by the answerer, its scorer and the engine for the same question
 def question_kind(question: str) -> str:
-    """phone, email, money, frequency, grade, age, percent, count, amount (any of the three), day (a calendar
+    """phone, email, money, frequency, grade, status (of progress), age, percent, count, amount (any of the three), day (a calendar
     date), date (any time), person, place, body (an organisation, service or team named), title (a
     named person's post) or other.
 
@@ -261,6 +266,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(_AGE.search(text))
     if kind == "grade":
         return bool(_GRADE.search(text))
+    if kind == "status":
+        return bool(STATUS.search(text) or _GRADE.search(text))
     if kind == "place":
         return bool(PLACE.search(text) or NAME.search(text) or _PLACE_NAMED.search(text))
     if kind == "title":
@@ -332,6 +339,19 @@ _LABEL_NUMBER = re.compile(rf"{_SECTION_NUMBER.pattern}|^\s*\d+\.?\s+(?=(?-i:[A-
 # Grades an inspection or an audit gives: Ofsted's four, and red / amber / green.
 _GRADE = re.compile(r"\b(?:outstanding|good|requires improvement|inadequate|satisfactory|green|amber|red|RAG)\b",
                     re.IGNORECASE)
+# The statuses progress reports give an action or a milestone.
+STATUS = re.compile(r"\b(?:on (?:target|track|schedule)|off (?:target|track)|experiencing\s+obstacles|at risk|"
+                     r"complete[d]?|closed|delayed|in difficulty|abandoned|not (?:yet )?started|in progress|"
+                     r"ongoing|achieved|overdue|slipp(?:ed|ing))\b", re.IGNORECASE)
+
+
+def status_cell(text: str) -> bool:
+    """Whether `text` is only a progress report's date and status cells ("March 2022 Experiencing
+    Obstacles"): a row's status, whose subject is the row's first cell."""
+    rest = DATE.sub(" ", STATUS.sub(" ", text))
+    return bool(STATUS.search(text)) and not re.search(r"[A-Za-z]", MONTH_NAME.sub(" ", rest))
+
+
 # A year naming something ("the 2020 Workforce Health Check"), not a time ("in June 2013").
 _YEAR_NAMED = re.compile(r"\b((?:19|20)\d\d)\s+(?=[A-Z][a-z])")
 # Ages count nobody: "aged 0-19", "beyond the age of 20", "0-3 year olds", "the 0-fives", "under-5s".

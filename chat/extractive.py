@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from chat.aims import asks_what_happened, states_an_aim
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, post_holder_asked,
-                               question_kind, role_asked, the_fact)
+                               question_kind, role_asked, status_cell, the_fact)
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_all
 from chat.people import names_a_person, opens_with_post
@@ -88,7 +88,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     topic = set(topic_terms(question))
     out = []
     for hit in hits:
-        previous, position, opening, earlier = "", 0, "", ""
+        previous, position, opening, earlier, statused = "", 0, "", "", False
         for piece in _pieces(hit):
             if len(piece.split()) < 3 and "@" not in piece and not LABELLED_VALUE.match(piece):
                 previous = piece
@@ -97,8 +97,12 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 continue  # points to a page only
             text = (trim_row(piece, topic=topic - known_words(hit)) if hit.chunk.kind == "table_row"
                     else trim(piece))
-            # A "Label: value" line ("Saving: £260k") belongs to the record the passage opens with.
-            record = opening if LABELLED_VALUE.match(piece) else ""
+            # A "Label: value" line ("Saving: £260k") or a row's date and status ("March 2022 Experiencing
+            # Obstacles") belongs to the record the passage opens with.
+            record = opening if LABELLED_VALUE.match(piece) or status_cell(piece) else ""
+            if status_cell(piece) and opening and not statused and len(opening) + len(text) < MAX_CHARS // 2:
+                # The passage's first status is its opening record's: say what it is the status of.
+                text, statused = f"{_as_sentence(opening)} {text}", True
             # "6 of these staff ..." is about what the sentences before it were about.
             carried = earlier if _REFERS_BACK.match(piece) else ""
             if (_ELABORATES.match(piece) and out and out[-1].hit is hit and out[-1].position == position - 1

@@ -24,6 +24,7 @@ _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]\w*\b")
 _STAGE_LABEL = re.compile(r"\b(?:Phase|Stage|Year|Wave|Part|Tier|Level|Step)\s+(?:\d+|One|Two|Three|Four|Five|one|two|"
                           r"three|four|five)\b")
 _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
+_MONTH_WORDS = frozenset(_MONTHS) | {name.lower() for name in calendar.month_abbr[1:]} | {"sept"}
 _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE)
 
 
@@ -47,7 +48,12 @@ def named_things(question: str) -> list[str]:
             names.append(owner if owner != name and len(owner.split()) > 1 else name)
     # A single word capitalised inside as well ("CitiHealth", "ContactSearch") is a name too.
     names += [m.group(0) for m in _CAMEL_CASE.finditer(question) if not any(m.group(0) in n for n in names)]
-    return names
+    return [name for name in names if not _is_months(name)]
+
+
+def _is_months(name: str) -> bool:
+    """Whether a capitalised run is only months ("Jul-Sep", "April"): it names a period, not a thing."""
+    return all(word.lower() in _MONTH_WORDS for word in re.findall(r"[A-Za-z]+", name))
 
 
 def names_all(text: str, names: list[str]) -> bool:

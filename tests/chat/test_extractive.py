@@ -5,7 +5,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from chat.answer_types import holds_kind, names_role_holder, post_holder_asked, question_kind, role_asked
+from chat.answer_types import (holds_kind, names_role_holder, post_holder_asked, question_kind, role_asked,
+                               status_cell)
 from chat.extractive import candidates, compose, score_candidates
 from chat.names import named_things
 from chat.people import names_a_person, opens_with_post
@@ -39,6 +40,10 @@ def test_question_kinds():
     assert question_kind("Which officer is the contact, and in what acting capacity?") == "person"
     assert question_kind("How was the programme rated by the audit?") == "grade"
     assert question_kind("What is the vacancy rate?") == "percent"
+    assert question_kind("What is the latest figure for the share of CAFs closed with needs met?") == "percent"
+    assert question_kind("What delivery status did the update give the milestone?") == "status"
+    assert holds_kind("status", "March 2022 Experiencing Obstacles")
+    assert not holds_kind("status", "Increase the number of foster placements by 50 over three years.")
     assert holds_kind("grade", "The audit gave the programme a green rating.")
     assert not holds_kind("grade", "The unit was inspected in March 2019 and is on target.")
     # a year naming the thing asked about is no answer to when it happens; a time in that year is
@@ -276,6 +281,9 @@ def test_an_opening_question_word_is_not_part_of_a_name():
     assert named_things("How big is the Big Lottery's Fulfilling Lives: A Better Start initiative?") == [
         "Big Lottery", "Better Start"]
     assert named_things("What is Cllr David Mellen's portfolio?") == ["Cllr David Mellen's"]
+    # months name a period, not a thing the answer must mention
+    assert named_things("In the Jul-Sep 2020 update, what was the turnover rate?") == []
+    assert named_things("What did the April-June report say of Loxley House?") == ["Loxley House"]
 
 
 def test_a_title_before_a_name_may_be_written_another_way():
@@ -467,6 +475,18 @@ def test_a_short_labelled_value_is_judged_by_its_record_not_by_its_own_few_words
     other = _hit("Maximising capacity of residential homes: Sale of excess disability beds Saving: £393k", rank=2)
     asked = "How much is the new sub-regional set-up for buying residential placements expected to save?"
     assert compose(asked, [ours, other])[0].startswith("£260k. Saving: £260k")
+
+
+def test_a_rows_status_cells_are_read_with_the_record_they_report_on():
+    assert status_cell("March 2022 Experiencing Obstacles") and status_cell("January 2020 Completed/ Closed")
+    assert not status_cell("September 2020 Completed  Contracts were signed in September 2020.")
+    row = _hit("Fostering Development:\nIncrease the number of foster placements available within the county "
+               "by 50 over three years, from April 2019.\nSaving: £471k\nMarch 2022 Experiencing\nObstacles\n"
+               "This project was put on pause from late March until early July.")
+    other = _hit("Sale of excess disability beds\nSaving: £393k\nMarch 2020 On Target\nThe beds were sold.", rank=2)
+    text, _, _ = compose("What status did the update give the milestone to add 50 foster placements?", [row, other])
+    assert text.startswith("Increase the number of foster placements") and "Experiencing Obstacles. [1]" in text
+    assert "On Target" not in text
 
 
 def test_a_scene_setting_clause_or_a_relative_who_does_not_decide_the_kind_of_fact():
