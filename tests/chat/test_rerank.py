@@ -1,6 +1,8 @@
 """Re-ranking by the years a question names, its wish for recent documents and its phrases."""
 from dataclasses import replace
 
+import pytest
+
 from chat.rerank import document_periods, rerank, word_pairs
 from index.records import Hit
 from ingest.dates import years_named
@@ -117,3 +119,11 @@ def test_a_question_asking_whom_to_contact_lifts_passages_giving_contact_details
     # Not for a question asking something else, nor for a passage without an address or number.
     assert rerank("What does the plan say about training?", [plain, details], {})[0].chunk is plain.chunk
     assert rerank("Who do I contact about the plan?", [plain, replace(details, chunk=plain.chunk)], {})[0].score == 0.8
+
+
+@pytest.mark.slow
+def test_the_re_ranker_sees_deep_enough_to_lift_a_contact_line_neither_retriever_ranks_high(corpus_engine):
+    # The plan's back page gives its contact inside a paragraph about the Board's role: dense and
+    # keyword search rank it 20th-35th, so only a deep enough pool lets the contact and title boosts lift it.
+    answer = corpus_engine.answer("Who is the named contact for questions on the children and young people's plan?")
+    assert "Chris Wallbanks" in answer.text.split("[1]")[0]
