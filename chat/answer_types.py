@@ -39,8 +39,12 @@ NAME = re.compile(name_pattern(3))
 # "led by", "administered by": whoever follows does it, whether a person or a team.
 AGENT = re.compile(r"\b(?:led|run|chaired|managed|delivered|provided|administered|hosted|co-?ordinated|overseen|"
                    r"commissioned|funded|supported|presented)\s+by\b", re.IGNORECASE)
-LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)[^:;|]{0,20}:\s*([A-Z][^;|]{2,80})",
+LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)[^:;|]{0,20}:\s*((?-i:[A-Z])[^;|]{2,80})",
                         re.IGNORECASE)
+# "For further information contact Chris Wallbanks: chris.wallbanks@...": the name, ending where the
+# sentence moves on (not "contact Lisa Hazell Integrated ...", where her post follows).
+_CONTACT_NAMED = re.compile(r"\bcontact\s+((?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))(?=\s*[:,;(]|\s+(?-i:[a-z])|\s*$)",
+                            re.IGNORECASE)
 FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day|week|month|year|quarter)s?|"
                        r"daily|weekly|fortnightly|monthly|quarterly|annually|yearly|termly|bi-?monthly|"
                        r"(?:once|twice|\w+ times)\s+(?:a|per|each)\s+(?:week|month|year|term)"
@@ -317,7 +321,7 @@ def names_title(person: str, text: str) -> bool:
 def the_fact(kind: str, text: str) -> str:
     """The single fact of that kind in `text`, when there is exactly one; '' otherwise."""
     if kind == "person":
-        found = [m.group(1).strip() for m in LEAD_FIELD.finditer(text)]
+        found = [m.group(1).strip() for m in (*LEAD_FIELD.finditer(text), *_CONTACT_NAMED.finditer(text))]
     else:
         pattern = {"phone": PHONE, "email": EMAIL, "money": MONEY, "percent": PERCENT, "date": DATE, "day": DATE,
                    "frequency": FREQUENCY, "age": _AGE}.get(kind)

@@ -255,6 +255,16 @@ def test_contact_lines_are_one_unit_and_frequency_questions_want_a_frequency():
     assert question_kind("How often does the board meet?") == "frequency"
 
 
+def test_a_contact_sentence_is_answered_with_the_name_it_gives():
+    back_page = _hit("All partners are committed to it. For further information contact Jane Example: "
+                     "jane.example@city.gov.uk")
+    text, _, _ = compose("Who is the contact for the plan?", [back_page])
+    assert text.startswith("Jane Example. ")  # not her email address, read as a "Contact: ..." field
+    # a post after the name is no part of it: no fact is pulled out, the sentence says it all
+    officer = _hit("For more information please contact Jane Example Integrated Workforce Officer on 0115 000 0000.")
+    assert compose("Who is the contact for the plan?", [officer])[0].startswith("For more information")
+
+
 def test_a_short_label_value_line_is_an_answer():
     passage = _hit("Social Impact Bond:\nImplement new services for children on the edge of care through the "
                    "DN2 Social Impact Bond project.\nSaving: £500k\nContracts were signed in September 2020.")
