@@ -459,8 +459,11 @@ def _on_day(cand: Candidate, day: re.Pattern) -> bool:
 def _mentions(cand: Candidate, names: list[str], glossary: dict[str, str] | None = None) -> bool:
     """Whether the candidate's passage (with its title, heading and acronyms) names what the question
     names; an acronym the passage uses names what the corpus `glossary` says it stands for ("NCSCB"
-    names the "Nottingham City Safeguarding Children Board" in a contact list that never spells it out)."""
-    text = f"{cand.hit.chunk.index_text} {cand.hit.chunk.title}"
+    names the "Nottingham City Safeguarding Children Board" in a contact list that never spells it out).
+    A passage of a bundle of papers names what its paper's cover sheet does: the bid's timetable names
+    "Small Steps Big Changes" because the paper is titled so."""
+    chunk = cand.hit.chunk
+    text = f"{chunk.index_text} {chunk.title} {chunk.paper}"
     return names_all(text, names) or bool(glossary) and names_all(expand_text(text, glossary), names)
 
 

@@ -8,7 +8,8 @@ from importlib import metadata
 from pathlib import Path
 
 MANIFEST = "manifest.json"
-FORMAT_VERSION = 2  # 2: each document's vocabulary is stored with it (ingest.vocabulary)
+# 2: each document's vocabulary is stored with it (ingest.vocabulary); 3: each chunk's paper (its cover sheet's title)
+FORMAT_VERSION = 3
 
 
 class IndexMismatch(Exception):

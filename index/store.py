@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS chunks (
     pos INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE, doc_id TEXT, source TEXT, title TEXT,
     date TEXT, date_sort TEXT, text TEXT, index_text TEXT, page_start INTEGER, page_end INTEGER,
-    char_start INTEGER, char_end INTEGER, heading TEXT, kind TEXT, fields TEXT, vector BLOB);
+    char_start INTEGER, char_end INTEGER, heading TEXT, kind TEXT, paper TEXT, fields TEXT, vector BLOB);
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
 CREATE TABLE IF NOT EXISTS glossary (source TEXT, short TEXT, expansion TEXT, context TEXT);
 CREATE TABLE IF NOT EXISTS lower_words (source TEXT, word TEXT);
@@ -32,7 +32,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     index_text, content='chunks', content_rowid='pos', tokenize='porter unicode61');
 """
 _CHUNK_COLUMNS = ("chunk_id", "doc_id", "source", "title", "date", "date_sort", "text", "index_text",
-                  "page_start", "page_end", "char_start", "char_end", "heading", "kind")
+                  "page_start", "page_end", "char_start", "char_end", "heading", "kind", "paper")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _SEEN_LIMIT = 1 << 30  # more distinct names than any one document writes: orders (document, first seen)
 

@@ -1,6 +1,7 @@
 """Structure-aware chunking: Document -> [Chunk], keeping headings, list items and table rows whole."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -48,7 +49,21 @@ def chunk_document(doc: Document, settings: ChunkSettings = ChunkSettings()) -> 
     # The document's own acronym definitions are spelt out in what is indexed, so "NCSCB" finds
     # passages that only say "Safeguarding Children Board" and the other way round.
     glossary = {a.short: a.expansion for a in find_acronyms(doc.text)}
-    return [_make_chunk(doc, ordinal, group, glossary) for ordinal, group in enumerate(groups)]
+    papers = paper_titles(doc.text)
+    return [_make_chunk(doc, ordinal, group, glossary, _paper_at(papers, group[0].start))
+            for ordinal, group in enumerate(groups)]
+
+
+def paper_titles(text: str) -> list[tuple[int, str]]:
+    """In a bundle of papers with cover sheets (board papers), where each cover sheet's title line
+    starts and the title it gives ("Title of paper:\tSmall Steps Big Changes"), in order."""
+    return [(m.start(), m.group(1).strip()) for m in _PAPER_TITLE.finditer(text)]
+
+
+def _paper_at(papers: list[tuple[int, str]], start: int) -> str:
+    """The title of the paper running at `start`: a paper runs from its cover sheet to the next one."""
+    before = bisect.bisect_right([position for position, _ in papers], start)
+    return papers[before - 1][1] if before else ""
 
 
 def word_count(text: str) -> int:
@@ -183,6 +198,9 @@ def _as_row(body: list[_Unit], meta: list[_Unit], columns: tuple[str, str, str])
 
 # A form's line: a short label ending in a colon, then a tab ("Title of paper:\tUpdate on ...").
 _FORM_LINE = re.compile(r"^\s*[A-Z][\w ()/&'’,-]{1,60}:\s*\t")
+# A cover sheet's title line, a form's line: what the paper is about, for every passage of it.
+_PAPER_TITLE = re.compile(r"^[ \t]*(?:title(?: of (?:the )?(?:paper|report))?|report title|subject):[ \t]*\t"
+                          r"[ \t]*([^\t\n]+)", re.IGNORECASE | re.MULTILINE)
 
 
 def _line_kind(line: str, following: str) -> str:
@@ -347,7 +365,7 @@ def _sentences(text: str, budget: int) -> list[str]:
     return out
 
 
-def _make_chunk(doc: Document, ordinal: int, group: list[_Unit], glossary: dict[str, str]) -> Chunk:
+def _make_chunk(doc: Document, ordinal: int, group: list[_Unit], glossary: dict[str, str], paper: str) -> Chunk:
     text = "\n".join(u.text for u in group)
     heading = next((u.heading for u in group if u.heading), "")
     kind = _chunk_kind(group, text)
@@ -361,7 +379,7 @@ def _make_chunk(doc: Document, ordinal: int, group: list[_Unit], glossary: dict[
         title=doc.title, date=doc.period.label(), date_sort=doc.period.sort_key(), text=text,
         index_text=expand_text("\n".join(context + [text]), glossary), page_start=min(u.page for u in group),
         page_end=max(u.page for u in group), char_start=group[0].start, char_end=group[-1].end,
-        heading=heading, kind=kind, fields=group[0].fields if len(group) == 1 else {})
+        heading=heading, kind=kind, paper=paper, fields=group[0].fields if len(group) == 1 else {})
 
 
 def _chunk_kind(group: list[_Unit], text: str) -> str:

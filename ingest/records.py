@@ -72,6 +72,7 @@ class Chunk:
     char_end: int
     heading: str = ""
     kind: str = "paragraph"  # paragraph, heading, list_item, table_row, contact
+    paper: str = ""  # in a bundle of papers with cover sheets, the title of the paper it is part of
     fields: dict = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict:

@@ -921,3 +921,13 @@ def test_the_same_question_scores_the_same_in_every_process():
                               capture_output=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
                for seed in range(1, 9)}
     assert len(outputs) == 1, outputs
+
+
+def test_a_passage_of_a_bundle_of_papers_names_what_its_paper_is_titled():
+    timetable = _hit("Key dates in the process are:\nJanuary 2014 Deadline for submission of the Stage Two "
+                     "detailed Business Case\nMarch 2014 The final selection of the areas")
+    asked = "What was the deadline for the Small Steps Big Changes Stage Two business case?"
+    assert compose(asked, [timetable])[0] == ""  # nothing says it is that bid's timetable
+    paper = "Big Lottery for Nottingham: Small Steps Big Changes"
+    titled = replace(timetable, chunk=replace(timetable.chunk, paper=paper))
+    assert compose(asked, [titled])[0].startswith("January 2014")

@@ -151,3 +151,16 @@ def test_a_caption_is_kept_whole_and_its_last_line_is_no_heading():
     holding = [c for c in chunks if "Sam Webster" in c.text]
     assert "Sam Webster\nPortfolio Holder for\nEducation, Employment and Skills" in holding[0].text
     assert all(c.heading != "Education, Employment and Skills" for c in chunks)
+
+
+def test_each_passage_of_a_bundle_of_papers_knows_the_title_of_its_paper():
+    body = "The bid team met the funder to agree the timetable for the next stage of the application. " * 12
+    raw = ("Minutes of the last meeting were agreed.\n\n"
+           "Title of paper:\tBig Lottery bid: Small Steps Big Changes\t\nReport to:\tThe Board\t\n\n"
+           f"{body}\n\nKey dates in the process are:\nJanuary 2014 Deadline for the Stage Two business case\n\n"
+           f"Title of paper:\tWorkforce Strategy refresh\t\nReport to:\tThe Board\t\n\n{body}")
+    chunks = _chunks(raw, ChunkSettings(target_words=60, max_words=120))
+    assert chunks[0].paper == ""  # it starts before the first cover sheet
+    deadline = next(c for c in chunks if "January 2014 Deadline" in c.text)
+    assert deadline.paper == "Big Lottery bid: Small Steps Big Changes" and "Small Steps" not in deadline.text
+    assert chunks[-1].paper == "Workforce Strategy refresh"
