@@ -22,8 +22,10 @@ def trim_row(text: str, limit: int = 360, topic: set[str] | frozenset = frozense
     """Shorten a table row by trimming its longest field, so short fields (lead, date) survive."""
     # Fields are "Column: value; ..." or, for a table without column names, "cell | cell | ...".
     sep = "; " if "; " in text else " | " if " | " in text else ""
-    if len(text) <= limit or not sep:
-        return trim(text, limit)
+    if len(text) <= limit:
+        return text
+    if not sep:  # one long cell: its opening and what is on the topic
+        return _on_topic_items(text, limit, topic) or trim(text, limit)
     fields = text.split(sep)
     longest = max(range(len(fields)), key=lambda i: len(fields[i]))
     # Other long fields less on the topic than the longest give it room: "Sector Overview: ..." is cut
@@ -45,13 +47,17 @@ def known_words(hit: Hit) -> set[str]:
 
 
 _ITEM_START = re.compile(r"\s(?=[-•] )")
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z•-])")
 
 
 def _on_topic_items(cell: str, room: int, topic: set[str] | frozenset) -> str:
     """A cell holding a list ("Challenges: - Deliver events - Promote routes to teaching - Maintain the
-    website"), cut to its opening and the items sharing most words with the question, in their order,
-    with "…" where items were left out; '' when the cell is no such list or no item is on the topic."""
+    website"), or else several sentences, cut to its opening and the items sharing most words with the
+    question, in their order, with "…" where items were left out; '' when the cell is neither or no
+    item is on the topic."""
     items = _ITEM_START.split(cell)
+    if len(items) < 3:  # no list: its sentences are its items
+        items = _SENTENCE_START.split(cell)
     topic = {w for w in topic if not w.isdigit()}  # "19" in "2017-19" matches any date
     if len(items) < 3 or not topic:
         return ""
@@ -72,7 +78,8 @@ def _on_topic_items(cell: str, room: int, topic: set[str] | frozenset) -> str:
         return ""
     parts, last = [], -1
     for i in sorted(keep):
-        parts.append(("… " if i > last + 1 else "") + items[i])
+        cut = i > last + 1 and not (parts and parts[-1].endswith("…"))  # one mark where the opening was cut
+        parts.append(("… " if cut else "") + items[i])
         last = i
     return " ".join(parts) + (" …" if last < len(items) - 1 else "")
 
