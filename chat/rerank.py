@@ -109,11 +109,16 @@ def word_pairs(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(zip(words, words[1:]))
 
 
+# Words that place a document in time rather than name it: "the later workforce plan" is a workforce plan.
+_WHEN_WORDS = frozenset(stems("later latest current new newer old older earlier previous original refreshed "
+                              "updated recent"))
+
+
 @lru_cache(maxsize=256)
 def _title_words(text: str) -> frozenset[str]:
-    """The words of a title or of a phrase naming a document, without years ("2010-14 workforce strategy"
-    gives workforce, strategy)."""
-    return frozenset(w for w in stems(text) if len(w) > 1 and not w[0].isdigit())
+    """The words of a title or of a phrase naming a document, without years or words placing it in
+    time ("the later 2010-14 workforce strategy" gives workforce, strategy)."""
+    return frozenset(w for w in stems(text) if len(w) > 1 and not w[0].isdigit() and w not in _WHEN_WORDS)
 
 
 def _pair_share(pairs: frozenset, text: str) -> float:

@@ -94,6 +94,9 @@ def test_a_document_named_by_its_kind_lifts_the_documents_whose_title_holds_thos
     assert rerank("How deprived is the city?", [board, strategy], {}) == [board, strategy]
     assert rerank("How deprived is the city, according to the action plan?", [board, strategy], {}) == [
         board, strategy]
+    # a word placing the document in time is no word of its title
+    assert rerank("How deprived is the city, according to the latest workforce strategy?", [board, strategy],
+                  {})[0].chunk.source == "strategy.txt"
 
 
 def test_a_document_named_by_its_acronym_is_lifted_like_one_named_by_its_title():
