@@ -33,6 +33,7 @@ ROLE_WEIGHT = 0.15
 AGENT_WEIGHT = 0.1
 # A sentence listing items, for a question asking for several ("what qualities did they want?").
 LIST_WEIGHT = 0.15
+_LIST_REACH = 2  # sentences after one announcing several things that may introduce their list
 # An aim ("To increase ... by 40%") offered for a question about what happened.
 AIM_PENALTY = 0.1
 # The share of an acronym's expansion the question must spell out for the acronym to say it.
@@ -305,7 +306,8 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         scored = _of_the_period_asked(scored, periods)
         if not scored:
             return "", [], [nearest]
-    scored[0] = replace(scored[0], cand=_with_its_list(scored[0].cand, units))
+    wanted = kind in _ITEM_KINDS and items_asked(question) > 1
+    scored[0] = replace(scored[0], cand=_with_its_list(scored[0].cand, units, wanted))
     best = scored[0].score
     chosen: list[Scored] = []
     length = 0
@@ -403,13 +405,19 @@ def _names_measure(cand: Candidate, measure: str) -> bool:
     return measure.lower()[:max(5, len(measure) - 5)] in squashed
 
 
-def _with_its_list(cand: Candidate, units: list[Candidate]) -> Candidate:
+def _with_its_list(cand: Candidate, units: list[Candidate], wanted: bool = False) -> Candidate:
     """A sentence introducing a list ("Three gaps have been identified from the STP:") with the items
-    that follow it in its passage, as far as they fit: the items are the answer."""
-    if not cand.text.rstrip().endswith(":"):
-        return cand
+    that follow it in its passage, as far as they fit: the items are the answer. When the question
+    asks for several things (`wanted`), a sentence announcing them is read with a list introduced
+    just after it ("The Partnership has adopted seven principles ... The principles are as follows:")."""
     items = [u.text for u in units if u.hit is cand.hit and u.position > cand.position]
     text = cand.text.rstrip()
+    if not text.endswith(":"):
+        intro = next((i for i, item in enumerate(items[:_LIST_REACH]) if item.rstrip().endswith(":")), None)
+        if not wanted or intro is None:
+            return cand
+        text = f"{_as_sentence(text)} {items[intro].rstrip()}"  # what stands between is left out
+        items = items[intro + 1:]
     for item in items:
         if len(text) + len(item) + 2 > MAX_CHARS - 100:
             break

@@ -23,7 +23,7 @@ _WHAT_PLURAL = re.compile(rf"\b(?:what|which)\s+(?:are|were)?\s*(?:the\s+|its\s+
                           rf"(?:did|do|does|are|were|will|would|have|has|had|should|can|could|is|was|of|for|in|on|"
                           rf"that|which|they|the|it|young|people|staff|we)\b")
 # "the four strategic outcomes", "on what three levels", "which two areas".
-_COUNTED_PLURAL = re.compile(rf"\b({'|'.join(_NUMBER)}|[2-9])\s+(?:[a-z-]+\s+){{0,2}}?({_PLURAL_WORD})\b")
+_COUNTED_PLURAL = re.compile(rf"\b({'|'.join(_NUMBER)}|[2-9])\s+(?:[a-z-]+\s+){{0,2}}?({_PLURAL_WORD})\b(?!-)")
 # Separators between the items of a list written out in a sentence.
 _ITEM_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bor\b|&|\bas well as\b)\s*", re.IGNORECASE)
 _ITEM_WORDS = 6  # an item of a written-out list is a few words, not a clause

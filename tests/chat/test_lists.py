@@ -52,3 +52,16 @@ def test_the_sentence_listing_the_items_beats_the_one_announcing_them():
                    "with them: respect, listening, understanding and being non judgemental.")
     text, _, _ = compose("What skills did young people say they wanted to see in the workforce?", [passage])
     assert text.startswith("There was a clear message"), text
+
+
+def test_a_sentence_announcing_the_items_is_read_with_the_list_introduced_just_after_it():
+    assert items_asked("Can you run me through the seven cross-cutting principles?") == 7  # not "seven cross"
+    passage = _hit("The Partnership has adopted seven cross-cutting principles to guide its work. It will keep "
+                   "developing these principles in its planning. The principles are as follows:\n"
+                   "• To raise aspiration\n• To manage transitions\n• To listen to young people")
+    text, _, _ = compose("Can you run me through the seven cross-cutting principles?", [passage])
+    assert "as follows:" in text and "To raise aspiration" in text and "To listen to young people" in text
+    assert "keep developing" not in text
+    # a question asking for no list gets the sentence alone
+    text, _, _ = compose("Who adopted the cross-cutting principles to guide its work?", [passage])
+    assert "as follows" not in text
