@@ -19,6 +19,7 @@ from chat.rows import known_words, trim, trim_row
 from chat.text import stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
+from index.store import STOPWORDS
 from ingest.acronyms import ACRONYM, expand_text
 from ingest.chunking import LABELLED_VALUE  # a short "Label: value" line states a fact on its own
 
@@ -375,6 +376,12 @@ def _of_the_period_asked(scored: list[Scored], periods: Periods) -> list[Scored]
 # The measure a rate is of ("vacancy rate"), and sums of a named sort: a turnover rate does not give
 # the vacancy rate, a saving does not give a salary, nor a contract's value.
 _RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b", re.IGNORECASE)
+# "What percentage of Year 6 children are obese?" asks for the share that is obese: a share of the
+# same children that is anything else (in good schools, not in education) does not answer. Not a
+# verb ("were completed" may be written "were carried out") nor an acronym (spelt out differently).
+_SHARE_THAT_IS = re.compile(r"\b(?:percentage|proportion|share|per ?cent) of (?:[\w'’-]+ ){1,6}?(?:are|were|is|was)"
+                            r"\s+(?:(?:currently|now|still|being|also|already)\s+)*+((?-i:[a-z]{3,})(?<!ed)(?<!ing))\b",
+                            re.IGNORECASE)
 # "What value does the plan give for X?" asks for X's sum; "the contract's value" names a sort of sum.
 _SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|(?<!what )value|price|fees?|costs?|budgets?|grants?|savings?|save)\b",
                      re.IGNORECASE)
@@ -386,6 +393,9 @@ def _measure(question: str, kind: str) -> str:
     # only a question asking for a share has a rate to name: in "what did staff rate positively?" it is a verb
     found = _RATE_OF.search(question) if kind in ("percent", "amount") else None
     if found and found.group(1).lower() not in TYPE_WORDS:
+        return found.group(1)
+    found = _SHARE_THAT_IS.search(question) if kind == "percent" else None
+    if found and found.group(1).lower() not in TYPE_WORDS | STOPWORDS:
         return found.group(1)
     found = _SUM_OF.search(question) if kind == "money" else None
     return found.group(1) if found else ""

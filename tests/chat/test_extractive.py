@@ -942,3 +942,14 @@ def test_a_long_one_cell_row_keeps_its_opening_and_the_sentences_on_the_topic():
     row = _hit(cell, kind="table_row")
     text, _, _ = compose("What did the 2010 survey find volunteers had contributed?", [row])
     assert "29,850 weeks" in text and text.startswith("Sector Overview") and "…" in text and " … …" not in text
+
+
+def test_a_share_asked_by_what_it_is_of_is_not_answered_by_a_share_of_something_else():
+    schools = _hit("Nottingham city schools judged as good or outstanding has increased from 60.6% to 79.7%.")
+    asked = "What percentage of Year 6 children in Nottingham are currently obese?"
+    assert compose(asked, [schools])[0] == ""
+    weight = _hit("In Nottingham 22.3% of Year 6 children are obese, against 19.1% in England.")
+    assert compose(asked, [weight, schools])[0].startswith("In Nottingham 22.3%")
+    # a verb may be said otherwise ("completed" / "carried out"): it names no measure
+    assessed = _hit("91.0% of initial assessments were carried out within 10 working days of referral.")
+    assert compose("What percentage of initial assessments were completed within 10 working days?", [assessed])[0]
