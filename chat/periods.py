@@ -22,6 +22,9 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./](\d{1,2})[./](\d{2}|\d{4})\b")  # "31.
 # A sentence saying "currently" speaks of its document's own time.
 _NOW = re.compile(r"\b(?:currently|now|at present|this year|to date)\b", re.IGNORECASE)
 
+# "As reported to the Board in June 2013, when had the last inspection taken place?": when it was
+# reported says where to look; what was reported may be of an earlier time.
+_REPORTED_WHEN = re.compile(r"^\s*as\s+(?:reported|noted|presented|stated|said|told)\b[^,?]*,", re.IGNORECASE)
 # "at the time of the 2017-19 plan" asks when, by naming a document: its years are the years asked.
 _AT_THE_TIME_OF = r"\b(?:at the time of|during|in the time of|in the days of)\s+"
 
@@ -32,9 +35,10 @@ Periods = tuple[list[frozenset[int]], set[str], list[tuple[int, int]]]
 def periods_asked(question: str, glossary: dict[str, str] | None = None) -> Periods:
     """The years (or spans of years), quarters and numbered stages the question asks about; years
     naming a document ("according to the 2016 plan", with the `glossary` "the 2016 CYPP") say where
-    to look, not when, unless it is named for its time ("at the time of the 2017-19 plan"); a statement of how things were before the question ("X was ... in 2013 - what
+    to look, not when, unless it is named for its time ("at the time of the 2017-19 plan"), and so
+    does when something was reported ("As reported to the Board in June 2013, ..."); a statement of how things were before the question ("X was ... in 2013 - what
     is it now?") sets the scene (questions.asked_part)."""
-    question = asked_part(question)
+    question = _REPORTED_WHEN.sub(" ", asked_part(question))
     for phrase, _ in document_mentions(question, glossary):
         if not re.search(rf"{_AT_THE_TIME_OF}(?:the\s+|our\s+)?{re.escape(phrase)}", question, re.IGNORECASE):
             question = question.replace(phrase, " ")

@@ -26,6 +26,10 @@ def test_years_spans_and_quarters_asked_and_said():
     # named for its time, a document's years are the years asked: a 2010-2014 strategy cannot say
     asked = periods_asked("How many social workers did the city have at the time of the 2017-19 action plan?")
     assert asked[0] == [frozenset({2017, 2018, 2019})] and document_fit("2010 to 2014", asked) is False
+    # when something was reported says where to look: what it reported may be older
+    reported = periods_asked("As reported to the Board in June 2013, when was the last inspection?")
+    assert reported[0] == [] and period_fit("the inspection in April 2012", reported) is None
+    assert periods_asked("When was the last inspection reported to the Board in June 2013?")[0] == [frozenset({2013})]
     assert period_fit("On 31.03.11, there were 561", periods_asked("How many in 2011?")) is True
     q2 = periods_asked("What was the vacancy rate in Q2 2020-21?")
     assert period_fit("Q1 data for 2020-21 showed a vacancy rate of 3.31%", q2) is False
