@@ -34,6 +34,16 @@ ROLE_WEIGHT = 0.15
 AGENT_WEIGHT = 0.1
 # A sentence listing items, for a question asking for several ("what qualities did they want?").
 LIST_WEIGHT = 0.15
+DEFINITION_WEIGHT = 0.15  # a sentence saying what the thing a "what is X?" question names is
+_WHAT_IS = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?([\w'’ -]{3,60}?)\s*\??\s*$",
+                      re.IGNORECASE)
+_DEFINING_VERB = re.compile(r"\b(?:is|are|was|were|has been|have been|has|have|brings together|exists|"
+                            r"aims|works)\b")
+_SUBJECT_WORDS = 8
+# "Who chairs the Children's Partnership Board?", "who is the chair of the governance board?"
+_CHAIRED = re.compile(r"\b(?:chairs|chaired|chairing|chair of)\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’-]*\s*){1,6})",
+                      re.IGNORECASE)
+_CHAIR_OF = re.compile(r"\bchair(?:man|person)?\s+of\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’-]*\s*){1,6})", re.IGNORECASE)
 _LIST_REACH = 2  # sentences after one announcing several things that may introduce their list
 # An aim ("To increase ... by 40%") offered for a question about what happened.
 AIM_PENALTY = 0.1
@@ -186,6 +196,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     body = bool(_ASKS_FOR_BODY.search(question))  # "which service ...?" is a who-question about a body
     outcome = asks_what_happened(question)
     items = min(items_asked(question), 3) if kind in _ITEM_KINDS else 0
+    defined = defined_asked(question) if kind == "other" else frozenset()
     scored = []
     for cand, terms, context, named in zip(cands, term_sets, context_sets, titled):
         own = math.fsum(idf[t] for t in topic & (terms | named)) / total
@@ -207,12 +218,39 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         # A sentence introducing a list ("Three gaps have been identified:") is answered with its items.
         lists = LIST_WEIGHT * bool(items and (cand.text.rstrip().endswith(":")
                                               or items_listed(cand.text, asked_words) >= items))
+        # "What is the Children's Partnership?" is answered by a sentence saying what it is.
+        defines = DEFINITION_WEIGHT * bool(defined and _defines(cand.text, defined))
         score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + says_who + lists
+                 + defines
                  + lean_new * recency.get(cand.hit.chunk.source, 0) - 0.15 * _heading_like(cand)
                  - AIM_PENALTY * (outcome and not row and states_an_aim(cand.text)))
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored
+
+
+def defined_asked(question: str) -> frozenset[str]:
+    """The words (as stems) of what a "what is X?" question asks to have defined ("What is the
+    Children's Partnership?", "What are Priority Families?"); empty for any other question."""
+    found = _WHAT_IS.match(question)
+    return frozenset(w for w in stems(found.group(1)) if len(w) > 1) if found else frozenset()
+
+
+def _defines(text: str, defined: frozenset[str]) -> bool:
+    """Whether the sentence says what the thing is: its subject, a few words before the verb, names it
+    ("Nottingham Children's Partnership brings together core services ...", "The Nottingham
+    Children's Partnership has responsibility for ...")."""
+    verb = _DEFINING_VERB.search(text)
+    subject = text[:verb.start()] if verb else ""
+    return bool(verb) and len(subject.split()) <= _SUBJECT_WORDS and defined <= set(stems(subject))
+
+
+def _chairs(text: str, body: str) -> bool:
+    """Whether a sentence naming a chair names one of `body`: "Chair of Local Safeguarding Children
+    Board" is not the chair of the Children's Partnership Board; a sentence naming no "chair of" may
+    say it otherwise."""
+    said = _CHAIR_OF.search(re.sub(r"[()|]", " ", text))
+    return not said or set(stems(body)) <= set(stems(said.group(1)))
 
 
 def _names_holder(cand: Candidate, non_name_words: frozenset[str]) -> bool:
@@ -300,6 +338,9 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
               and _names_measure(s.cand, measure)]
     if non_name_words is not None and post_holder_asked(question):
         scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
+    chaired = _CHAIRED.search(asked)
+    if chaired:  # "Independent Chair of Local Safeguarding Children Board" chairs another board
+        scored = [s for s in scored if _chairs(s.cand.text, chaired.group(1))]
     if not scored or ((scored[0].focus < MIN_FOCUS or _says_none_of_it(scored[0])) and not scored[0].quoted):
         return "", [], []
     if _period_of(scored[0], periods) is False:  # the best sentence is about another quarter or year

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from ingest.acronyms import expand_text, find_acronyms
 from ingest.records import Chunk, Document
@@ -26,7 +27,7 @@ class ChunkSettings:
         # "context" names what index_text adds to a chunk's text and "lines" how lines are read, so a
         # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
-                "context": "title+heading+columns+acronyms", "lines": "forms+phrases"}
+                "context": "title+heading+columns+acronyms", "lines": "forms+phrases+wrapped-rows"}
 
 
 @dataclass
@@ -75,6 +76,7 @@ def _units(doc: Document) -> list[_Unit]:
     units: list[_Unit] = []
     offset = 0
     heading = ""
+    row_cells: list[str] = []  # the cells of the last table row, which a wrapped line continues
     for page in doc.pages:
         lines = page.text.split("\n")
         position = offset
@@ -106,9 +108,15 @@ def _units(doc: Document) -> list[_Unit]:
                         units.append(_Unit("paragraph", table_header, start, start + len(line),
                                            page.number, heading, table_header))
                     continue
-                units.append(_Unit("table_row", _render_row(cells, table_header, row_labels), start,
+                if _wraps_the_row_before(cells, units, row_cells):
+                    # "\tIntervention and Partnerships)\t" ends the cells of the row above, wrapped.
+                    row_cells = [f"{a} {b}".strip() for a, b in zip_longest(row_cells, cells, fillvalue="")]
+                    start = units.pop().start
+                else:
+                    row_cells = cells
+                units.append(_Unit("table_row", _render_row(row_cells, table_header, row_labels), start,
                                    start + len(line), page.number, heading, table_header,
-                                   _row_fields(cells, table_header, row_labels)))
+                                   _row_fields(row_cells, table_header, row_labels)))
                 continue
             table_header, row_labels = "", False
             kind = _line_kind(line, following)
@@ -199,6 +207,8 @@ def _as_row(body: list[_Unit], meta: list[_Unit], columns: tuple[str, str, str])
 # A form's line: a short label ending in a colon, then a tab ("Title of paper:\tUpdate on ...").
 _FORM_LINE = re.compile(r"^\s*[A-Z][\w ()/&'’,-]{1,60}:\s*\t")
 # A cover sheet's title line, a form's line: what the paper is about, for every passage of it.
+_WRAPPED_WORDS = 4  # at most this many words on a line finishing the row above it
+_FIGURE = re.compile(r"^[£$]?[\d.,]+%?$")
 _PAPER_TITLE = re.compile(r"^[ \t]*(?:title(?: of (?:the )?(?:paper|report))?|report title|subject):[ \t]*\t"
                           r"[ \t]*([^\t\n]+)", re.IGNORECASE | re.MULTILINE)
 
@@ -218,6 +228,19 @@ def _line_kind(line: str, following: str) -> str:
     if title_case and len(words) >= 2 and (word_count(following) >= 10 or following.startswith("- ")):
         return "heading"
     return "paragraph"
+
+
+def _wraps_the_row_before(cells: list[str], units: list[_Unit], row_cells: list[str]) -> bool:
+    """Whether a table line only finishes the cells of the row before it: its first cell is empty
+    and it holds a few words ("\tParticipation Lead Officer)\t" under "Jon Rea\t- Engagement and)").
+    A longer line under an empty first cell is a row of its own, as under an action plan's merged
+    first column."""
+    if not (units and units[-1].kind == "table_row" and row_cells and not cells[0]
+            and sum(len(c.split()) for c in cells) <= _WRAPPED_WORDS):
+        return False
+    # Words under a figure ("1873" / "contacts)") are no part of it: where they belong is unclear.
+    return all(not cell or (i < len(row_cells) and row_cells[i] and not _FIGURE.match(row_cells[i]))
+               for i, cell in enumerate(cells))
 
 
 def _render_row(cells: list[str], header: str, labelled: bool = False) -> str:

@@ -953,3 +953,21 @@ def test_a_share_asked_by_what_it_is_of_is_not_answered_by_a_share_of_something_
     # a verb may be said otherwise ("completed" / "carried out"): it names no measure
     assessed = _hit("91.0% of initial assessments were carried out within 10 working days of referral.")
     assert compose("What percentage of initial assessments were completed within 10 working days?", [assessed])[0]
+
+
+def test_a_what_is_question_is_answered_by_the_sentence_saying_what_it_is():
+    members = _hit("Angela Horsley | - Clinical Lead, | - Nottingham Children's Partnership Hospital", kind="table_row")
+    defined = _hit("The papers went to the board. The Nottingham City Children's Partnership is the partnership of "
+                   "statutory and voluntary agencies working together for children in Nottingham.", rank=3)
+    text, _, _ = compose("What is the Children's Partnership?", [members, defined])
+    assert text.startswith("The Nottingham City Children's Partnership is the partnership of statutory")
+
+
+def test_the_chair_of_another_board_does_not_answer_who_chairs_this_one():
+    # the attendance list of the Children's Partnership Board's own papers
+    other = _hit("Children's Partnership Board present: ✓ Paul Burnett | - Independent Chair of) | Local "
+                 "Safeguarding Children Board", title="Children's Partnership Board papers", kind="table_row")
+    assert compose("Who chairs the Children's Partnership Board?", [other])[0] == ""
+    ours = _hit("Councillor David Mellen, Chair of the Nottingham Children's Partnership Board, signed it.", rank=2)
+    assert "David Mellen" in compose("Who chairs the Children's Partnership Board?", [other, ours])[0]
+    assert "Paul Burnett" in compose("Who chairs the Local Safeguarding Children Board?", [other, ours])[0]

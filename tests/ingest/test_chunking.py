@@ -164,3 +164,17 @@ def test_each_passage_of_a_bundle_of_papers_knows_the_title_of_its_paper():
     deadline = next(c for c in chunks if "January 2014 Deadline" in c.text)
     assert deadline.paper == "Big Lottery bid: Small Steps Big Changes" and "Small Steps" not in deadline.text
     assert chunks[-1].paper == "Workforce Strategy refresh"
+
+
+def test_a_table_line_finishing_the_cells_of_the_row_above_is_part_of_that_row():
+    raw = ("Name\tRole\tOrganisation\n"
+           "✓ Chris Wallbanks\t- Programme Manager Early)\tNottingham City Council\n"
+           "\tIntervention and Partnerships)\t\n"
+           "✓ Paul Burnett\t- Independent Chair of)\tLocal Safeguarding\n"
+           "\t\tChildren Board\n"
+           "\tA row of its own under a merged first cell, long enough to be one\tSomewhere Else\n")
+    rows = [c.text for c in _chunks(raw) if c.kind == "table_row"]
+    assert any("Programme Manager Early) Intervention and Partnerships)" in r for r in rows)
+    assert any("Local Safeguarding Children Board" in r for r in rows)
+    assert len(rows) == 3  # the two wrapped lines are no rows of their own; the long line is one
+    assert any("A row of its own" in r and "Burnett" not in r for r in rows)
