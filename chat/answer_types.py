@@ -349,11 +349,15 @@ STATUS = re.compile(r"\b(?:on (?:target|track|schedule)|off (?:target|track)|exp
                      r"ongoing|achieved|overdue|slipp(?:ed|ing))\b", re.IGNORECASE)
 
 
+_STATUS_CELL_CHARS = 60  # a date and a status, with room for "Completed/ Closed"
+
+
 def status_cell(text: str) -> bool:
     """Whether `text` is only a progress report's date and status cells ("March 2022 Experiencing
     Obstacles"): a row's status, whose subject is the row's first cell."""
-    rest = DATE.sub(" ", STATUS.sub(" ", text))
-    return bool(STATUS.search(text)) and not re.search(r"[A-Za-z]", MONTH_NAME.sub(" ", rest))
+    if len(text) > _STATUS_CELL_CHARS or not STATUS.search(text):
+        return False
+    return not re.search(r"[A-Za-z]", MONTH_NAME.sub(" ", DATE.sub(" ", STATUS.sub(" ", text))))
 
 
 # A year naming something ("the 2020 Workforce Health Check"), not a time ("in June 2013").

@@ -111,8 +111,9 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                     else trim(piece))
             # A "Label: value" line ("Saving: £260k") or a row's date and status ("March 2022 Experiencing
             # Obstacles") belongs to the record the passage opens with.
-            record = opening if LABELLED_VALUE.match(piece) or status_cell(piece) else ""
-            if status_cell(piece) and opening and not statused and len(opening) + len(text) < MAX_CHARS // 2:
+            status = status_cell(piece)
+            record = opening if LABELLED_VALUE.match(piece) or status else ""
+            if status and opening and not statused and len(opening) + len(text) < MAX_CHARS // 2:
                 # The passage's first status is its opening record's: say what it is the status of.
                 text, statused = f"{_as_sentence(opening)} {text}", True
             # "6 of these staff ..." is about what the sentences before it were about.
