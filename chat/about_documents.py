@@ -73,14 +73,15 @@ def _of_kind(kind: str, title: str) -> bool:
 
 # "What does NCSCB stand for?", "What is SSBC short for?", "What does DFDO mean?", "expand CAF"
 _ACRONYM = r"((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))"
-_STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:stand\s+for|mean)\s*\??"
+_STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s+)?{_ACRONYM}s?\s+"
+                         rf"(?:stand\s+for|mean)\s*\??"
                          rf"|what\s+(?:is|are)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:short|an?\s+(?:abbreviation|acronym))"
                          rf"\s+for\s*\??|(?:expand|spell\s+out)\s+{_ACRONYM}\s*\??"
-                         rf"|what(?:['’]s|\s+is)\s+the\s+full\s+(?:name|form|title)\s+(?:of|for)\s+(?:the\s+)?{_ACRONYM}s?"
-                         rf"\s*\??)\s*$", re.IGNORECASE)
+                         rf"|what(?:['’]s|\s+is)\s+the\s+full\s+(?:name|form|title)\s+(?:of|for)\s+(?:the\s+)?"
+                         rf"{_ACRONYM}s?\s*\??)\s*$", re.IGNORECASE)
 # "I keep seeing 'NCSCB' in the papers - what does that stand for?": the acronym is named before.
-_STANDS_FOR_IT = re.compile(r"\bwhat(?:\s+(?:does|do|did)|['’]s|\s+is)\s+(?:that|it|this)\s+(?:stand\s+for|mean|short\s+for)"
-                            r"\s*\??\s*$", re.IGNORECASE)
+_STANDS_FOR_IT = re.compile(r"\bwhat(?:\s+(?:does|do|did)|['’]s|\s+is)\s+(?:that|it|this)\s+"
+                            r"(?:stand\s+for|mean|short\s+for)\s*\??\s*$", re.IGNORECASE)
 
 
 def acronym_asked(question: str, glossary: dict[str, str]) -> str:

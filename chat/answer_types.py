@@ -39,8 +39,9 @@ NAME = re.compile(name_pattern(3))
 # "led by", "administered by": whoever follows does it, whether a person or a team.
 AGENT = re.compile(r"\b(?:led|run|chaired|managed|delivered|provided|administered|hosted|co-?ordinated|overseen|"
                    r"commissioned|funded|supported|presented)\s+by\b", re.IGNORECASE)
-LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)[^:;|]{0,20}:\s*((?-i:[A-Z])[^;|]{2,80})",
-                        re.IGNORECASE)
+# "Responsibility Lead: Jane Example": a field's value, which opens with a capital (not an email address).
+LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)[^:;|]{0,20}:\s*"
+                        r"((?-i:[A-Z])[^;|]{2,80})", re.IGNORECASE)
 # "For further information contact Chris Wallbanks: chris.wallbanks@...": the name, ending where the
 # sentence moves on (not "contact Lisa Hazell Integrated ...", where her post follows).
 _CONTACT_NAMED = re.compile(r"\bcontact\s+((?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))(?=\s*[:,;(]|\s+(?-i:[a-z])|\s*$)",
@@ -148,9 +149,9 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
 
 @lru_cache(maxsize=256)  # asked by the answerer, its scorer and the engine for the same question
 def question_kind(question: str) -> str:
-    """phone, email, money, frequency, grade, status (of progress), age, percent, count, amount (any of the three), day (a calendar
-    date), date (any time), person, place, body (an organisation, service or team named), title (a
-    named person's post) or other.
+    """phone, email, money, frequency, grade, status (of progress), age, percent, count, amount (any
+    of the three), day (a calendar date), date (any time), person, place, body (an organisation,
+    service or team named), title (a named person's post) or other.
 
     In a yes/no question ("Does the chair get a casting vote?", "Does the update have any cost
     implications?") a role, place, sum or time word names the topic, not the kind of fact wanted: it

@@ -36,8 +36,9 @@ def periods_asked(question: str, glossary: dict[str, str] | None = None) -> Peri
     """The years (or spans of years), quarters and numbered stages the question asks about; years
     naming a document ("according to the 2016 plan", with the `glossary` "the 2016 CYPP") say where
     to look, not when, unless it is named for its time ("at the time of the 2017-19 plan"), and so
-    does when something was reported ("As reported to the Board in June 2013, ..."); a statement of how things were before the question ("X was ... in 2013 - what
-    is it now?") sets the scene (questions.asked_part)."""
+    does when something was reported ("As reported to the Board in June 2013, ..."); a statement of
+    how things were before the question ("X was ... in 2013 - what is it now?") sets the scene
+    (questions.asked_part)."""
     question = _REPORTED_WHEN.sub(" ", asked_part(question))
     for phrase, _ in document_mentions(question, glossary):
         if not re.search(rf"{_AT_THE_TIME_OF}(?:the\s+|our\s+)?{re.escape(phrase)}", question, re.IGNORECASE):

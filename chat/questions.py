@@ -47,7 +47,8 @@ def _normal(text: str) -> str:
 
 # "according to the 2010-14 workforce strategy", "in the later workforce action plan": the document
 # the answer should come from, named by its year or kind.
-_DOCUMENT_NAMED = re.compile(r"\b(?:the|our)\s+((?:(?!(?:the|our|of)\b)[\w'’/-]+\s+){0,5}?(?:action plan|plan|strategy|papers|"
+_DOCUMENT_NAMED = re.compile(r"\b(?:the|our)\s+((?:(?!(?:the|our|of)\b)[\w'’/-]+\s+){0,5}?"
+                             r"(?:action plan|plan|strategy|papers|"
                              r"update|report|minutes|document))s?\b", re.IGNORECASE)
 # "the CYPP": an acronym the glossary may expand to a document's name ("... Plan", "... Strategy").
 _ACRONYM_NAMED = re.compile(r"\b(?:the|our)\s+((?:(?:19|20)\d\d(?:[/-]\d{2,4})?\s+)?"

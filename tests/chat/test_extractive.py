@@ -938,7 +938,8 @@ def test_a_long_one_cell_row_keeps_its_opening_and_the_sentences_on_the_topic():
             "between the partnership and the sector. Due to the broad nature of the sector it is uncertain how many "
             "work in it. The workforce includes over 200 registered organisations working with children. The "
             "workforce comprises paid staff and volunteers. In the 2010 survey, volunteers have contributed 29,850 "
-            "weeks of work. Some groups operate within their own communities and are not connected to current practice.")
+            "weeks of work. Some groups operate within their own communities and are not connected to current "
+            "practice.")
     row = _hit(cell, kind="table_row")
     text, _, _ = compose("What did the 2010 survey find volunteers had contributed?", [row])
     assert "29,850 weeks" in text and text.startswith("Sector Overview") and "…" in text and " … …" not in text
