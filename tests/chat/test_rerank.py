@@ -128,5 +128,5 @@ def test_a_question_asking_whom_to_contact_lifts_passages_giving_contact_details
 def test_the_re_ranker_sees_deep_enough_to_lift_a_contact_line_neither_retriever_ranks_high(corpus_engine):
     # The plan's back page gives its contact inside a paragraph about the Board's role: dense and
     # keyword search rank it 20th-35th, so only a deep enough pool lets the contact and title boosts lift it.
-    answer = corpus_engine.answer("Who is the named contact for questions on the children and young people's plan?")
+    answer = corpus_engine.answer("Who is the named contact for the children and young people's plan update?")
     assert "Chris Wallbanks" in answer.text.split("[1]")[0]
