@@ -417,7 +417,8 @@ def _of_the_period_asked(scored: list[Scored], periods: Periods) -> list[Scored]
 
 # The measure a rate is of ("vacancy rate"), and sums of a named sort: a turnover rate does not give
 # the vacancy rate, a saving does not give a salary, nor a contract's value.
-_RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b", re.IGNORECASE)
+_RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b|\b(?:rate|ratio) of (?:the )?(?:[a-z]+ )?([a-z]{4,})\b",
+                      re.IGNORECASE)
 # "What percentage of Year 6 children are obese?" asks for the share that is obese: a share of the
 # same children that is anything else (in good schools, not in education) does not answer. Not a
 # verb ("were completed" may be written "were carried out") nor an acronym (spelt out differently).
@@ -434,8 +435,9 @@ def _measure(question: str, kind: str) -> str:
     "what starting salary ...?"."""
     # only a question asking for a share has a rate to name: in "what did staff rate positively?" it is a verb
     found = _RATE_OF.search(question) if kind in ("percent", "amount") else None
-    if found and found.group(1).lower() not in TYPE_WORDS:
-        return found.group(1)
+    measure = (found.group(1) or found.group(2)) if found else ""  # "the exclusion rate", "the rate of exclusions"
+    if measure and measure.lower() not in TYPE_WORDS:
+        return measure
     found = _SHARE_THAT_IS.search(question) if kind == "percent" else None
     if found and found.group(1).lower() not in TYPE_WORDS | STOPWORDS:
         return found.group(1)

@@ -972,3 +972,11 @@ def test_the_chair_of_another_board_does_not_answer_who_chairs_this_one():
     ours = _hit("Councillor David Mellen, Chair of the Nottingham Children's Partnership Board, signed it.", rank=2)
     assert "David Mellen" in compose("Who chairs the Children's Partnership Board?", [other, ours])[0]
     assert "Paul Burnett" in compose("Who chairs the Local Safeguarding Children Board?", [other, ours])[0]
+
+
+def test_the_rate_of_something_is_the_measure_asked_like_its_rate():
+    schools = _hit("The rate of Nottingham secondary schools judged good or outstanding has risen to 79.7%, a "
+                   "permanent improvement.")
+    assert compose("What was the rate of permanent exclusions from secondary schools?", [schools])[0] == ""
+    excluded = _hit("Permanent exclusions from secondary schools fell to a rate of 0.12%.")
+    assert compose("What was the rate of permanent exclusions from secondary schools?", [excluded, schools])[0]
