@@ -210,6 +210,34 @@ _CHAIR_HOLDER_ASKED = re.compile(r"\bwho\s+(?:(?:is|was|will be)\s+)?(?:currentl
                                  r"(?:chairs|chaired|chairing|will chair)\b", re.IGNORECASE)
 
 
+# "Independent Chair of Local Safeguarding Children Board", "Director of Public Health": a post and
+# the capitalised name of the body it is of; "Who chairs / heads the X?" asks for a post by its verb.
+_OF_BODY = r"\s+of\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6})"
+_POST_OF = re.compile(rf"\b({_POST_TITLE}){_OF_BODY}", re.IGNORECASE)
+_POST_BY_ITS_VERB = re.compile(r"\b(chair|head)(?:s|ed|ing)\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6})",
+                               re.IGNORECASE)
+
+
+def posts_of(text: str) -> list[tuple[str, str]]:
+    """Each post the text names with the body it is of: "✓ Paul Burnett | - Independent Chair of) |
+    Local Safeguarding Children Board" -> [("chair", "Local Safeguarding Children Board")]."""
+    text = re.sub(r"[()|]", " ", text)  # a table's cell marks may stand between a post and its body
+    return [(_post_word(m.group(1)), m.group(2).strip()) for m in _POST_OF.finditer(text)]
+
+
+def post_asked_of(question: str) -> tuple[str, str] | None:
+    """The post and the body a question asks about ("Who chairs the Children's Partnership Board?",
+    "Who is the Director of Safeguarding?"), if it names both."""
+    found = _POST_BY_ITS_VERB.search(question)
+    if found:
+        return _post_word(found.group(1)), found.group(2).strip()
+    return next(iter(posts_of(question)), None)
+
+
+def _post_word(word: str) -> str:
+    return re.sub(r"(?:man|person|woman)$", "", word.lower())  # a chairman holds the chair
+
+
 def post_holder_asked(question: str) -> bool:
     """Whether the question asks who holds a post ("Who is the independent chair of the board?",
     "Which councillor chairs the governance board?", "Who chairs the accountability board?")."""

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chat.aims import asks_what_happened, states_an_aim
-from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, post_holder_asked,
-                               question_kind, role_asked, status_cell, the_fact)
+from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, post_asked_of,
+                               post_holder_asked, posts_of, question_kind, role_asked, status_cell, the_fact)
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_all
 from chat.people import names_a_person, opens_with_post
@@ -40,10 +40,6 @@ _WHAT_IS = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|
 _DEFINING_VERB = re.compile(r"\b(?:is|are|was|were|has been|have been|has|have|brings together|exists|"
                             r"aims|works)\b")
 _SUBJECT_WORDS = 8
-# "Who chairs the Children's Partnership Board?", "who is the chair of the governance board?"
-_CHAIRED = re.compile(r"\b(?:chairs|chaired|chairing|chair of)\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’-]*\s*){1,6})",
-                      re.IGNORECASE)
-_CHAIR_OF = re.compile(r"\bchair(?:man|person)?\s+of\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’-]*\s*){1,6})", re.IGNORECASE)
 _LIST_REACH = 2  # sentences after one announcing several things that may introduce their list
 # An aim ("To increase ... by 40%") offered for a question about what happened.
 AIM_PENALTY = 0.1
@@ -246,12 +242,18 @@ def _defines(text: str, defined: frozenset[str]) -> bool:
     return bool(verb) and len(subject.split()) <= _SUBJECT_WORDS and defined <= set(stems(subject))
 
 
-def _chairs(text: str, body: str) -> bool:
-    """Whether a sentence naming a chair names one of `body`: "Chair of Local Safeguarding Children
-    Board" is not the chair of the Children's Partnership Board; a sentence naming no "chair of" may
-    say it otherwise."""
-    said = _CHAIR_OF.search(re.sub(r"[()|]", " ", text))
-    return not said or set(stems(body)) <= set(stems(said.group(1)))
+def _of_another_body(text: str, post: str, body: str, glossary: dict[str, str] | None) -> bool:
+    """Whether the sentence names the post asked about only as another body's: the "Independent Chair
+    of Local Safeguarding Children Board" is not the chair of the Children's Partnership Board. A
+    sentence naming that post of no body may still say who holds it."""
+    bodies = [said for named, said in posts_of(text) if named == post]
+    wanted = set(stems(_spelt_out(body, glossary)))
+    return bool(bodies) and not any(wanted <= set(stems(_spelt_out(said, glossary))) for said in bodies)
+
+
+def _spelt_out(name: str, glossary: dict[str, str] | None) -> str:
+    """A body's name with its acronyms spelt out: "the NCSCB" is the "... Safeguarding Children Board"."""
+    return ACRONYM.sub(lambda m: (glossary or {}).get(m.group(0), m.group(0)), name)
 
 
 def _names_holder(cand: Candidate, non_name_words: frozenset[str]) -> bool:
@@ -339,9 +341,9 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
               and _names_measure(s.cand, measure)]
     if non_name_words is not None and post_holder_asked(question):
         scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
-    chaired = _CHAIRED.search(asked)
-    if chaired:  # "Independent Chair of Local Safeguarding Children Board" chairs another board
-        scored = [s for s in scored if _chairs(s.cand.text, chaired.group(1))]
+    post = post_asked_of(asked)
+    if post:  # "Who chairs the Children's Partnership Board?": not the chair of another board
+        scored = [s for s in scored if not _of_another_body(s.cand.text, *post, glossary)]
     if not scored or ((scored[0].focus < MIN_FOCUS or _says_none_of_it(scored[0])) and not scored[0].quoted):
         return "", [], []
     if _period_of(scored[0], periods) is False:  # the best sentence is about another quarter or year

@@ -9,6 +9,7 @@ more of the question's words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from chat.text import NUMBER_WORDS, stems
 
@@ -30,6 +31,7 @@ _ITEM_WORDS = 6  # an item of a written-out list is a few words, not a clause
 _BULLET = re.compile(r"^\s*(?:[-•*]|\d{1,2}[.)])\s+", re.MULTILINE)
 
 
+@lru_cache(maxsize=256)  # asked by the scorer and by the answerer for the same question
 def items_asked(question: str) -> int:
     """How many items the question asks for: the number it names ("the four outcomes"), 3 for a
     plural "what/which" question ("what qualities did ...?"), 0 when it does not ask for a list.

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from chat.answer_types import name_pattern
 from chat.text import abbreviates, one_letter_apart, stems
+from ingest.dates import MONTH_NUMBERS
 from index.store import content_words
 
 _QUESTION_OPENERS = {"who", "what", "when", "where", "which", "why", "how", "is", "are", "was", "were", "does",
@@ -24,7 +25,6 @@ _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]\w*\b")
 _STAGE_LABEL = re.compile(r"\b(?:Phase|Stage|Year|Wave|Part|Tier|Level|Step)\s+(?:\d+|One|Two|Three|Four|Five|one|two|"
                           r"three|four|five)\b")
 _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
-_MONTH_WORDS = frozenset(_MONTHS) | {name.lower() for name in calendar.month_abbr[1:]} | {"sept"}
 _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE)
 
 
@@ -53,7 +53,7 @@ def named_things(question: str) -> list[str]:
 
 def _is_months(name: str) -> bool:
     """Whether a capitalised run is only months ("Jul-Sep", "April"): it names a period, not a thing."""
-    return all(word.lower() in _MONTH_WORDS for word in re.findall(r"[A-Za-z]+", name))
+    return all(word.lower() in MONTH_NUMBERS for word in re.findall(r"[A-Za-z]+", name))
 
 
 def names_all(text: str, names: list[str]) -> bool:

@@ -51,7 +51,8 @@ def chunk_document(doc: Document, settings: ChunkSettings = ChunkSettings()) -> 
     # passages that only say "Safeguarding Children Board" and the other way round.
     glossary = {a.short: a.expansion for a in find_acronyms(doc.text)}
     papers = paper_titles(doc.text)
-    return [_make_chunk(doc, ordinal, group, glossary, _paper_at(papers, group[0].start))
+    starts = [start for start, _ in papers]
+    return [_make_chunk(doc, ordinal, group, glossary, _paper_at(papers, starts, group[0].start))
             for ordinal, group in enumerate(groups)]
 
 
@@ -61,9 +62,10 @@ def paper_titles(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(1).strip()) for m in _PAPER_TITLE.finditer(text)]
 
 
-def _paper_at(papers: list[tuple[int, str]], start: int) -> str:
-    """The title of the paper running at `start`: a paper runs from its cover sheet to the next one."""
-    before = bisect.bisect_right([position for position, _ in papers], start)
+def _paper_at(papers: list[tuple[int, str]], starts: list[int], start: int) -> str:
+    """The title of the paper running at `start` (`starts`: where each of `papers` starts): a paper
+    runs from its cover sheet to the next one."""
+    before = bisect.bisect_right(starts, start)
     return papers[before - 1][1] if before else ""
 
 
@@ -206,9 +208,9 @@ def _as_row(body: list[_Unit], meta: list[_Unit], columns: tuple[str, str, str])
 
 # A form's line: a short label ending in a colon, then a tab ("Title of paper:\tUpdate on ...").
 _FORM_LINE = re.compile(r"^\s*[A-Z][\w ()/&'’,-]{1,60}:\s*\t")
-# A cover sheet's title line, a form's line: what the paper is about, for every passage of it.
 _WRAPPED_WORDS = 4  # at most this many words on a line finishing the row above it
 _FIGURE = re.compile(r"^[£$]?[\d.,]+%?$")
+# A cover sheet's title line, a form's line: what the paper is about, for every passage of it.
 _PAPER_TITLE = re.compile(r"^[ \t]*(?:title(?: of (?:the )?(?:paper|report))?|report title|subject):[ \t]*\t"
                           r"[ \t]*([^\t\n]+)", re.IGNORECASE | re.MULTILINE)
 

@@ -6,9 +6,10 @@ import re
 
 from ingest.records import Period
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
+# A month's name or abbreviation, in lower case -> its number ("sept" too).
+MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTH_NUMBERS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTH_NUMBERS["sept"] = 9
 _M = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _Y = r"((?:19|20)\d\d)"
@@ -66,7 +67,7 @@ def _to_period(kind: str, m: re.Match) -> Period:
     if kind == "months_in_year":
         return Period(_first_day(m.group(3), m.group(1)), _last_day(m.group(3), m.group(2)), text)
     if kind == "day":
-        day = f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+        day = f"{int(m.group(3)):04d}-{MONTH_NUMBERS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
         return Period(day, day, text)
     if kind == "year_range":
         start = m.group(1)
@@ -98,7 +99,7 @@ def months_named(text: str) -> list[int]:
 
 def month_count(year: str | int, month: str) -> int:
     """A month as year * 12 + month, so months of different years compare in order."""
-    return int(year) * 12 + _MONTHS[month.lower()]
+    return int(year) * 12 + MONTH_NUMBERS[month.lower()]
 
 
 def _span_end(start: str, end: str) -> str:
@@ -107,9 +108,9 @@ def _span_end(start: str, end: str) -> str:
 
 
 def _first_day(year: str, month: str) -> str:
-    return f"{int(year):04d}-{_MONTHS[month.lower()]:02d}-01"
+    return f"{int(year):04d}-{MONTH_NUMBERS[month.lower()]:02d}-01"
 
 
 def _last_day(year: str, month: str) -> str:
-    number = _MONTHS[month.lower()]
+    number = MONTH_NUMBERS[month.lower()]
     return f"{int(year):04d}-{number:02d}-{calendar.monthrange(int(year), number)[1]:02d}"

@@ -31,12 +31,8 @@ class Vocabulary:
 
 def vocabulary_of(texts: Iterable[str]) -> Vocabulary:
     """The vocabulary of a document's chunk texts, read in order."""
-    vocabulary = Vocabulary()
     texts = list(texts)
-    for text in texts:
-        vocabulary.lower_words.update(lower_case_words(text))
-    vocabulary.initial_names, vocabulary.acronym_uses = count_initials(texts)
-    return vocabulary
+    return Vocabulary(set().union(*map(lower_case_words, texts)), *count_initials(texts))
 
 
 def lower_case_words(text: str) -> set[str]:

@@ -972,6 +972,12 @@ def test_the_chair_of_another_board_does_not_answer_who_chairs_this_one():
     ours = _hit("Councillor David Mellen, Chair of the Nottingham Children's Partnership Board, signed it.", rank=2)
     assert "David Mellen" in compose("Who chairs the Children's Partnership Board?", [other, ours])[0]
     assert "Paul Burnett" in compose("Who chairs the Local Safeguarding Children Board?", [other, ours])[0]
+    # any post of another body, and a body named by its acronym
+    health = _hit("Jane Example, Director of Public Health, presented the report.")
+    assert compose("Who is the Director of Safeguarding?", [health])[0] == ""
+    safeguarding = _hit("Paul Burnett, Independent Chair of Nottingham City Safeguarding Children Board, reported.")
+    glossary = {"NCSCB": "Nottingham City Safeguarding Children Board"}
+    assert "Paul Burnett" in compose("Who is the chair of the NCSCB?", [safeguarding], glossary)[0]
 
 
 def test_the_rate_of_something_is_the_measure_asked_like_its_rate():
