@@ -242,13 +242,12 @@ def _defines(text: str, defined: frozenset[str]) -> bool:
     return bool(verb) and len(subject.split()) <= _SUBJECT_WORDS and defined <= set(stems(subject))
 
 
-def _of_another_body(text: str, post: str, body: str, glossary: dict[str, str] | None) -> bool:
-    """Whether the sentence names the post asked about only as another body's: the "Independent Chair
-    of Local Safeguarding Children Board" is not the chair of the Children's Partnership Board. A
-    sentence naming that post of no body may still say who holds it."""
+def _of_another_body(text: str, post: str, body: set[str], glossary: dict[str, str] | None) -> bool:
+    """Whether the sentence names the post asked about only as another body's (`body`: the stems of
+    the one asked about): the "Independent Chair of Local Safeguarding Children Board" is not the chair
+    of the Children's Partnership Board. A sentence naming that post of no body may still say who holds it."""
     bodies = [said for named, said in posts_of(text) if named == post]
-    wanted = set(stems(_spelt_out(body, glossary)))
-    return bool(bodies) and not any(wanted <= set(stems(_spelt_out(said, glossary))) for said in bodies)
+    return bool(bodies) and not any(body <= set(stems(_spelt_out(said, glossary))) for said in bodies)
 
 
 def _spelt_out(name: str, glossary: dict[str, str] | None) -> str:
@@ -343,7 +342,8 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
     post = post_asked_of(asked)
     if post:  # "Who chairs the Children's Partnership Board?": not the chair of another board
-        scored = [s for s in scored if not _of_another_body(s.cand.text, *post, glossary)]
+        role, body = post[0], set(stems(_spelt_out(post[1], glossary)))
+        scored = [s for s in scored if not _of_another_body(s.cand.text, role, body, glossary)]
     if not scored or ((scored[0].focus < MIN_FOCUS or _says_none_of_it(scored[0])) and not scored[0].quoted):
         return "", [], []
     if _period_of(scored[0], periods) is False:  # the best sentence is about another quarter or year
