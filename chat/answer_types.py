@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from chat.text import NUMBER_WORDS
+from ingest.dates import MONTH_YEAR, months_named
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
 # Years ("2019", "2019/20", "2016-17"), months with a year or day ("25 th September": a superscript
@@ -284,6 +285,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         # "When is the 2020 Health Check?" is not answered by "our own 2020 Health Check".
         for year in set(_YEAR_NAMED.findall(asked)):
             text = re.sub(rf"\b{year}\b(?![/-]\d)", " ", text)
+        if _outside_bounds(asked, text):
+            return False
     if kind == "day":  # "On what date ...?" wants a date, not "in June"
         return bool(DATE.search(text))
     if kind == "date":  # "When do the sessions run?" is also answered by "every Thursday morning" or "in October"
@@ -357,6 +360,35 @@ def the_fact(kind: str, text: str) -> str:
         found = [m.group(0).strip() for m in pattern.finditer(text)] if pattern else []
     distinct = list(dict.fromkeys(found))
     return distinct[0] if len(distinct) == 1 else ""
+
+
+# The labels of a form's fields that hold a fact of the kind asked: "Place: Committee Room at Loxley
+# House" answers "Where was the meeting held?" though it shares none of its words.
+_FIELD_LABELS = {"place": re.compile(r"(?:^|\n)\s*(?:place|venue|location|address)\s*:\s*\S", re.IGNORECASE)}
+
+
+def holds_field_of(kind: str, text: str) -> bool:
+    """Whether a line of `text` is a form's field labelled as holding the kind of fact asked."""
+    label = _FIELD_LABELS.get(kind)
+    return bool(label and label.search(text))
+
+
+# "the meeting after September 2013", "before March 2020": a month that bounds the time asked for.
+_AFTER = ("after", "following", "followed", "since", "later than")
+_BOUND = re.compile(rf"\b({'|'.join(_AFTER)}|before|earlier than|prior to)\s+(?:the\s+)?"
+                    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_YEAR.pattern}", re.IGNORECASE)
+
+
+def _outside_bounds(asked: str, text: str) -> bool:
+    """Whether every month `text` names lies on the wrong side of a month the question bounds its time
+    by: "Date: 25 September 2013" does not answer "What date was set for the meeting after September
+    2013?". Months are compared whole; text naming no month with its year is not judged."""
+    months = months_named(text)
+    for m in _BOUND.finditer(asked):
+        bound = months_named(m.group(0))[0]
+        if months and (max(months) <= bound if m.group(1).lower() in _AFTER else min(months) >= bound):
+            return True
+    return False
 
 
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s")  # "1.18 ", "2.3.1 "

@@ -7,10 +7,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chat.aims import asks_what_happened, states_an_aim
-from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_kind, names_role_holder, post_asked_of,
-                               post_holder_asked, posts_of, question_kind, role_asked, status_cell, the_fact)
+from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_field_of, holds_kind, names_role_holder,
+                               post_asked_of, post_holder_asked, posts_of, question_kind, role_asked, status_cell,
+                               the_fact)
 from chat.lists import items_asked, items_listed
-from chat.names import named_days, named_things, names_all
+from chat.names import named_days, named_things, names_a_day, names_all
 from chat.people import names_a_person, opens_with_post
 from chat.periods import Periods, dates_in_words, document_fit, period_fit, periods_asked
 from chat.questions import asked_part, documents_named, holds_phrase, quoted_phrases
@@ -194,12 +195,16 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     outcome = asks_what_happened(question)
     items = min(items_asked(question), 3) if kind in _ITEM_KINDS else 0
     defined = defined_asked(question) if kind == "other" else frozenset()
+    # "Where was the 25 September 2013 meeting held?" is not answered by the minutes of 26 June 2013;
+    # a question asking for a date may name one to place it ("the meeting after 25 September 2013").
+    days = named_days(asked_part(question)) if kind not in ("day", "date") else []
     scored = []
     for cand, terms, context, named in zip(cands, term_sets, context_sets, titled):
         own = math.fsum(idf[t] for t in topic & (terms | named)) / total
         focus = math.fsum(idf[t] for t in topic & (terms | context)) / total
-        if len(cand.text.split()) <= _SHORT_LINE and LABELLED_VALUE.match(cand.text) and _label_asked(cand, asked):
-            own = focus  # "Saving: £260k" says it of the record it belongs to
+        if (len(cand.text.split()) <= _SHORT_LINE and LABELLED_VALUE.match(cand.text) and _label_asked(cand, asked)
+                or holds_field_of(kind, cand.text)):
+            own = focus  # "Saving: £260k", "Place: Loxley House" say it of the record they belong to
         prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
         row = cand.hit.chunk.kind == "table_row"
         # A contact's name may close the line before its job title ("Mandy Goodenough" / "Systemic ...").
@@ -207,7 +212,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         # An action plan's aim ("To increase the number of Health Visitors ... by 4,000") counts
         # nothing that happened.
         typed = holds_kind(kind, said, question) and not (
-            outcome and kind in _AMOUNTS and states_an_aim(cand.text, row))
+            outcome and kind in _AMOUNTS and states_an_aim(cand.text, row)) and not _another_day(days, cand.text)
         uses_quotes = _quotes(quoted, cand)
         says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
@@ -224,6 +229,11 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored
+
+
+def _another_day(days: list[re.Pattern], text: str) -> bool:
+    """Whether `text` names a calendar day and none of the question's `days` (named_days)."""
+    return bool(days) and names_a_day(text) and not any(day.search(text) for day in days)
 
 
 def defined_asked(question: str) -> frozenset[str]:

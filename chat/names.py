@@ -87,6 +87,11 @@ def named_days(question: str) -> list[re.Pattern]:
     return out
 
 
+def names_a_day(text: str) -> bool:
+    """Whether `text` names a day of a month ("26 June", "3rd March")."""
+    return bool(_DAY.search(text))
+
+
 @lru_cache(maxsize=256)
 def _name_words(name: str) -> tuple[tuple[str, str], ...]:
     """The name's words as (stem, word in lower case), without titles."""

@@ -15,8 +15,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from chat.answer_types import EMAIL, PHONE, question_kind
-from chat.names import named_things, names_all
+from chat.answer_types import EMAIL, PHONE, holds_field_of, question_kind
+from chat.names import named_days, named_things, names_all
 from chat.questions import asked_part, documents_named
 from chat.text import stems
 from chat.timecues import recency_weight
@@ -37,6 +37,13 @@ CONTACT_BOOST = 0.2
 _CONTACT_ASKED = re.compile(r"\b(?:contact|get in touch|talk to|speak to|(?:ring|call|e-?mail) about|more info\w*"
                             r"|further info\w*)\b", re.IGNORECASE)
 
+# For a passage holding a form's field of the kind of fact asked (answer_types.holds_field_of).
+FIELD_BOOST = 0.3
+
+# For a passage naming a calendar day the question names ("the 25 September 2013 meeting"): among a
+# bundle's papers, all of one year, the one dated that day is about that meeting.
+DAY_BOOST = 0.2
+
 VERSION_DEPTH = 3  # how far down the newest passage naming the question's subject may be lifted
 
 
@@ -52,7 +59,9 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
     if not hits:
         return hits
     pairs = word_pairs(question)
-    contact = question_kind(question) == "person" and bool(_CONTACT_ASKED.search(question))
+    kind = question_kind(question)
+    contact = kind == "person" and bool(_CONTACT_ASKED.search(question))
+    days = named_days(asked_part(question))
     naming = [words for words in (_title_words(p) for p in documents_named(question, glossary)) if words]
     ends = sorted({periods[h.chunk.source][1] for h in hits if h.chunk.source in periods})
     newness = {end: i / max(1, len(ends) - 1) for i, end in enumerate(ends)}
@@ -67,6 +76,10 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
             boost += TITLE_BOOST
         if contact and (EMAIL.search(hit.chunk.text) or PHONE.search(hit.chunk.text)):
             boost += CONTACT_BOOST
+        if holds_field_of(kind, hit.chunk.text):
+            boost += FIELD_BOOST
+        if any(day.search(hit.chunk.text) for day in days):
+            boost += DAY_BOOST
         rescored.append((hit.score + boost, hit))
     rescored.sort(key=lambda pair: -pair[0])
     if not years and recency > 0:

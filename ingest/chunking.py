@@ -27,7 +27,7 @@ class ChunkSettings:
         # "context" names what index_text adds to a chunk's text and "lines" how lines are read, so a
         # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
-                "context": "title+heading+columns+acronyms", "lines": "forms+phrases+wrapped-rows"}
+                "context": "title+heading+columns+acronyms", "lines": "forms+fields+phrases+wrapped-rows"}
 
 
 @dataclass
@@ -208,6 +208,8 @@ def _as_row(body: list[_Unit], meta: list[_Unit], columns: tuple[str, str, str])
 
 # A form's line: a short label ending in a colon, then a tab ("Title of paper:\tUpdate on ...").
 _FORM_LINE = re.compile(r"^\s*[A-Z][\w ()/&'’,-]{1,60}:\s*\t")
+# A form's field on a line of its own: a one-word label, then its value ("Place: Committee Room").
+_FORM_FIELD = re.compile(r"^[A-Z][a-z]+:\s+\S")
 _WRAPPED_WORDS = 4  # at most this many words on a line finishing the row above it
 _FIGURE = re.compile(r"^[£$]?[\d.,]+%?$")
 # A cover sheet's title line, a form's line: what the paper is about, for every passage of it.
@@ -224,6 +226,8 @@ def _line_kind(line: str, following: str) -> str:
         return "paragraph"
     if _NUMBERED_HEADING.match(text) or (text.isupper() and len(words) >= 1 and len(text) > 3):
         return "heading"
+    if _FORM_FIELD.match(text):
+        return "paragraph"  # "Place: Committee Room at Loxley House" is a form's field, though title-case
     capitalised = [w for w in words if w.lower() not in _SMALL_WORDS]
     title_case = capitalised and sum(w[:1].isupper() for w in capitalised) / len(capitalised) >= 0.75
     # A title-case line is a heading only when a real paragraph or list follows it, not a job title.

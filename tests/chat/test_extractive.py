@@ -986,3 +986,22 @@ def test_the_rate_of_something_is_the_measure_asked_like_its_rate():
     assert compose("What was the rate of permanent exclusions from secondary schools?", [schools])[0] == ""
     excluded = _hit("Permanent exclusions from secondary schools fell to a rate of 0.12%.")
     assert compose("What was the rate of permanent exclusions from secondary schools?", [excluded, schools])[0]
+
+
+def test_a_place_field_answers_where_and_a_sentence_about_another_day_does_not():
+    cover = _hit("Date: Wednesday 25 September 2013\nTime: 4.00pm\nPlace: Ground Floor Committee Room at Loxley "
+                 "House, Station Street\nMembers of the Board are invited to attend the above meeting.", rank=2)
+    minutes = _hit("MINUTES of the Children's Partnership Board meeting held at the Council House on 26 JUNE 2013.")
+    text = compose("Where was the 25 September 2013 partnership board meeting held?", [minutes, cover])[0]
+    assert text.startswith("Place: Ground Floor Committee Room at Loxley House"), text
+    # Asked of the June meeting, its minutes answer.
+    assert "Council House" in compose("Where was the 26 June 2013 board meeting held?", [minutes, cover])[0]
+
+
+def test_a_date_asked_after_or_before_a_month_is_a_date_on_that_side_of_it():
+    cover = _hit("Date: Wednesday 25 September 2013. Members of the Board are invited to attend the meeting.")
+    moved = _hit("RECOMMENDATION to approve that the next meeting is held on 27 November 2013 at 4pm.", rank=2)
+    assert "27 November" in compose("What date was proposed for the board meeting after September 2013?",
+                                    [cover, moved])[0]
+    assert "25 September" in compose("What date was the board meeting before November 2013?", [moved, cover])[0]
+    assert compose("What date was set for the meeting following 25 September 2013?", [cover])[0] == ""

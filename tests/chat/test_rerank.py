@@ -124,6 +124,28 @@ def test_a_question_asking_whom_to_contact_lifts_passages_giving_contact_details
     assert rerank("Who do I contact about the plan?", [plain, replace(details, chunk=plain.chunk)], {})[0].score == 0.8
 
 
+def _with_text(hit, text):
+    return replace(hit, chunk=replace(hit.chunk, text=text))
+
+
+def test_a_question_asking_where_lifts_a_passage_with_a_place_field():
+    minutes = _with_text(_hit("board.txt", 0.8, 1), "The Board confirmed the minutes of the meeting held in March.")
+    cover = _with_text(_hit("board.txt", 0.65, 2), "Time: 4.00pm\nPlace: Committee Room at Loxley House")
+    assert rerank("Where is the Board meeting held?", [minutes, cover], {})[0].chunk is cover.chunk
+    # Not for a question asking something else, nor for "place" inside a sentence.
+    assert rerank("When is the Board meeting?", [minutes, cover], {})[0].chunk is minutes.chunk
+    prose = _with_text(cover, "Training will take place: see the calendar.")
+    assert rerank("Where is the Board meeting held?", [minutes, prose], {})[0].chunk is minutes.chunk
+
+
+def test_a_calendar_day_the_question_names_lifts_the_passages_naming_it():
+    june = _with_text(_hit("board.txt", 0.8, 1), "MINUTES of meeting held on 26 JUNE 2013 at Loxley House.")
+    september = _with_text(_hit("board.txt", 0.65, 2), "Date: Wednesday 25th September 2013")
+    question = "What was on the agenda of the 25 September 2013 meeting?"
+    assert rerank(question, [june, september], {})[0].chunk is september.chunk
+    assert rerank("What was on the agenda of the September 2013 meeting?", [june, september], {})[0].chunk is june.chunk
+
+
 @pytest.mark.slow
 def test_the_re_ranker_sees_deep_enough_to_lift_a_contact_line_neither_retriever_ranks_high(corpus_engine):
     # The plan's back page gives its contact inside a paragraph about the Board's role: dense and

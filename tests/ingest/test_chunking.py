@@ -178,3 +178,16 @@ def test_a_table_line_finishing_the_cells_of_the_row_above_is_part_of_that_row()
     assert any("Local Safeguarding Children Board" in r for r in rows)
     assert len(rows) == 3  # the two wrapped lines are no rows of their own; the long line is one
     assert any("A row of its own" in r and "Burnett" not in r for r in rows)
+
+
+def test_a_forms_title_case_field_is_no_heading_and_stays_with_the_fields_before_it():
+    raw = ("CHILDREN'S PARTNERSHIP BOARD\n\nDate: Wednesday 25 September 2013\n\nTime: 4.00pm\n\n"
+           "Place: Ground Floor Committee Room at Loxley House, Station Street\n\n"
+           "Members of the Board are invited to attend the above meeting on the date and at the time and place "
+           "stated to transact the following business.\n")
+    chunks = _chunks(raw)
+    assert len(chunks) == 1, [c.text for c in chunks]
+    assert "Date: Wednesday 25 September 2013" in chunks[0].text and "Place: Ground Floor" in chunks[0].text
+    # A title-case line that is no field still heads what follows it.
+    headed = _chunks(raw.replace("Place: Ground Floor", "Ground Floor"))
+    assert headed[-1].text.startswith("Ground Floor Committee Room"), [c.text for c in headed]
