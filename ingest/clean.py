@@ -124,12 +124,19 @@ _ENDS_WITH_MONTH = re.compile(rf"\b(?:{_MONTHS})$")
 _STARTS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\b")
 
 
+# A record's line: its value, then "; " and a short title-case name ("Assistant Chief Constable;
+# Nottinghamshire Police Authority").
+_RECORD_LINE = re.compile(r"(?:^[A-Z][^;.]{0,80})?; (?:[A-Z][\w&'’()-]*(?: |$)){1,7}$")
+
+
 def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
     """Whether `line` is the wrapped continuation of `previous`."""
     if "\t" in previous or "\t" in line or line.startswith("- "):
         return False
     if previous.endswith(_TERMINAL) or previous.endswith("…"):
         return False
+    if line[0].isupper() and (_RECORD_LINE.search(previous) or _RECORD_LINE.fullmatch(line)):
+        return False  # a list of "Post; Organisation" lines: each is a record, not a wrapped sentence
     wrapped = len(previous) >= 50
     if after_blank:
         # Across a blank line only a clearly unfinished line continues: a long one, or one of a narrow

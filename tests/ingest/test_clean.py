@@ -40,6 +40,19 @@ def test_hard_line_breaks_inside_sentences_are_unwrapped():
     assert out.split("\n")[-1] == "Next paragraph."
 
 
+def test_a_list_of_post_and_organisation_lines_keeps_a_line_each():
+    members = ("In Nottingham this is the Children's Partnership Board, which includes:\n"
+               "Portfolio Holder for Early Intervention and Early Years; Nottingham City Council\n"
+               "Chief Executive of Futures, Advice, Skills and Employment Ltd\n"
+               "Director of Quality and Personalisation; NHS Nottingham City Clinical Commissioning Group\n"
+               "Assistant Chief Constable; Nottinghamshire Police Authority")
+    assert unwrap_lines(members).split("\n") == members.split("\n")
+    # A wrapped sentence with a semicolon in it still joins.
+    prose = ("The plan was agreed by the Board in June; partners will report on it each quarter to the\n"
+             "Board and its Workforce Strategy Group.")
+    assert unwrap_lines(prose).count("\n") == 0
+
+
 def test_a_date_broken_across_a_blank_line_is_rejoined():
     text = ("The Triennial Review's draft recommendations were considered and \n\n"
             "agreed by the Nottinghamshire SEND Accountability Board on 22 \n\nJanuary 2020.   \n\n"
