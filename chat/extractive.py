@@ -346,7 +346,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     measure = _measure(question, kind)
     periods = periods_asked(question, glossary)
     scored = [s for s in score_candidates(question, units, glossary)
-              if s.typed and _mentions(s.cand, names, glossary) and all(_on_day(s.cand, d) for d in days)
+              if s.typed and _mentions_among(s.cand, names, hits, glossary) and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure)]
     if non_name_words is not None and post_holder_asked(question):
         scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
@@ -536,9 +536,28 @@ def _mentions(cand: Candidate, names: list[str], glossary: dict[str, str] | None
     names the "Nottingham City Safeguarding Children Board" in a contact list that never spells it out).
     A passage of a bundle of papers names what its paper's cover sheet does: the bid's timetable names
     "Small Steps Big Changes" because the paper is titled so."""
-    chunk = cand.hit.chunk
+    return _names_in(cand.hit, names, glossary)
+
+
+def _names_in(hit: Hit, names: list[str], glossary: dict[str, str] | None) -> bool:
+    chunk = hit.chunk
     text = f"{chunk.index_text} {chunk.title} {chunk.paper}"
     return names_all(text, names) or bool(glossary) and names_all(expand_text(text, glossary), names)
+
+
+def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary: dict[str, str] | None) -> bool:
+    """_mentions, or, for a question naming several things, a passage of a bundle's paper naming some
+    of them itself whose paper names the others in another passage retrieved: "Out of the original 152
+    Local Authorities invited to submit an Expression of Interest ..." is about the "Big Lottery A
+    Better Start" bid its paper names elsewhere."""
+    if _mentions(cand, names, glossary):
+        return True
+    chunk = cand.hit.chunk
+    said = [name for name in names if names_all(chunk.text, [name])]  # by the passage, not its title
+    if len(names) < 2 or not said or not chunk.paper:
+        return False
+    same = [h for h in hits if h.chunk.source == chunk.source and h.chunk.paper == chunk.paper]
+    return all(any(_names_in(h, [name], glossary) for h in same) for name in names if name not in said)
 
 
 def topic_terms(question: str) -> list[str]:

@@ -1005,3 +1005,21 @@ def test_a_date_asked_after_or_before_a_month_is_a_date_on_that_side_of_it():
                                     [cover, moved])[0]
     assert "25 September" in compose("What date was the board meeting before November 2013?", [moved, cover])[0]
     assert compose("What date was set for the meeting following 25 September 2013?", [cover])[0] == ""
+
+
+def test_a_paper_naming_one_of_the_things_asked_elsewhere_lets_a_passage_name_the_others():
+    def paper_hit(text, rank, paper="Big Lottery for Nottingham: Small Steps Big Changes"):
+        return replace(_hit(text, rank, source="board.txt"), chunk=replace(_hit(text, rank, source="board.txt").chunk,
+                                                                          paper=paper))
+    count = paper_hit("Out of the original 152 Local Authorities invited to submit an Expression of Interest 44, "
+                      "including Nottingham, were successful, the Big Lottery said.", 1)
+    named = paper_hit("The Big Lottery programme Fulfilling Lives: A Better Start funds projects for young "
+                      "children.", 2)
+    question = ("How many local authorities were invited to submit an Expression of Interest for the Big Lottery A "
+                "Better Start?")
+    assert "152" in compose(question, [count, named])[0]
+    assert compose(question, [count])[0] == ""  # nothing retrieved names "A Better Start"
+    # Not when the other name stands in another paper, nor in a document that is no bundle of papers.
+    assert compose(question, [count, replace(named, chunk=replace(named.chunk, paper="Workforce refresh"))])[0] == ""
+    plain = [replace(h, chunk=replace(h.chunk, paper="")) for h in (count, named)]
+    assert compose(question, plain)[0] == ""
