@@ -8,10 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from chat.about_documents import catalogue_answer
-from chat.answer_types import question_kind
+from chat.answer_types import post_holder_asked, question_kind
 from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
+from chat.people import names_a_person
 from chat.questions import holds_phrase, quoted_phrases, tidy_question
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import document_periods, rerank
@@ -204,17 +205,23 @@ class Engine:
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings, notes=notes)
         quotes = {c.hit.chunk.chunk_id: c.text for c in chosen}
         if question_kind(question) == "person":  # "Report of Director of X": say who that is
-            text, cited = self._with_role_holder(text, cited, chosen[0], quotes)
+            text, cited, held = self._with_role_holder(text, cited, chosen[0], quotes)
+            non_names = self.reader.non_name_words()
+            if post_holder_asked(question) and not held and not any(names_a_person(c.text, non_names)
+                                                                    for c in chosen):
+                # "Who is the Assistant Chief Constable on the Board?" is not answered by the post alone.
+                return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
         citations = tuple(Citation(n, hit, quotes.get(hit.chunk.chunk_id, "")) for n, hit in enumerate(cited, 1))
         return Answer(question, text, citations, passages, False, timings=timings)
 
-    def _with_role_holder(self, text: str, cited: list[Hit], lead, quotes: dict) -> tuple[str, list[Hit]]:
-        """The answer with who holds the post its first sentence names, when the document says so elsewhere."""
+    def _with_role_holder(self, text: str, cited: list[Hit], lead, quotes: dict) -> tuple[str, list[Hit], bool]:
+        """The answer with who holds the post its first sentence names, when the document says so
+        elsewhere, and whether it does."""
         store = self.reader.store
         found = holder_of_role(lead.text, lead.hit.chunk.source,
                                lambda source, phrase: store.passages_of(source, phrase, ROLE_LOOKUP_PASSAGES))
         if not found:
-            return text, cited
+            return text, cited, False
         role, person, sentence, chunk = found
         known = next((n for n, h in enumerate(cited, 1) if h.chunk.chunk_id == chunk.chunk_id), 0)
         if not known:  # cited second, right after the sentence naming the post: later numbers move up
@@ -222,7 +229,7 @@ class Engine:
             cited = [cited[0], Hit(chunk, 0.0, 2, "lexical"), *cited[1:]]
             quotes[chunk.chunk_id] = sentence
         first = text.index("[1]") + 3
-        return f"{text[:first]} {person} is the {role}. [{known or 2}]{text[first:]}", cited
+        return f"{text[:first]} {person} is the {role}. [{known or 2}]{text[first:]}", cited, True
 
 
 def retrieval_query(question: str, glossary: dict[str, str]) -> str:

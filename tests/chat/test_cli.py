@@ -74,6 +74,14 @@ def test_abstains_when_the_documents_do_not_say(corpus_engine, question):
     assert "documents don't say" in answer.text
 
 
+def test_who_holds_a_post_is_not_answered_by_the_post_alone(corpus_engine):
+    # The Board's membership lists the Assistant Chief Constable by post only: no one is named.
+    answer = corpus_engine.answer("Who is the Assistant Chief Constable who sits on the Children's Partnership Board?")
+    assert answer.abstained, answer.text
+    named = corpus_engine.answer("Who is the independent chair of the safeguarding children board?")
+    assert not named.abstained and "Paul Burnett" in named.text
+
+
 def test_search_and_ingest_commands(capsys, tmp_path, small_corpus):
     index_dir = tmp_path / "idx"
     code = main(["ingest", "--index-dir", str(index_dir), "--corpus-dir", str(small_corpus)])
