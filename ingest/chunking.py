@@ -27,7 +27,7 @@ class ChunkSettings:
         # "context" names what index_text adds to a chunk's text and "lines" how lines are read, so a
         # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
-                "context": "title+heading+columns+acronyms", "lines": "forms+fields+record-lines+phrases+wrapped-rows"}
+                "context": "title+heading+columns+acronyms", "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks"}
 
 
 @dataclass
@@ -82,16 +82,16 @@ def _units(doc: Document) -> list[_Unit]:
     for page in doc.pages:
         lines = page.text.split("\n")
         position = offset
-        table_header, row_labels = "", False
+        table_header, row_labels, header_cells = "", False, []
         for i, line in enumerate(lines):
             start, position = position, position + len(line) + 1
             if not line.strip():
                 continue  # a table's rows are often separated by blank lines: keep its header
             following = next((nxt for nxt in lines[i + 1:] if nxt.strip()), "")
-            if "\t" in line and _FORM_LINE.match(line):
+            if "\t" in line and _FORM_LINE.match(line) and not (table_header and _marks_row(line.split("\t"))):
                 # A form's line ("Relevant Director:\tHelen Blackman"): a labelled line read with the
                 # rest of its form (the title of the paper it heads), not a table row under a header
-                # made of the form's first line.
+                # made of the form's first line. A label and marks under a table's header are a row.
                 cells = [c.strip() for c in line.split("\t") if c.strip()]
                 units.append(_Unit("paragraph", " ".join(cells[:2]) + "".join(f" | {c}" for c in cells[2:]),
                                    start, start + len(line), page.number, heading))
@@ -100,9 +100,12 @@ def _units(doc: Document) -> list[_Unit]:
             if "\t" in line:
                 cells = [c.strip() for c in line.split("\t")]
                 labelled = _labelled_header(cells, following)
-                # After a table of labelled rows, another such header starts a new table.
-                if (not table_header or (row_labels and labelled)) and "\t" in following:
+                # After a table of labelled rows, another such header starts a new table, as does a
+                # header over columns of marks ("Specific Challenges" | "Completed" | "Delayed" ...).
+                if (not table_header or (row_labels and labelled) or _heads_marks(cells, following)) \
+                        and "\t" in following:
                     table_header = " | ".join(c for c in cells if c)
+                    header_cells = cells
                     row_labels = labelled
                     # Kept as text too: a column left empty in every row would otherwise vanish. The
                     # unit carries its own header, which tells the chunker a table starts here.
@@ -116,9 +119,10 @@ def _units(doc: Document) -> list[_Unit]:
                     start = units.pop().start
                 else:
                     row_cells = cells
-                units.append(_Unit("table_row", _render_row(row_cells, table_header, row_labels), start,
-                                   start + len(line), page.number, heading, table_header,
-                                   _row_fields(row_cells, table_header, row_labels)))
+                fields = (_row_fields(row_cells, table_header, row_labels)
+                          or _marked_columns(row_cells, header_cells if table_header else []))
+                units.append(_Unit("table_row", _render_row(row_cells, table_header, row_labels, fields), start,
+                                   start + len(line), page.number, heading, table_header, fields))
                 continue
             table_header, row_labels = "", False
             kind = _line_kind(line, following)
@@ -249,14 +253,52 @@ def _wraps_the_row_before(cells: list[str], units: list[_Unit], row_cells: list[
                for i, cell in enumerate(cells))
 
 
-def _render_row(cells: list[str], header: str, labelled: bool = False) -> str:
+def _render_row(cells: list[str], header: str, labelled: bool = False, fields: dict | None = None) -> str:
     """A table row as text that keeps its column meaning ("Lead: Jane Example"), opening with its label
-    when the table's rows have one ("Q4 2012/13; CAFs Initiated: 225; CAFs Open: 1925")."""
-    fields = _row_fields(cells, header, labelled)
+    when the table's rows have one ("Q4 2012/13; CAFs Initiated: 225; CAFs Open: 1925") or when its
+    cells are marks (_marked_columns)."""
+    fields = _row_fields(cells, header, labelled) if fields is None else fields
     if fields:
-        label = f"{cells[0]}; " if _has_label(cells, header, labelled) and cells[0] else ""
+        labelled = _has_label(cells, header, labelled) or cells[0] not in fields.values()
+        label = f"{cells[0]}; " if labelled and cells[0] else ""
         return label + "; ".join(f"{name}: {value}" for name, value in fields.items())
     return " | ".join(c for c in cells if c)
+
+
+# A mark ticking a table's column: "X", "✓", "√", "Yes".
+_MARK = re.compile(r"^(?:x|✓|✔|√|yes|y)$", re.IGNORECASE)
+
+
+def _heads_marks(cells: list[str], following: str) -> bool:
+    """Whether a table line names columns (words, no figures or marks) over a row of a label and
+    marks."""
+    names = [cell for cell in cells[1:] if cell]
+    return (len(names) >= 2 and not any(_MARK.match(n) or re.search(r"\d", n) for n in names)
+            and _marks_row(following.split("\t")))
+
+
+def _marks_row(cells: list[str]) -> bool:
+    """Whether a table line is a label and marks ("Embed new Supervision process:" | "" | "X")."""
+    marks = [cell.strip() for cell in cells[1:] if cell.strip()]
+    return bool(cells[0].strip()) and bool(marks) and all(_MARK.match(m) for m in marks)
+
+
+def _marked_columns(cells: list[str], header_cells: list[str]) -> dict:
+    """A row of a label and marks whose cells do not match its header's one for one: each mark
+    keyed by the column it stands under ("Support the setting up of the MASH:" | "" | "" | "" | "X"
+    under "Specific Challenges" | "Completed" | "Delayed" | "In difficulty/Abandoned" | ""). A mark
+    under an empty header cell belongs to the named one to its left, a header cell merged over two
+    columns. {} for any other row."""
+    if not header_cells or not _marks_row(cells) or any(_MARK.match(h) for h in header_cells):
+        return {}
+    marked = [i for i, cell in enumerate(cells) if i and cell]
+    fields = {}
+    for i in marked:
+        named = [j for j in range(1, min(i, len(header_cells) - 1) + 1) if header_cells[j]]
+        if not named:
+            return {}
+        fields[header_cells[named[-1]]] = cells[i]
+    return fields
 
 
 def _row_fields(cells: list[str], header: str, labelled: bool = False) -> dict:

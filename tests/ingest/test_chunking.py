@@ -191,3 +191,19 @@ def test_a_forms_title_case_field_is_no_heading_and_stays_with_the_fields_before
     # A title-case line that is no field still heads what follows it.
     headed = _chunks(raw.replace("Place: Ground Floor", "Ground Floor"))
     assert headed[-1].text.startswith("Ground Floor Committee Room"), [c.text for c in headed]
+
+
+def test_a_mark_in_a_table_is_read_under_the_column_it_stands_in():
+    raw = ("Appendix A: Progress Reports Summary\n\n"
+           "Completed\t65% (11 out of 17)\t\t\t\n"
+           "In difficulty/Abandoned\t11% (2 out of 17)\t\t\t\n"
+           "Specific Challenges\tCompleted\tDelayed but continuing\tIn difficulty/Abandoned\t\n"
+           "Develop packages for roll out of Signs of Safety training\tX\t\t\t\n"
+           "Embed new Supervision process across the Partnership:\t\tX\t\t\n"
+           "Support the setting up of the Multi Agency Safeguarding Hub (MASH):\t\t\t\tX\n")
+    rows = [c.text for c in _chunks(raw) if c.kind == "table_row"]
+    assert "Develop packages for roll out of Signs of Safety training; Completed: X" in rows, rows
+    # A short label ending in a colon is a row of marks here, not a form's line.
+    assert "Embed new Supervision process across the Partnership:; Delayed but continuing: X" in rows, rows
+    # Under the header's empty last cell: the column merged over two cells to its left.
+    assert "Support the setting up of the Multi Agency Safeguarding Hub (MASH):; In difficulty/Abandoned: X" in rows
