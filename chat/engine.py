@@ -13,7 +13,7 @@ from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.people import names_a_person
-from chat.questions import holds_phrase, quoted_phrases, tidy_question
+from chat.questions import former_holders, holds_phrase, quoted_phrases, tidy_question
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import document_periods, rerank
 from chat.roles import holder_of_role
@@ -147,7 +147,7 @@ class Engine:
         reader.refresh()
         start = time.perf_counter()
         glossary = self._glossary_for(question)
-        query = retrieval_query(question, glossary)
+        query = retrieval_query(question, glossary, reader.non_name_words())
         vector = reader.embed_query(query)
         timings["embed_ms"] = _ms(start)
         start = time.perf_counter()
@@ -232,8 +232,12 @@ class Engine:
         return f"{text[:first]} {person} is the {role}. [{known or 2}]{text[first:]}", cited, True
 
 
-def retrieval_query(question: str, glossary: dict[str, str]) -> str:
-    """The question with its acronyms spelt out and spelt-out names abbreviated, for retrieval."""
+def retrieval_query(question: str, glossary: dict[str, str], non_name_words: frozenset[str] = frozenset()) -> str:
+    """The question with its acronyms spelt out and spelt-out names abbreviated, for retrieval, less
+    the people it says held the post before ("Paul Langley used to be ... - who does that job now?"
+    looks for the job, not for Paul Langley; `non_name_words`: ChunkStore.non_name_words)."""
+    for person in former_holders(question, non_name_words):
+        question = question.replace(person, " ")
     return abbreviate_text(expand_text(question, glossary), glossary)
 
 

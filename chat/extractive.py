@@ -12,9 +12,9 @@ from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_field
                                the_fact)
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_a_day, names_all
-from chat.people import names_a_person, opens_with_post
+from chat.people import names_a_person, names_only, opens_with_post
 from chat.periods import Periods, dates_in_words, document_fit, period_fit, periods_asked
-from chat.questions import asked_part, documents_named, holds_phrase, quoted_phrases
+from chat.questions import asked_part, documents_named, former_holders, holds_phrase, quoted_phrases
 from chat.roles import role_without_holder
 from chat.rows import known_words, trim, trim_row
 from chat.text import stems
@@ -350,6 +350,10 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
               and _names_measure(s.cand, measure)]
     if non_name_words is not None and post_holder_asked(question):
         scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
+    # "Paul Langley used to be the training co-ordinator - who does that job now?": not Paul Langley.
+    known = former_holders(question, non_name_words or frozenset()) if kind == "person" else []
+    if known:
+        scored = [s for s in scored if not names_only(s.cand.text, known, non_name_words or frozenset())]
     post = post_asked_of(asked)
     if post:  # "Who chairs the Children's Partnership Board?": not the chair of another board
         role, body = post[0], set(stems(_spelt_out(post[1], glossary)))

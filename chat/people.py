@@ -89,6 +89,22 @@ def names_a_person(text: str, non_name_words: frozenset[str]) -> bool:
     return False
 
 
+def people_named(text: str) -> list[str]:
+    """The people `text` names by first name and surname: "Paul Langley used to be ..." -> Paul Langley."""
+    return [name for name in re.findall(_NAME, text) if is_person(name)]
+
+
+def names_only(text: str, people: list[str], non_name_words: frozenset[str]) -> bool:
+    """Whether `text` names some of `people` (by surname) and no one else: "Name: Paul Langley; Job
+    Title: NCSCB Training Co-ordinator; Email: paul.langley@..." names only Paul Langley."""
+    surnames = [name.split()[-1] for name in people]
+    if not any(re.search(rf"\b{re.escape(s)}\b", text, re.IGNORECASE) for s in surnames):
+        return False
+    for name in sorted(people, key=len, reverse=True) + surnames:  # full names first, then surnames alone
+        text = re.sub(rf"[\w.'-]*\b{re.escape(name)}\b[\w.'-]*(?:@[\w.-]+)?", " ", text, flags=re.IGNORECASE)
+    return not names_a_person(text, non_name_words)
+
+
 def opens_with_post(line: str) -> bool:
     """Whether a line opens with a post ("Chair of the Nottingham Children's Partnership Board",
     "Interim Director of ...", "Portfolio Holder for ..."): under a name, it closes a signature."""

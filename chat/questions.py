@@ -5,6 +5,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from chat.answer_types import question_kind
+from chat.people import names_a_person, people_named
+
 # Longer questions are cut: the embedding model reads about 256 word pieces anyway, and a keyword
 # query of thousands of words only slows the search down.
 MAX_QUESTION_CHARS = 1000
@@ -85,6 +88,17 @@ _SCENE_THEN_QUESTION = re.compile(
 _PAST_SCENE = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had been|originally)\b", re.IGNORECASE)
 _WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)
 _ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|today|these days|at the moment|actually)\b", re.IGNORECASE)
+
+
+def former_holders(question: str, non_name_words: frozenset[str]) -> list[str]:
+    """The people a question about now says held something before: "Paul Langley used to be the
+    training co-ordinator - who does that job now?" -> ["Paul Langley"]; `non_name_words` (the
+    corpus's lower-case words) tell them from things ("Every Colleague Matters used to be ...")."""
+    asked = asked_part(question)
+    scene = question[:len(question) - len(asked)]
+    if not scene or question_kind(asked) != "person":  # "Lisa Hazell was ... - what's her job title now?"
+        return []
+    return [name for name in people_named(scene) if names_a_person(name, non_name_words)]
 
 
 @lru_cache(maxsize=256)  # asked by the answerer, the periods, the recency weight and the re-ranker alike
