@@ -366,7 +366,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         if not scored:
             return "", [], [nearest]
     wanted = kind in _ITEM_KINDS and items_asked(question) > 1
-    scored[0] = replace(scored[0], cand=_with_its_list(scored[0].cand, units, wanted))
+    scored[0] = replace(scored[0], cand=_with_its_answer(_with_its_list(scored[0].cand, units, wanted), units))
     best = scored[0].score
     chosen: list[Scored] = []
     length = 0
@@ -492,6 +492,26 @@ def _with_its_list(cand: Candidate, units: list[Candidate], wanted: bool = False
         if len(text) + len(item) + 2 > MAX_CHARS - 100:
             break
         text += (" " if text.endswith(":") else "; ") + item.rstrip(" .;")
+    return replace(cand, text=text)
+
+
+# A sentence saying what was asked rather than what was answered: "some questions were included on
+# how young people perceived our workforce and what skills they would like to see in a worker".
+_ASKED_ABOUT = re.compile(r"\b(?:questions? (?:were|was) (?:\w+ )?(?:included|asked|put)|(?:were|was) asked|consulted)"
+                          r"\b[^.]{0,40}\b(?:on|about|whether|how|what|which)\b", re.IGNORECASE)
+_ANSWER_REACH = 2  # sentences after one saying what was asked that may hold the answer
+
+
+def _with_its_answer(cand: Candidate, units: list[Candidate]) -> Candidate:
+    """A sentence saying what people were asked, read with the sentences after it in its passage,
+    which say what they answered ("There was a very clear message ... Namely, to show respect, ...")."""
+    if not _ASKED_ABOUT.search(cand.text) or cand.text.rstrip().endswith(":"):
+        return cand
+    text = cand.text
+    for unit in [u for u in units if u.hit is cand.hit and u.position > cand.position][:_ANSWER_REACH]:
+        if len(text) + len(unit.text) + 1 > MAX_CHARS - 100:
+            break
+        text = f"{_as_sentence(text)} {unit.text}"
     return replace(cand, text=text)
 
 

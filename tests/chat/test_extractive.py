@@ -1041,3 +1041,15 @@ def test_who_holds_it_now_is_not_the_person_the_question_says_held_it_before():
     new = _hit("Holly Bligh Safeguarding Board Training Co-ordinator holly.bligh@city.gov.uk", rank=3)
     assert compose(question, [old, new], non_name_words=words)[0].startswith("Holly Bligh")
     assert compose(question, [old], non_name_words=words)[0] == ""
+
+
+def test_a_sentence_saying_what_people_were_asked_is_read_with_what_they_answered():
+    passage = _hit("As part of the consultation on the plan some questions were included on how young people "
+                   "perceived our workforce and what skills they would like to see in a worker. There was a very "
+                   "clear message about the skills they saw as important. Namely, to show respect and to listen.")
+    text = compose("What did young people say they want from workers?", [passage])[0]
+    assert "to show respect and to listen" in text, text
+    # A sentence that only mentions a survey is not read on into the next.
+    survey = _hit("A multi agency survey is underway to gather views on the service provided by workers. "
+                  "Analysis of ward data has been shared with agencies.")
+    assert "ward data" not in compose("What did the survey of workers find?", [survey])[0]
