@@ -178,6 +178,8 @@ def question_kind(question: str) -> str:
     # "Which councillor held it when the plan was published?": the closing "when" clause sets the scene.
     if re.match(r"\s*(what|which|how|where|who)\b", asked):
         asked = _TRAILING_WHEN.sub(" ", asked)
+    if yes_no and _PROGRESS_ASKED.search(q):  # "Is the project on track?" is answered by its status
+        return "status"
     for kind, pattern in _KINDS:
         if yes_no and kind != "title" and not (kind in ("phone", "email") and _IS_THERE.match(q)):
             continue
@@ -186,6 +188,7 @@ def question_kind(question: str) -> str:
     return "other"
 
 
+_PROGRESS_ASKED = re.compile(r"\b(?:on|off) (?:track|target|schedule)\b|\bbehind schedule\b", re.IGNORECASE)
 _ROLE_ASKED = re.compile(rf"\b(?:which |what |name of (?:the |a |an )?|who(?: is| was|['’]s) the )"
                          rf"((?:[\w-]+ ){{0,3}}?{_ROLE})\b", re.IGNORECASE)
 

@@ -497,6 +497,11 @@ def test_a_rows_status_cells_are_read_with_the_record_they_report_on():
     text, _, _ = compose("What status did the update give the milestone to add 50 foster placements?", [row, other])
     assert text.startswith("Increase the number of foster placements") and "Experiencing Obstacles. [1]" in text
     assert "On Target" not in text
+    # Asked whether it is on track: its status answers that too.
+    assert question_kind("Is the project to grow foster placements by 50 on track?") == "status"
+    assert question_kind("Is the project to grow foster placements by 50 going well?") == "other"
+    text, _, _ = compose("Is the project to grow foster placements by 50 on track?", [row, other])
+    assert "Experiencing Obstacles. [1]" in text, text
 
 
 def test_a_scene_setting_clause_or_a_relative_who_does_not_decide_the_kind_of_fact():
