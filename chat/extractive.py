@@ -570,17 +570,17 @@ def _names_in(hit: Hit, names: list[str], glossary: dict[str, str] | None) -> bo
 
 
 def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary: dict[str, str] | None) -> bool:
-    """_mentions, or, for a question naming several things, a passage of a bundle's paper naming some
-    of them itself whose paper names the others in another passage retrieved: "Out of the original 152
+    """_mentions, or, for a question naming several things, a passage of a bundle of papers naming some
+    of them itself whose bundle names the others in another passage retrieved: "Out of the original 152
     Local Authorities invited to submit an Expression of Interest ..." is about the "Big Lottery A
-    Better Start" bid its paper names elsewhere."""
+    Better Start" bid the papers name elsewhere."""
     if _mentions(cand, names, glossary):
         return True
     chunk = cand.hit.chunk
     said = [name for name in names if names_all(chunk.text, [name])]  # by the passage, not its title
     if len(names) < 2 or not said or not chunk.paper:
         return False
-    same = [h for h in hits if h.chunk.source == chunk.source and h.chunk.paper == chunk.paper]
+    same = [h for h in hits if h.chunk.source == chunk.source]
     return all(any(_names_in(h, [name], glossary) for h in same) for name in names if name not in said)
 
 

@@ -1024,8 +1024,9 @@ def test_a_paper_naming_one_of_the_things_asked_elsewhere_lets_a_passage_name_th
                 "Better Start?")
     assert "152" in compose(question, [count, named])[0]
     assert compose(question, [count])[0] == ""  # nothing retrieved names "A Better Start"
-    # Not when the other name stands in another paper, nor in a document that is no bundle of papers.
-    assert compose(question, [count, replace(named, chunk=replace(named.chunk, paper="Workforce refresh"))])[0] == ""
+    # Not when the other name stands in another document, nor in a document that is no bundle of papers.
+    elsewhere = replace(named, chunk=replace(named.chunk, source="plan.txt", doc_id="plan.txt"))
+    assert compose(question, [count, elsewhere])[0] == ""
     plain = [replace(h, chunk=replace(h.chunk, paper="")) for h in (count, named)]
     assert compose(question, plain)[0] == ""
 
