@@ -85,6 +85,10 @@ _SCENE_THEN_QUESTION = re.compile(
     r"^(?P<scene>.+?)\s*(?:\s[-–—]\s|;\s|\?\s|,\s+but\s)\s*"
     r"(?P<asked>(?:who|whom|whose|what|what's|which|when|where|how|is|are|does|do|did|has|have|can)\b.*)$",
     re.IGNORECASE)
+# "How often do the events run now? The 2010 strategy had them quarterly.": the question, then how
+# things were.
+_QUESTION_THEN_SCENE = re.compile(r"^(?P<asked>[^?]+\?)\s+(?P<scene>[^?]+)$")
+_PAST_STATEMENT = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had|remember|left)\b", re.IGNORECASE)
 _PAST_SCENE = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had been|originally)\b", re.IGNORECASE)
 _WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)
 _ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|today|these days|at the moment|actually)\b", re.IGNORECASE)
@@ -95,7 +99,7 @@ def former_holders(question: str, non_name_words: frozenset[str]) -> list[str]:
     training co-ordinator - who does that job now?" -> ["Paul Langley"]; `non_name_words` (the
     corpus's lower-case words) tell them from things ("Every Colleague Matters used to be ...")."""
     asked = asked_part(question)
-    scene = question[:len(question) - len(asked)]
+    scene = question.replace(asked, " ") if asked != question else ""
     if not scene or question_kind(asked) != "person":  # "Lisa Hazell was ... - what's her job title now?"
         return []
     return [name for name in people_named(scene) if names_a_person(name, non_name_words)]
@@ -103,12 +107,14 @@ def former_holders(question: str, non_name_words: frozenset[str]) -> list[str]:
 
 @lru_cache(maxsize=256)  # asked by the answerer, the periods, the recency weight and the re-ranker alike
 def asked_part(question: str) -> str:
-    """The part of the question that asks, without a statement of how things were before it ("Lisa
-    Hazell was the project officer in 2013 - what's her job title in the latest plan?" asks "what's
-    her job title in the latest plan?"); the whole question otherwise."""
-    match = _SCENE_THEN_QUESTION.match(question.strip())
-    if (not match or _WH_OPENING.match(match.group("scene")) or not _PAST_SCENE.search(match.group("scene"))
-            or not _ASKS_NOW.search(match.group("asked"))):
-        return question
-    return match.group("asked")
+    """The part of the question that asks, without a statement of how things were before or after it
+    ("Lisa Hazell was the project officer in 2013 - what's her job title in the latest plan?" asks
+    "what's her job title in the latest plan?", and so does "What's Lisa Hazell's job title now? In
+    2013 she was a project officer."); the whole question otherwise."""
+    for pattern, past in ((_SCENE_THEN_QUESTION, _PAST_SCENE), (_QUESTION_THEN_SCENE, _PAST_STATEMENT)):
+        match = pattern.match(question.strip())
+        if (match and not _WH_OPENING.match(match.group("scene")) and past.search(match.group("scene"))
+                and _ASKS_NOW.search(match.group("asked"))):
+            return match.group("asked")
+    return question
 

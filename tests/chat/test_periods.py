@@ -123,3 +123,10 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
                                              (2019, 2, "Jane Example, Integrated Workforce Consultant.")))
     text, _, _ = compose(question, [older, newer])
     assert text.startswith("Jane Example, Integrated Workforce Consultant"), text
+    # The same, asked first and told after.
+    after = "What's Jane Example's job title in the latest plan? In 2013 she was down as a project officer."
+    assert asked_part(after) == "What's Jane Example's job title in the latest plan?"
+    assert periods_asked(after)[0] == [] and recency_weight(after) > 0
+    assert compose(after, [older, newer])[0].startswith("Jane Example, Integrated Workforce Consultant")
+    assert asked_part("What is the current target? What was it before?") == \
+        "What is the current target? What was it before?"  # two questions, no statement
