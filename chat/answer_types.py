@@ -331,7 +331,8 @@ _CALENDAR = re.compile(rf"{MONTH_NAME.pattern}|{WEEKDAY.pattern}|\b(?:Spring|Sum
 
 # "What is Pat Whitby's job title?", "What role does Jane Example have?": someone's post, by name.
 _PERSON = rf"({NAME.pattern})"
-_TITLE_OF = re.compile(rf"{_PERSON}['’]s? (?:job title|job|role|post|position)\b"
+_TITLE_OF = re.compile(rf"{_PERSON}['’]s? (?:(?:current|latest|present|new|old|previous|former) )?"
+                       rf"(?:job title|job|role|post|position)\b"
                        rf"|\b(?:job title|job|role|post|position) (?:does|did|of|is|for) {_PERSON}")
 _TITLE_LABEL = r"(?:;\s*)?(?:job title|title|role|position)\s*:\s*"
 

@@ -54,6 +54,9 @@ _CONTENTS_ENTRY = re.compile(r"(?:\|\s*|\.{4,}\s*)\d{1,3}\s*$|\bCONTENTS\b"
 # Table-of-contents entries read as a table row, closing on their page numbers ("3. Who is included?:
 # 4. Vision for the Workforce; 9: 10"); a row of data ends on one number, not two bare ones.
 _CONTENTS_ROW = re.compile(r"(?:[;:|]\s*\d{1,3}\s*){2,}$")
+# How much a word only the question's statement of how things were says counts towards its topic
+# ("How often does the network meet now? I remember it meeting monthly."): the past is not asked.
+SCENE_WEIGHT = 0.5
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
 # A longer post under a name closes the same signature: "Councillor David Mellen" / "Nottingham City
 # Council" / "Chair of the Nottingham Children's Partnership Board" (up to this many words).
@@ -184,6 +187,11 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     titled = [naming & set(stems(f"{c.hit.chunk.title} {c.hit.chunk.date}")) for c in cands]
     df = {t: sum(t in terms for terms in term_sets) for t in topic}
     idf = {t: math.log(1 + len(cands) / (1 + df[t])) for t in topic}
+    # Words of a statement of how things were ("... had them quarterly"), but not the names it gives,
+    # which the question refers back to ("Lisa Hazell was ... - what's her job title now?").
+    named = set(stems(" ".join(re.findall(r"\b[A-Z][\w'’-]*", question))))
+    for t in topic - set(topic_terms(asked_part(question))) - named:
+        idf[t] *= SCENE_WEIGHT
     # fsum: a float sum that does not depend on the order of the set it runs over, so the same question
     # scores the same in every process (a set's order changes with Python's string hashing).
     total = math.fsum(idf.values()) or 1.0

@@ -1,6 +1,7 @@
 """A sentence about another quarter or year does not answer a question about this one."""
 from chat.extractive import compose, other_period_note
 from chat.periods import document_fit, period_fit, periods_asked
+from chat.answer_types import title_asked
 from chat.questions import asked_part
 from chat.timecues import recency_weight
 from index.records import Hit
@@ -128,5 +129,10 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
     assert asked_part(after) == "What's Jane Example's job title in the latest plan?"
     assert periods_asked(after)[0] == [] and recency_weight(after) > 0
     assert compose(after, [older, newer])[0].startswith("Jane Example, Integrated Workforce Consultant")
+    # The statement's own words ("project officer") count less than the question's: the old title
+    # matching them best is not what is asked.
+    current = "What is Jane Example's current job title? In the 2013 board papers she was down as a project officer."
+    assert compose(current, [older, newer])[0].startswith("Jane Example, Integrated Workforce Consultant")
+    assert title_asked(current) == "Jane Example"  # her current job title is her job title
     assert asked_part("What is the current target? What was it before?") == \
         "What is the current target? What was it before?"  # two questions, no statement
