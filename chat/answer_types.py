@@ -160,6 +160,9 @@ def question_kind(question: str) -> str:
     "is there a phone number ...?" asks for the number.)
     """
     parts = [part for part in re.split(r"(?<=\?)\s+", question.strip()) if part]
+    asking = [part for part in parts if part.endswith("?")]
+    if asking and len(asking) < len(parts):  # "Who does it now? Paul Langley had it when I left.": a
+        return question_kind(" ".join(asking))  # statement after the question asks nothing
     if len(parts) > 1:  # a follow-up joined to the question before it: "Who leads X? when is that due?"
         last = question_kind(parts[-1])
         if last != "other":

@@ -38,6 +38,9 @@ def test_question_kinds():
     assert question_kind("What is the planned pupil capacity of the new primary school?") == "count"
     assert question_kind("What was the city's population in 2008?") == "count"
     assert question_kind("Which officer is the contact, and in what acting capacity?") == "person"
+    # A statement after the question asks nothing ("when I left" is no when-question).
+    assert question_kind("Who does the training job now? Paul Langley had it when I left.") == "person"
+    assert question_kind("Who leads the training? When is it due?") == "date"  # a follow-up question does
     assert question_kind("How was the programme rated by the audit?") == "grade"
     assert question_kind("What is the vacancy rate?") == "percent"
     assert question_kind("What is the latest figure for the share of CAFs closed with needs met?") == "percent"
