@@ -57,6 +57,8 @@ _CONTENTS_ROW = re.compile(r"(?:[;:|]\s*\d{1,3}\s*){2,}$")
 # How much a word only the question's statement of how things were says counts towards its topic
 # ("How often does the network meet now? I remember it meeting monthly."): the past is not asked.
 SCENE_WEIGHT = 0.5
+# How much the words of the sentences a sentence refers back to ("It", "This", "These") count as its own.
+ANTECEDENT_WEIGHT = 0.5
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
 # A longer post under a name closes the same signature: "Councillor David Mellen" / "Nottingham City
 # Council" / "Chair of the Nottingham Children's Partnership Board" (up to this many words).
@@ -78,6 +80,7 @@ class Candidate:
     hit: Hit
     position: int  # order within its passage
     context: str = ""  # the previous sentence and the section heading, for "the new service will ..."
+    antecedent: str = ""  # what "It meets every 8 weeks" refers back to: the sentences before it
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,9 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 out.append(replace(last, text=f"{_as_sentence(last.text)} {text}"))
                 previous = f"{previous} {piece}"
                 continue
-            out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {carried} {previous}"))
+            refers = _REFERS_BACK.match(piece)
+            out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {carried} {previous}",
+                                 f"{carried} {previous}" if refers else ""))
             earlier = f"{carried} {previous}" if carried else previous
             previous, position = piece, position + 1
             opening = opening or piece
@@ -182,6 +187,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         term_sets.append(terms | _acronyms_spelt_out(cand.text, glossary, asked_words)
                          | {short for short, expansion in asked_acronyms if names_all(cand.text, [expansion])})
     context_sets = [set(stems(c.context + " " + c.hit.chunk.title)) for c in cands]
+    antecedents = [set(stems(c.antecedent)) for c in cands]
     # Words naming the document ("the 2010 workforce strategy") are said by every sentence of it.
     naming = topic & set(stems(" ".join(documents_named(question, glossary))))
     titled = [naming & set(stems(f"{c.hit.chunk.title} {c.hit.chunk.date}")) for c in cands]
@@ -189,8 +195,8 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     idf = {t: math.log(1 + len(cands) / (1 + df[t])) for t in topic}
     # Words of a statement of how things were ("... had them quarterly"), but not the names it gives,
     # which the question refers back to ("Lisa Hazell was ... - what's her job title now?").
-    named = set(stems(" ".join(re.findall(r"\b[A-Z][\w'’-]*", question))))
-    for t in topic - set(topic_terms(asked_part(question))) - named:
+    names_given = set(stems(" ".join(re.findall(r"\b[A-Z][\w'’-]*", question))))
+    for t in topic - set(topic_terms(asked_part(question))) - names_given:
         idf[t] *= SCENE_WEIGHT
     # fsum: a float sum that does not depend on the order of the set it runs over, so the same question
     # scores the same in every process (a set's order changes with Python's string hashing).
@@ -207,8 +213,10 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     # a question asking for a date may name one to place it ("the meeting after 25 September 2013").
     days = named_days(asked_part(question)) if kind not in ("day", "date") else []
     scored = []
-    for cand, terms, context, named in zip(cands, term_sets, context_sets, titled):
+    for cand, terms, context, named, before in zip(cands, term_sets, context_sets, titled, antecedents):
         own = math.fsum(idf[t] for t in topic & (terms | named)) / total
+        # "It meets every 8 weeks" says half of it of what "It" stands for.
+        own += ANTECEDENT_WEIGHT * math.fsum(idf[t] for t in topic & before - terms - named) / total
         focus = math.fsum(idf[t] for t in topic & (terms | context)) / total
         if (len(cand.text.split()) <= _SHORT_LINE and LABELLED_VALUE.match(cand.text) and _label_asked(cand, asked)
                 or holds_field_of(kind, cand.text)):

@@ -1062,3 +1062,11 @@ def test_a_sentence_saying_what_people_were_asked_is_read_with_what_they_answere
     survey = _hit("A multi agency survey is underway to gather views on the service provided by workers. "
                   "Analysis of ward data has been shared with agencies.")
     assert "ward data" not in compose("What did the survey of workers find?", [survey])[0]
+
+
+def test_a_sentence_referring_back_counts_what_it_refers_to_as_its_own():
+    network = _hit("The Children and Young Peoples Provider Network offers a forum for voluntary and community sector "
+                   "organisations. It meets every 8 weeks and produces regular updates.", rank=2)
+    regional = _hit("The regional network meets monthly.")
+    text = compose("How often does the voluntary sector network meet?", [regional, network])[0]
+    assert text.startswith("every 8 weeks"), text  # "It" is the voluntary sector's network

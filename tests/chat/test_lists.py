@@ -61,7 +61,7 @@ def test_a_sentence_announcing_the_items_is_read_with_the_list_introduced_just_a
                    "• To raise aspiration\n• To manage transitions\n• To listen to young people")
     text, _, _ = compose("Can you run me through the seven cross-cutting principles?", [passage])
     assert "as follows:" in text and "To raise aspiration" in text and "To listen to young people" in text
-    assert "keep developing" not in text
+    assert "keep developing" not in text.split("[1]")[0]  # what stands between is no part of the list
     # a question asking for no list gets the sentence alone
     text, _, _ = compose("Who adopted the cross-cutting principles to guide its work?", [passage])
     assert "as follows" not in text
