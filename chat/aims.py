@@ -9,8 +9,16 @@ _AIM = re.compile(r"^\W*(?:to [a-z]+\b|we (?:will|aim|intend|plan)\b|aims? (?:is
                   r"|(?:increase|reduce|raise|cut|decrease|grow|double|halve)\b[^.;]*?"
                   r"\bby (?:\d|a (?:third|quarter|half)))",
                   re.IGNORECASE)
+# "with a local target to support 3,840 families", "would be awarded funding", "we would forecast a
+# further 41 carers": a target or a forecast anywhere in the sentence.
+_PROSPECT = re.compile(r"\b(?:targets? (?:to|of)|forecast\w*|projected|would be|expected to)\b", re.IGNORECASE)
+# "A survey is currently underway", "We are awaiting sight of the new health check": not done yet.
+_NOT_YET = re.compile(r"\b(?:awaiting|(?:is|are) (?:currently |now )?(?:underway|under way)|not yet|yet to be)\b",
+                      re.IGNORECASE)
 # "To provide support, the Big Lottery has appointed ...": a purpose, then what was done.
 _DONE = re.compile(r"\b(?:has|have|had|was|were)\b", re.IGNORECASE)
+# "There are currently 19 carers booked into panels ... we would forecast 41 more": a fact stated too.
+_STATE = re.compile(r"\b(?:is|are|has|have|had|was|were)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^[^:;|]{1,60}:\s*")  # a row cell's column name
 # "By how much did it go up?", "how many were recruited?": the question asks what happened ...
 _HAPPENED = re.compile(r"\b(?:did|was|were|had|(?:has|have)(?! to\b))\b", re.IGNORECASE)
@@ -29,4 +37,10 @@ def states_an_aim(text: str, row: bool = False) -> bool:
     table `row` ("Action: To increase ...; Lead: ...") by its first cell's value."""
     if row:
         text = _LABEL.sub("", text.split(";", 1)[0], count=1)
-    return bool(_AIM.match(text)) and not _DONE.search(text)
+    return bool(_AIM.match(text) and not _DONE.search(text) or _PROSPECT.search(text) and not _STATE.search(text))
+
+
+def not_done_yet(text: str) -> bool:
+    """Whether the sentence says the thing is still to come ("A survey is currently underway", "We are
+    awaiting sight of the new health check") and nothing done: it cannot say how it turned out."""
+    return bool(_NOT_YET.search(text)) and not _DONE.search(text)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from chat.aims import asks_what_happened, states_an_aim
+from chat.aims import asks_what_happened, not_done_yet, states_an_aim
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_field_of, holds_kind, names_role_holder,
                                post_asked_of, post_holder_asked, posts_of, question_kind, role_asked, status_cell,
                                the_fact)
@@ -228,7 +228,8 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         # An action plan's aim ("To increase the number of Health Visitors ... by 4,000") counts
         # nothing that happened.
         typed = holds_kind(kind, said, question) and not (
-            outcome and kind in _AMOUNTS and states_an_aim(cand.text, row)) and not _another_day(days, cand.text)
+            outcome and kind in _AMOUNTS and states_an_aim(cand.text, row)) and not _another_day(days, cand.text) \
+            and not (outcome and not_done_yet(cand.text))  # "What did the survey conclude?": "It is underway."
         uses_quotes = _quotes(quoted, cand)
         says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):

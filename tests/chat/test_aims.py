@@ -49,3 +49,17 @@ def test_an_aim_in_an_action_plan_row_counts_nothing_that_happened():
                 "Lead: Jane Example", 1, kind="table_row")]
     assert compose("How many health visitors did the city recruit under the national drive?", row)[0] == ""
     assert "4,000" in compose("How many more health visitors is the national drive aiming for?", row)[0]
+
+
+def test_a_target_or_forecast_or_a_thing_not_yet_done_says_nothing_of_how_it_turned_out():
+    assert states_an_aim("Phase 2 runs to April 2020, with a local target to support 3,840 families.")
+    assert states_an_aim("By the end of March 2014, between 3 and 5 areas would be awarded funding.")
+    assert not states_an_aim("There are currently 19 carers booked into panels, so we would forecast 41 more.")
+    target = [_hit("Priority Families Phase 2 runs to April 2020, with a local target to support 3,840 families.", 1)]
+    assert compose("How many families had Priority Families turned around by April 2020?", target)[0] == ""
+    assert "3,840" in compose("What is the Priority Families target for families supported?", target)[0]
+    underway = [_hit("A multi agency survey of the DART service is currently underway to gather agency views.", 1)]
+    assert compose("What did the survey of the DART service conclude?", underway)[0] == ""
+    assert compose("Is a survey of the DART service planned?", underway)[0] != ""
+    published = [_hit("The Review was published in May 2016 but the timescales have not yet been set.", 1)]
+    assert "May 2016" in compose("When was the Review published?", published)[0]
