@@ -279,8 +279,9 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(PHONE.search(text))
     if kind == "email":
         return bool(EMAIL.search(text))
-    if kind == "money":
-        return bool(MONEY.search(text))
+    if kind == "money":  # "The bid was for £30m-£50m - how big is the programme?": not £30m again
+        named = {_sum(m.group(0)) for m in MONEY.finditer(asked)}
+        return any(_sum(m.group(0)) not in named for m in MONEY.finditer(text))
     if kind == "percent":
         return bool(PERCENT.search(text)
                     or any(m.group(0).lower() not in asked.lower() for m in RATIO.finditer(text)))
@@ -449,6 +450,11 @@ def _quantities(text: str, asked: str = "") -> list[str]:
     # A capitalised number word inside a sentence is part of a name: "the One Children's Workforce".
     return [m.group(0) for m in COUNT.finditer(text) if _number(m.group(0)) not in named
             and not (m.start() > 0 and m.group(0)[0].isupper() and not m.group(0)[0].isdigit())]
+
+
+def _sum(token: str) -> str:
+    """A sum as written, without spaces, commas or a pound sign: "£30m" and "30 m" meet."""
+    return re.sub(r"[\s,£]", "", token).lower()
 
 
 def _number(token: str) -> str:

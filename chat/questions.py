@@ -91,7 +91,8 @@ _QUESTION_THEN_SCENE = re.compile(r"^(?P<asked>[^?]+\?)\s+(?P<scene>[^?]+)$")
 _PAST_STATEMENT = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had|remember|left)\b", re.IGNORECASE)
 _PAST_SCENE = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had been|originally)\b", re.IGNORECASE)
 _WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)
-_ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|today|these days|at the moment|actually)\b", re.IGNORECASE)
+_ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|later|most recent|newer|today|these days|at the moment|"
+                       r"actually)\b", re.IGNORECASE)
 
 
 def former_holders(question: str, non_name_words: frozenset[str]) -> list[str]:

@@ -434,6 +434,14 @@ def test_a_count_is_a_number_that_counts_something_the_question_does_not_name():
     assert compose("How many people live in the four wards targeted by the bid?", [plan])[0] == ""
 
 
+def test_a_sum_the_question_names_does_not_answer_it():
+    asked = "The bid was pitched at between £30m and £50m - how much is the programme worth?"
+    assert question_kind(asked) == "money"
+    assert not holds_kind("money", "The report updated the Board on funding of between £30m and £50m.", asked)
+    assert holds_kind("money", "SSBC is a £45m transformation programme.", asked)
+    assert holds_kind("money", "Funding of between £30m and £50m.", "How much funding was the bid for?")
+
+
 def test_how_much_asks_for_money_when_it_names_a_sum_and_by_how_much_for_a_change():
     assert question_kind("How much was the development grant for Stage Two?") == "money"
     assert question_kind("By how much did approvals rise in 2019/20?") == "percent"

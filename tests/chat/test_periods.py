@@ -134,5 +134,7 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
     current = "What is Jane Example's current job title? In the 2013 board papers she was down as a project officer."
     assert compose(current, [older, newer])[0].startswith("Jane Example, Integrated Workforce Consultant")
     assert title_asked(current) == "Jane Example"  # her current job title is her job title
+    assert asked_part("The bid was for £30m-£50m in 2013 - how big is the programme in the later plan?") == \
+        "how big is the programme in the later plan?"
     assert asked_part("What is the current target? What was it before?") == \
         "What is the current target? What was it before?"  # two questions, no statement
