@@ -17,6 +17,10 @@ _DOC = r"(?:action plan|plan|strategy|strategies|report|papers|update|document)s
 # "Which plan is current?", "What is the latest strategy?", "which is the most recent report"
 _NEWEST = re.compile(rf"^\s*(?:which|what)(?:'s| is| are)?\s+(?:the\s+)?(?:{_NEW}\s+)?((?:[\w'’-]+\s+){{0,3}}?{_DOC})"
                      rf"(?:\s+(?:is|are))?(?:\s+the)?(?:\s+{_NEW})?(?:\s+(?:one|version))?\s*\??\s*$", re.IGNORECASE)
+# "What period does the most recent workforce action plan cover?", "When does the latest plan run to?"
+_PERIOD_OF_NEWEST = re.compile(rf"^\s*(?:what (?:period|dates|years)|which (?:period|dates|years)|when)\s+"
+                               rf"(?:does|do)\s+the\s+{_NEW}\s+((?:[\w'’-]+\s+){{0,4}}?{_DOC})\s+"
+                               rf"(?:cover|run|span|last)\b[^?]*\??\s*$", re.IGNORECASE)
 # "What documents do you have?", "Which documents can you search?"
 _WHICH_DOCS = re.compile(r"^\s*(?:which|what)\s+documents\s+(?:do|can|are|have)\b[^?]*\??\s*$", re.IGNORECASE)
 # A label or greeting before the question proper: "New starter question: ...", "Hi, ...".
@@ -34,7 +38,7 @@ def documents_asked(question: str) -> str:
     question = _without_preamble(question)
     if _WHICH_DOCS.match(question):
         return "*"
-    found = _NEWEST.match(question)
+    found = _NEWEST.match(question) or _PERIOD_OF_NEWEST.match(question)
     if not found or not re.search(_NEW, question, re.IGNORECASE):
         return ""
     words = found.group(1).lower().split()

@@ -18,6 +18,10 @@ def test_only_questions_about_the_documents_themselves_are_taken():
     assert documents_asked("Which report is the most recent?") == "report"
     assert documents_asked("Which workforce strategy action plan is the current one?") == "workforce strategy action plan"
     assert documents_asked("New starter question: which plan is current?") == "plan"  # a label before it
+    # The period of the newest: its date is in the catalogue's answer.
+    assert documents_asked("What period does the most recent workforce action plan cover?") == "workforce action plan"
+    assert documents_asked("When does the latest plan run to?") == "plan"
+    assert documents_asked("What period does the plan cover?") == ""  # which plan is not asked
     for about_content in ("What is the current plan for early help?", "What is the latest news on the MASH?",
                           "Which plan?", "What's the title slogan of the 2016 plan?"):
         assert documents_asked(about_content) == ""
