@@ -202,9 +202,9 @@ _POST_TITLE = (r"(?:director|chair(?:man|person|woman)?|officer|manager|co-?ordi
                r"|councillor|head|adviser|advisor|consultant)")
 # ... and after "who is the", also the words for someone's part ("the contact person", "the Base 51 rep").
 _POST_NOUN = rf"(?:{_POST_TITLE}|lead|contact|rep|representative|exec|executive|practitioner|person)"
-_POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s)\s+(?:(?:currently|now)\s+)?the\s+"
-                                rf"(?:(?!(?:that|which|who|to|will)\b)[\w&'’-]+\s+){{0,5}}?{_POST_NOUN}\b",
-                                re.IGNORECASE)
+_POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s|\s+held|\s+holds|\s+filled)\s+(?:(?:currently|now)\s+)?"
+                                rf"the\s+(?:(?!(?:that|which|who|to|will)\b)[\w&'’-]+\s+){{0,5}}?{_POST_NOUN}\b"
+                                rf"|\bwhat['’]?s?(?: is)? (?:their|his|her) name\b", re.IGNORECASE)
 
 # "Which councillor chairs ...?", "the name of the Director of ...": a post by its title ("which
 # famous person ...?" names none).
