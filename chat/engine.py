@@ -206,13 +206,16 @@ class Engine:
         quotes = {c.hit.chunk.chunk_id: c.text for c in chosen}
         if question_kind(question) == "person":  # "Report of Director of X": say who that is
             text, cited, held = self._with_role_holder(text, cited, chosen[0], quotes)
-            non_names = self.reader.non_name_words()
-            if post_holder_asked(question) and not held and not any(names_a_person(c.text, non_names)
-                                                                    for c in chosen):
-                # "Who is the Assistant Chief Constable on the Board?" is not answered by the post alone.
+            # "Who is the Assistant Chief Constable on the Board?" is not answered by the post alone.
+            if post_holder_asked(question) and not held and not self._names_someone(chosen):
                 return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
         citations = tuple(Citation(n, hit, quotes.get(hit.chunk.chunk_id, "")) for n, hit in enumerate(cited, 1))
         return Answer(question, text, citations, passages, False, timings=timings)
+
+    def _names_someone(self, chosen: list) -> bool:
+        """Whether any sentence used names a person."""
+        non_names = self.reader.non_name_words()
+        return any(names_a_person(c.text, non_names) for c in chosen)
 
     def _with_role_holder(self, text: str, cited: list[Hit], lead, quotes: dict) -> tuple[str, list[Hit], bool]:
         """The answer with who holds the post its first sentence names, when the document says so

@@ -225,11 +225,10 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         row = cand.hit.chunk.kind == "table_row"
         # A contact's name may close the line before its job title ("Mandy Goodenough" / "Systemic ...").
         said = f"{cand.context} {cand.text}" if kind == "title" else cand.text
-        # An action plan's aim ("To increase the number of Health Visitors ... by 4,000") counts
-        # nothing that happened.
-        typed = holds_kind(kind, said, question) and not (
-            outcome and kind in _AMOUNTS and states_an_aim(cand.text, row)) and not _another_day(days, cand.text) \
-            and not (outcome and not_done_yet(cand.text))  # "What did the survey conclude?": "It is underway."
+        # An action plan's aim ("To increase the number of Health Visitors ... by 4,000") counts nothing
+        # that happened, and "A survey is currently underway" says nothing of what it concluded.
+        typed = (holds_kind(kind, said, question) and not _another_day(days, cand.text)
+                 and not (outcome and (kind in _AMOUNTS and states_an_aim(cand.text, row) or not_done_yet(cand.text))))
         uses_quotes = _quotes(quoted, cand)
         says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
@@ -571,27 +570,24 @@ def _on_day(cand: Candidate, day: re.Pattern) -> bool:
     return bool(day.search(cand.hit.chunk.text) or day.search(cand.hit.chunk.date))
 
 
-def _mentions(cand: Candidate, names: list[str], glossary: dict[str, str] | None = None) -> bool:
-    """Whether the candidate's passage (with its title, heading and acronyms) names what the question
+def _names_in(hit: Hit, names: list[str], glossary: dict[str, str] | None = None) -> bool:
+    """Whether the passage (with its title, heading and acronyms) names what the question
     names; an acronym the passage uses names what the corpus `glossary` says it stands for ("NCSCB"
     names the "Nottingham City Safeguarding Children Board" in a contact list that never spells it out).
     A passage of a bundle of papers names what its paper's cover sheet does: the bid's timetable names
     "Small Steps Big Changes" because the paper is titled so."""
-    return _names_in(cand.hit, names, glossary)
-
-
-def _names_in(hit: Hit, names: list[str], glossary: dict[str, str] | None) -> bool:
     chunk = hit.chunk
     text = f"{chunk.index_text} {chunk.title} {chunk.paper}"
     return names_all(text, names) or bool(glossary) and names_all(expand_text(text, glossary), names)
 
 
 def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary: dict[str, str] | None) -> bool:
-    """_mentions, or, for a question naming several things, a passage of a bundle of papers naming some
-    of them itself whose bundle names the others in another passage retrieved: "Out of the original 152
-    Local Authorities invited to submit an Expression of Interest ..." is about the "Big Lottery A
-    Better Start" bid the papers name elsewhere."""
-    if _mentions(cand, names, glossary):
+    """Whether the candidate's passage names what the question names (_names_in), or, for a question
+    naming several things, is a passage of a bundle of papers naming some of them itself whose bundle
+    names the others in another passage retrieved: "Out of the original 152 Local Authorities invited
+    to submit an Expression of Interest ..." is about the "Big Lottery A Better Start" bid the papers
+    name elsewhere."""
+    if _names_in(cand.hit, names, glossary):
         return True
     chunk = cand.hit.chunk
     said = [name for name in names if names_all(chunk.text, [name])]  # by the passage, not its title

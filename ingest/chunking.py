@@ -27,7 +27,8 @@ class ChunkSettings:
         # "context" names what index_text adds to a chunk's text and "lines" how lines are read, so a
         # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
-                "context": "title+heading+columns+acronyms", "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks"}
+                "context": "title+heading+columns+acronyms",
+                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks"}
 
 
 @dataclass
