@@ -16,7 +16,7 @@ from chat.people import names_a_person
 from chat.questions import former_holders, holds_phrase, quoted_phrases, tidy_question
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import document_periods, rerank
-from chat.roles import holder_of_role
+from chat.roles import holder_of_role, signatories, speaking_as
 from index.build import BuildReport, build_index
 from index.embedder import get_embedder
 from index.layout import IndexBusy
@@ -41,6 +41,7 @@ CONFIDENT_SIMILARITY = 0.42
 # Measured on twenty QA sets (README, "Retrieval and answering choices"): 40 found two contact lines that
 # 20 left out for one answer lost; 60 lowered dev hit@5. Same latency within the noise.
 RERANK_DEPTH = 40
+SIGNATURE_PASSAGES = 12  # a document's opening passages searched for the signatures closing its foreword
 ROLE_LOOKUP_PASSAGES = 10  # passages of a document searched for who holds a post an answer names
 
 
@@ -209,6 +210,7 @@ class Engine:
             # "Who is the Assistant Chief Constable on the Board?" is not answered by the post alone.
             if post_holder_asked(question) and not held and not self._names_someone(chosen):
                 return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
+            text, cited = self._with_signatories(text, cited, chosen[0], quotes)
         citations = tuple(Citation(n, hit, quotes.get(hit.chunk.chunk_id, "")) for n, hit in enumerate(cited, 1))
         return Answer(question, text, citations, passages, False, timings=timings)
 
@@ -226,13 +228,42 @@ class Engine:
         if not found:
             return text, cited, False
         role, person, sentence, chunk = found
-        known = next((n for n, h in enumerate(cited, 1) if h.chunk.chunk_id == chunk.chunk_id), 0)
-        if not known:  # cited second, right after the sentence naming the post: later numbers move up
-            text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + (int(m.group(1)) > 1)}]", text)
-            cited = [cited[0], Hit(chunk, 0.0, 2, "lexical"), *cited[1:]]
-            quotes[chunk.chunk_id] = sentence
-        first = text.index("[1]") + 3
-        return f"{text[:first]} {person} is the {role}. [{known or 2}]{text[first:]}", cited, True
+        text, cited = _said_after_first(text, cited, quotes, [(f"{person} is the {role}.", chunk, sentence)])
+        return text, cited, True
+
+    def _with_signatories(self, text: str, cited: list[Hit], lead, quotes: dict) -> tuple[str, list[Hit]]:
+        """The answer with who signs it when its first sentence speaks as holders of a post ("As joint
+        Chairs of the Children's Partnership Board, we ...") and the document's opening passages hold
+        signatures: the writers are the holders."""
+        post = speaking_as(lead.text)
+        if not post:
+            return text, cited
+        opening = self.reader.store.passages_of(lead.hit.chunk.source, "", SIGNATURE_PASSAGES)
+        signed = signatories(opening, self.reader.non_name_words())
+        if not signed:
+            return text, cited
+        said = [(f"{name} ({role})", chunk, f"{name} {role}") for name, role, chunk in signed]
+        return _said_after_first(text, cited, quotes, said, lambda parts: f"It is signed by {' and '.join(parts)}.")
+
+
+def _said_after_first(text: str, cited: list[Hit], quotes: dict, said: list[tuple[str, object, str]],
+                      join=lambda parts: " ".join(parts)) -> tuple[str, list[Hit]]:
+    """The answer with a sentence after its first one, made by `join` of its parts, each "<words> [n]"
+    citing its passage: `said` holds (words, passage, quote) for each. A passage not cited already is
+    cited next after the first, the later citation numbers moving up."""
+    cited = list(cited)
+    at = 1
+    for _, chunk, quote in said:
+        if any(h.chunk.chunk_id == chunk.chunk_id for h in cited):
+            continue
+        text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + (int(m.group(1)) > at)}]", text)
+        cited.insert(at, Hit(chunk, 0.0, at + 1, "lexical"))
+        quotes[chunk.chunk_id] = quote
+        at += 1
+    number = {h.chunk.chunk_id: n for n, h in enumerate(cited, 1)}
+    sentence = join([f"{words} [{number[chunk.chunk_id]}]" for words, chunk, _ in said])
+    first = text.index("[1]") + 3
+    return f"{text[:first]} {sentence}{text[first:]}", cited
 
 
 def retrieval_query(question: str, glossary: dict[str, str], non_name_words: frozenset[str] = frozenset()) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from chat.people import is_person
+from chat.people import is_person, names_a_person, opens_with_post
 
 # chat.people's name pattern, but a third name only when it does not open what follows ("Catherine
 # Ziane-Pryor Direct dial"): people reads names off their own lines, this one off running text.
@@ -54,3 +54,39 @@ def holder_of_role(text: str, source: str, passages_of) -> tuple[str, str, str, 
         if person:
             return role, person, sentence, chunk
     return None
+
+
+# "As joint Chairs of the Children's Partnership Board, we are proud ...": the writers speak as holders
+# of a post, and sign at the end.
+_SPEAKING_AS = re.compile(r"^\W*As (?:the )?(?:joint |co-)?((?:[A-Z][\w-]*\s){0,2}?[A-Z][\w-]*?)s? of (?:the )?"
+                          r"([A-Z][^,]{2,80}),\s+(?:we|I)\b")
+_HONORIFIC = r"(?:Councillor|Cllr|Dr|Professor|Prof|Mr|Mrs|Ms|Miss)"
+# A signature's name on a line of its own: "Councillor Sam Webster".
+_SIGNED_NAME = re.compile(rf"^(?:{_HONORIFIC}\.? )?([A-Z][a-z]+(?:[ -](?:Mc|Mac)?[A-Z][a-zA-Z'’-]+){{1,2}})$")
+_POST_LINES = 3  # lines a signature's post may wrap over ("Portfolio Holder for" / "Education, Employment")
+
+
+def speaking_as(text: str) -> str:
+    """The post a sentence's writers speak as holders of ("Chair of Children's Partnership Board" for
+    "As joint Chairs of the Children's Partnership Board, we ..."), or ''."""
+    found = _SPEAKING_AS.match(text)
+    return f"{found.group(1)} of {found.group(2)}" if found else ""
+
+
+def signatories(passages, non_name_words: frozenset[str]) -> list[tuple[str, str, object]]:
+    """(name, post, passage) for each signature in the passages, in order: a line that is a person's
+    name ("Councillor Sam Webster"; `non_name_words`: ChunkStore.non_name_words) followed by lines
+    opening with a post ("Portfolio Holder for" / "Education, Employment" / "and Skills")."""
+    found = []
+    for chunk in passages:
+        lines = [line.strip() for line in chunk.text.split("\n")]
+        for i, line in enumerate(lines[:-1]):
+            name = _SIGNED_NAME.match(line)
+            if name and names_a_person(name.group(1), non_name_words) and opens_with_post(lines[i + 1]):
+                post = [lines[i + 1]]
+                for more in lines[i + 2:i + 1 + _POST_LINES]:
+                    if not more or len(more.split()) > 5 or _SIGNED_NAME.match(more) or more.startswith("- "):
+                        break
+                    post.append(more)
+                found.append((line, re.sub(r"\s+(?:and|of|for|the|&)$", "", " ".join(post)), chunk))
+    return found

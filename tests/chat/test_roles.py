@@ -1,7 +1,7 @@
 """Who holds a post an answer names, from elsewhere in the same document."""
 from types import SimpleNamespace
 
-from chat.roles import holder_in, holder_of_role, role_without_holder
+from chat.roles import holder_in, holder_of_role, role_without_holder, signatories, speaking_as
 
 
 def test_a_post_named_without_its_holder_is_found():
@@ -42,3 +42,26 @@ def test_an_answer_naming_a_post_says_who_holds_it(corpus_engine):
     assert "Tim O'Neill is the Director of Family Community Teams. [2]" in answer.text
     assert "Tim O'Neill, Director of Family Community Teams" in answer.citations[1].quote
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+def test_writers_speaking_as_holders_of_a_post_are_its_signatories():
+    assert speaking_as("As joint Chairs of the Children’s Partnership Board, we are proud to say ...") == \
+        "Chair of Children’s Partnership Board"
+    assert speaking_as("As part of the consultation, we asked young people.") == ""
+    foreword = SimpleNamespace(text="- A pilot was launched in schools\nCouncillor Sam Webster\nPortfolio Holder for\n"
+                                    "Education, Employment\nand Skills\n- The number of children fell")
+    other = SimpleNamespace(text="Jane Example\nDirector of Early Help\nSam Sample\nHead of Service")
+    words = frozenset({"priority", "families", "pilot"})
+    found = signatories([foreword, other], words)
+    assert [(name, post) for name, post, _ in found] == [
+        ("Councillor Sam Webster", "Portfolio Holder for Education, Employment and Skills"),
+        ("Jane Example", "Director of Early Help"), ("Sam Sample", "Head of Service")]
+    assert found[0][2] is foreword
+    assert signatories([SimpleNamespace(text="Priority Families\nDirector of Early Help")], words) == []  # no one
+
+
+def test_an_answer_spoken_by_a_posts_holders_says_who_signs_it(corpus_engine):
+    answer = corpus_engine.answer("Who are the joint chairs of the Children's Partnership Board?")
+    assert "It is signed by Councillor Sam Webster" in answer.text and "Councillor David Mellen" in answer.text
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert any("Sam Webster" in c.quote for c in answer.citations[1:])
