@@ -204,7 +204,10 @@ class Engine:
         if not cited:  # a sentence used but none cited: the fact is given only for another period
             notes = tuple(other_period_note(c) for c in chosen)
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings, notes=notes)
-        quotes = {c.hit.chunk.chunk_id: c.text for c in chosen}
+        quotes: dict[str, str] = {}
+        for c in chosen:  # two sentences of one passage: its citation quotes both
+            chunk_id = c.hit.chunk.chunk_id
+            quotes[chunk_id] = f"{quotes[chunk_id]} … {c.text}" if chunk_id in quotes else c.text
         if question_kind(question) == "person":  # "Report of Director of X": say who that is
             text, cited, held = self._with_role_holder(text, cited, chosen[0], quotes)
             # "Who is the Assistant Chief Constable on the Board?" is not answered by the post alone.

@@ -65,3 +65,4 @@ def test_an_answer_spoken_by_a_posts_holders_says_who_signs_it(corpus_engine):
     assert "It is signed by Councillor Sam Webster" in answer.text and "Councillor David Mellen" in answer.text
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
     assert any("Sam Webster" in c.quote for c in answer.citations[1:])
+    assert answer.citations[0].quote.startswith("As joint Chairs")  # its other sentence does not hide it
