@@ -25,6 +25,11 @@ _NOW = re.compile(r"\b(?:currently|now|at present|this year|to date)\b", re.IGNO
 # "As reported to the Board in June 2013, when had the last inspection taken place?": when it was
 # reported says where to look; what was reported may be of an earlier time.
 _REPORTED_WHEN = re.compile(r"^\s*as\s+(?:reported|noted|presented|stated|said|told)\b[^,?]*,", re.IGNORECASE)
+# "What was the breastfeeding rate reported to the board in 2013?": the year says which papers, those
+# of 2013, not which year the figure is of.
+_REPORTED_IN = re.compile(r"\b(?:reported|presented|given|told|said) to (?:the )?(?:[\w'’-]+ ){0,3}?"
+                          r"(?:board|committee|meeting|council)\b[^?]{0,20}?\bin ((?:[A-Z][a-z]+ )?(?:19|20)\d\d)\b",
+                          re.IGNORECASE)
 # "at the time of the 2017-19 plan" asks when, by naming a document: its years are the years asked.
 _AT_THE_TIME_OF = r"\b(?:at the time of|during|in the time of|in the days of)\s+"
 
@@ -64,6 +69,15 @@ def period_fit(text: str, asked: Periods, document_date: str = "") -> bool | Non
         # Only months are named: "between July and December 2020" is outside 2019/20.
         return any(first <= month <= last for month in dated_months for first, last in months)
     return _years_fit(years, _years(text) + (_years(document_date) if _NOW.search(text) else []))
+
+
+def reported_in(question: str) -> set[int]:
+    """The years a question says something was reported to a board in: the papers must be of then."""
+    return {year for m in _REPORTED_IN.finditer(question) for year in _years_flat(m.group(1))}
+
+
+def _years_flat(text: str) -> set[int]:
+    return set().union(*_years(text)) if _years(text) else set()
 
 
 def document_fit(document_date: str, asked: Periods) -> bool | None:

@@ -138,3 +138,12 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
         "how big is the programme in the later plan?"
     assert asked_part("What is the current target? What was it before?") == \
         "What is the current target? What was it before?"  # two questions, no statement
+
+
+def test_what_was_reported_to_the_board_in_a_year_comes_from_that_years_papers():
+    plan = _hit("48% of infants are being breast fed at 6-8 weeks compared to the English average.", date="2016")
+    asked = "What was the 6-8 week breastfeeding rate reported to the board in 2013?"
+    assert compose(asked, [plan])[0] == ""
+    papers = _hit("45% of infants are being breast fed at 6-8 weeks.", rank=2, date="Wednesday 25 September 2013")
+    assert compose(asked, [plan, papers])[0].startswith("45%")
+    assert compose("What is the 6-8 week breastfeeding rate?", [plan])[0].startswith("48%")
