@@ -13,7 +13,8 @@ from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_field
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
-from chat.periods import Periods, dates_in_words, document_fit, period_fit, periods_asked, reported_in
+from chat.periods import (Periods, dates_in_words, document_fit, document_years, period_fit, periods_asked,
+                          reported_in)
 from chat.questions import asked_part, documents_named, former_holders, holds_phrase, quoted_phrases
 from chat.roles import role_without_holder
 from chat.rows import known_words, trim, trim_row
@@ -22,7 +23,6 @@ from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
 from index.store import STOPWORDS
 from ingest.acronyms import ACRONYM, expand_text
-from ingest.dates import year_spans
 from ingest.chunking import LABELLED_VALUE  # a short "Label: value" line states a fact on its own
 
 MAX_SENTENCES = 3
@@ -369,7 +369,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
     reported = reported_in(asked)  # "reported to the board in 2013": from the papers of 2013
     if reported:
-        scored = [s for s in scored if reported & _years_of_document(s.cand.hit.chunk.date)]
+        scored = [s for s in scored if reported & document_years(s.cand.hit.chunk.date)]
     # "Paul Langley used to be the training co-ordinator - who does that job now?": not Paul Langley.
     known = former_holders(question, non_name_words or frozenset()) if kind == "person" else []
     if known:
@@ -429,14 +429,6 @@ def other_period_note(cand: Candidate) -> str:
     chunk = cand.hit.chunk
     where = ", ".join(part for part in (chunk.title, chunk.date, f"page {chunk.page_start}") if part)
     return f"The documents give this only for another period: \u201c{trim(cand.text, 300)}\u201d ({where})."
-
-
-def _years_of_document(date: str) -> set[int]:
-    """Every year a document's date or period covers ("2010 to 2014" -> 2010 ... 2014)."""
-    spans = year_spans(date)
-    if len(spans) == 2 and len(spans[0]) == len(spans[1]) == 1:  # "2010 to 2014"
-        return set(range(min(spans[0]), max(spans[1]) + 1))
-    return set().union(*spans) if spans else set()
 
 
 def _period_of(item: Scored, periods: Periods) -> bool | None:

@@ -10,7 +10,7 @@ import calendar
 import re
 
 from chat.questions import asked_part, document_mentions
-from ingest.dates import MONTH_YEAR, month_count, months_named, year_spans
+from ingest.dates import MONTH_YEAR, month_count, months_named, year_spans, years_named
 
 _QUARTER = re.compile(r"\b(?:Q([1-4])|quarter ([1-4]))\b", re.IGNORECASE)
 # Numbered stages of a programme: "the third year", "Phase 2", "Stage One"; "the second quarter" is Q2.
@@ -73,11 +73,16 @@ def period_fit(text: str, asked: Periods, document_date: str = "") -> bool | Non
 
 def reported_in(question: str) -> set[int]:
     """The years a question says something was reported to a board in: the papers must be of then."""
-    return {year for m in _REPORTED_IN.finditer(question) for year in _years_flat(m.group(1))}
+    return {year for m in _REPORTED_IN.finditer(question) for year in years_named(m.group(1))}
 
 
-def _years_flat(text: str) -> set[int]:
-    return set().union(*_years(text)) if _years(text) else set()
+def document_years(date: str) -> set[int]:
+    """Every year a document's date or period covers: "September 2017 to December 2019" -> 2017,
+    2018, 2019."""
+    spans = year_spans(date)
+    if len(spans) == 2 and len(spans[0]) == len(spans[1]) == 1:  # two years, said apart
+        return set(range(min(spans[0]), max(spans[1]) + 1))
+    return set().union(*spans)
 
 
 def document_fit(document_date: str, asked: Periods) -> bool | None:
