@@ -453,8 +453,8 @@ def _quantities(text: str, asked: str = "") -> list[str]:
 
 
 def _sum(token: str) -> str:
-    """A sum as written, without spaces, commas or a pound sign: "£30m" and "30 m" meet."""
-    return re.sub(r"[\s,£]", "", token).lower()
+    """A sum as _number reads it, without spaces or a pound sign: "£30m" and "30 m" meet."""
+    return _number(re.sub(r"[\s£]", "", token))
 
 
 def _number(token: str) -> str:

@@ -194,11 +194,13 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     titled = [naming & set(stems(f"{c.hit.chunk.title} {c.hit.chunk.date}")) for c in cands]
     df = {t: sum(t in terms for terms in term_sets) for t in topic}
     idf = {t: math.log(1 + len(cands) / (1 + df[t])) for t in topic}
-    # Words of a statement of how things were ("... had them quarterly"), but not the names it gives,
-    # which the question refers back to ("Lisa Hazell was ... - what's her job title now?").
-    names_given = set(stems(" ".join(re.findall(r"\b[A-Z][\w'’-]*", question))))
-    for t in topic - set(topic_terms(asked_part(question))) - names_given:
-        idf[t] *= SCENE_WEIGHT
+    asked_only = asked_part(question)
+    if asked_only != question:
+        # Words of a statement of how things were ("... had them quarterly"), but not the names it
+        # gives, which the question refers back to ("Lisa Hazell was ... - what's her job title now?").
+        names_given = set(stems(" ".join(re.findall(r"\b[A-Z][\w'’-]*", question))))
+        for t in topic - set(topic_terms(asked_only)) - names_given:
+            idf[t] *= SCENE_WEIGHT
     # fsum: a float sum that does not depend on the order of the set it runs over, so the same question
     # scores the same in every process (a set's order changes with Python's string hashing).
     total = math.fsum(idf.values()) or 1.0
@@ -212,7 +214,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     defined = defined_asked(question) if kind == "other" else frozenset()
     # "Where was the 25 September 2013 meeting held?" is not answered by the minutes of 26 June 2013;
     # a question asking for a date may name one to place it ("the meeting after 25 September 2013").
-    days = named_days(asked_part(question)) if kind not in ("day", "date") else []
+    days = named_days(asked_only) if kind not in ("day", "date") else []
     scored = []
     for cand, terms, context, named, before in zip(cands, term_sets, context_sets, titled, antecedents):
         own = math.fsum(idf[t] for t in topic & (terms | named)) / total

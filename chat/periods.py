@@ -89,10 +89,10 @@ def document_fit(document_date: str, asked: Periods) -> bool | None:
     """Whether a document of this date can speak of the years asked about, in a sentence naming no
     period: False when it ends before all of them (a 2010-2014 strategy says nothing of 2017's
     teachers); a later document may look back. None when no year is asked or the document is undated."""
-    said = _years(document_date)
+    said = document_years(document_date)
     if not asked[0] or not said:
         return None
-    last = max(max(span) for span in said)
+    last = max(said)
     return any(min(years) <= last for years in asked[0])
 
 

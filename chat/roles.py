@@ -12,7 +12,8 @@ from chat.people import is_person, names_a_person, opens_with_post
 # chat.people's name pattern, but a third name only when it does not open what follows ("Catherine
 # Ziane-Pryor Direct dial"): people reads names off their own lines, this one off running text.
 _PART = r"[ -](?:Mc|Mac)?[A-Z][a-zA-Z'’-]+"
-_NAME = rf"(?:Dr\.? |Councillor |Cllr )?([A-Z][a-z]+{_PART}(?:{_PART}\b(?! [a-z]))?)"
+_HONORIFIC = r"(?:Councillor|Cllr|Dr|Professor|Prof|Mr|Mrs|Ms|Miss)"
+_NAME = rf"(?:{_HONORIFIC}\.? )?([A-Z][a-z]+{_PART}(?:{_PART}\b(?! [a-z]))?)"
 _POST = r"(?:Director|Head|Chair|Manager|Officer|Lead|Co-?ordinator|Adviser|Advisor|Consultant|Commissioner)"
 _WORD = r"[A-Z][\w&'’-]*"
 # A post of something: "Director of Family Community Teams", "Head of Early Help" ("Partnership Manager"
@@ -60,9 +61,7 @@ def holder_of_role(text: str, source: str, passages_of) -> tuple[str, str, str, 
 # of a post, and sign at the end.
 _SPEAKING_AS = re.compile(r"^\W*As (?:the )?(?:joint |co-)?((?:[A-Z][\w-]*\s){0,2}?[A-Z][\w-]*?)s? of (?:the )?"
                           r"([A-Z][^,]{2,80}),\s+(?:we|I)\b")
-_HONORIFIC = r"(?:Councillor|Cllr|Dr|Professor|Prof|Mr|Mrs|Ms|Miss)"
-# A signature's name on a line of its own: "Councillor Sam Webster".
-_SIGNED_NAME = re.compile(rf"^(?:{_HONORIFIC}\.? )?([A-Z][a-z]+(?:[ -](?:Mc|Mac)?[A-Z][a-zA-Z'’-]+){{1,2}})$")
+_SIGNED_NAME = re.compile(rf"^{_NAME}$")  # a signature's name on a line of its own: "Councillor Sam Webster"
 _POST_LINES = 3  # lines a signature's post may wrap over ("Portfolio Holder for" / "Education, Employment")
 
 
