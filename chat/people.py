@@ -94,6 +94,15 @@ def people_named(text: str) -> list[str]:
     return [name for name in re.findall(_NAME, text) if is_person(name)]
 
 
+# "Cllr Mellen", "Mr Langley": a person named by title and surname alone.
+_TITLED_SURNAME = re.compile(r"^(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor|Prof)\.? (?:Mc|Mac)?[A-Z][a-z'’-]+$")
+
+
+def titled_surname(name: str) -> bool:
+    """Whether `name` is a title and a surname: "Cllr Mellen" (names_a_person wants a first name too)."""
+    return bool(_TITLED_SURNAME.match(name))
+
+
 def names_only(text: str, people: list[str], non_name_words: frozenset[str]) -> bool:
     """Whether `text` names some of `people` (by surname) and no one else: "Name: Paul Langley; Job
     Title: NCSCB Training Co-ordinator; Email: paul.langley@..." names only Paul Langley."""

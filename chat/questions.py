@@ -6,7 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 from chat.answer_types import question_kind
-from chat.people import names_a_person, people_named
+from chat.people import names_a_person, people_named, titled_surname
 
 # Longer questions are cut: the embedding model reads about 256 word pieces anyway, and a keyword
 # query of thousands of words only slows the search down.
@@ -88,6 +88,13 @@ _SCENE_THEN_QUESTION = re.compile(
 # "How often do the events run now? The 2010 strategy had them quarterly.": the question, then how
 # things were.
 _QUESTION_THEN_SCENE = re.compile(r"^(?P<asked>[^?]+\?)\s+(?P<scene>[^?]+)$")
+# "Who chairs the Board now - still Cllr Mellen, as in the 2010 strategy?", "What is her job title in the
+# latest plan, compared with the 2013 papers?": the question, then the older state it is set against.
+_QUESTION_THEN_COMPARISON = re.compile(
+    r"^(?P<asked>.+?)(?:\s[-–—]\s|,\s*|;\s*)"
+    r"(?P<scene>(?:(?:or\s+)?(?:is|are|was) (?:it|that|this|they|he|she) )?still\b.*"
+    r"|(?:(?:as )?compared (?:with|to)|versus|vs\.?|as against|unlike|rather than|as (?:it was )?in)\s.*)$",
+    re.IGNORECASE)
 _PAST_STATEMENT = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had|remember|left)\b", re.IGNORECASE)
 _PAST_SCENE = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had been|originally)\b", re.IGNORECASE)
 _WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)
@@ -103,7 +110,7 @@ def former_holders(question: str, non_name_words: frozenset[str]) -> list[str]:
     scene = question.replace(asked, " ") if asked != question else ""
     if not scene or question_kind(asked) != "person":  # "Lisa Hazell was ... - what's her job title now?"
         return []
-    return [name for name in people_named(scene) if names_a_person(name, non_name_words)]
+    return [name for name in people_named(scene) if names_a_person(name, non_name_words) or titled_surname(name)]
 
 
 @lru_cache(maxsize=256)  # asked by the answerer, the periods, the recency weight and the re-ranker alike
@@ -117,5 +124,8 @@ def asked_part(question: str) -> str:
         if (match and not _WH_OPENING.match(match.group("scene")) and past.search(match.group("scene"))
                 and _ASKS_NOW.search(match.group("asked"))):
             return match.group("asked")
+    match = _QUESTION_THEN_COMPARISON.match(question.strip())
+    if match and _ASKS_NOW.search(match.group("asked")) and _WH_OPENING.match(match.group("asked")):
+        return match.group("asked")
     return question
 

@@ -1056,6 +1056,10 @@ def test_who_holds_it_now_is_not_the_person_the_question_says_held_it_before():
     # Asked about the person named, or about a thing: nobody to set aside.
     assert former_holders("Lisa Hazell was the project officer in 2013 - what's her job title now?", words) == []
     assert former_holders("Every Colleague Matters used to be quarterly - who runs it now?", words) == []
+    # A title and a surname name a person too.
+    still = "Who is the safeguarding board's training co-ordinator now - still Mr Langley?"
+    assert former_holders(still, words) == ["Mr Langley"]
+    assert "Langley" not in retrieval_query(still, {}, words)
     old = _hit("Name: Paul Langley; Job Title: Safeguarding Board Training Co-ordinator; "
                "Email: paul.langley@city.gov.uk")
     new = _hit("Holly Bligh Safeguarding Board Training Co-ordinator holly.bligh@city.gov.uk", rank=3)

@@ -140,6 +140,27 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
         "What is the current target? What was it before?"  # two questions, no statement
 
 
+def test_a_question_about_now_set_against_an_older_state_asks_only_about_now():
+    question = "What is Jane Example's job title in the latest plan, compared with the 2013 board papers?"
+    assert asked_part(question) == "What is Jane Example's job title in the latest plan"
+    assert periods_asked(question)[0] == []  # 2013 is what it is compared with
+    older, newer = (Hit(Chunk(chunk_id=f"{year}-1", doc_id=str(year), source=f"plan-{year}.txt", title="Plan",
+                              date=str(year), date_sort=f"{year}-12-31", text=text, index_text=text, page_start=1,
+                              page_end=1, char_start=0, char_end=len(text), kind="paragraph"), 1.0 / rank, rank,
+                        "hybrid", 0.6)
+                    for year, rank, text in ((2013, 1, "Jane Example, Integrated Workforce Project Officer."),
+                                             (2019, 2, "Jane Example, Integrated Workforce Consultant.")))
+    assert compose(question, [older, newer])[0].startswith("Jane Example, Integrated Workforce Consultant")
+    assert asked_part("Who chairs the Board now - is it still Cllr Example, as in the 2010 strategy?") == \
+        "Who chairs the Board now"
+    assert asked_part("How often do the events run now, versus the 2010 strategy?") == \
+        "How often do the events run now"
+    # Not a question about now, or no question before the clause: the whole question.
+    assert asked_part("What was the target in 2013, compared with 2012?") == \
+        "What was the target in 2013, compared with 2012?"
+    assert asked_part("Is Cllr Example still the chair?") == "Is Cllr Example still the chair?"
+
+
 def test_what_was_reported_to_the_board_in_a_year_comes_from_that_years_papers():
     plan = _hit("48% of infants are being breast fed at 6-8 weeks compared to the English average.", date="2016")
     asked = "What was the 6-8 week breastfeeding rate reported to the board in 2013?"
