@@ -44,6 +44,12 @@ FIELD_BOOST = 0.3
 # bundle's papers, all of one year, the one dated that day is about that meeting.
 DAY_BOOST = 0.2
 
+# Rows of one table (same document, heading and kind) that may stand ahead of other passages: a
+# board's attendance list, a row a chunk, otherwise fills the top passages for any question naming the
+# board, and the answer is rarely in a third row of one table (a list question's rows are found by the
+# answerer in the rows it is given).
+TABLE_ROWS = 2
+
 VERSION_DEPTH = 3  # how far down the newest passage naming the question's subject may be lifted
 
 
@@ -84,7 +90,24 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
     rescored.sort(key=lambda pair: -pair[0])
     if not years and recency > 0:
         rescored = _newest_naming_first(named_things(asked_part(question)), rescored, periods)
+    rescored = _table_rows_spread(rescored)
     return [replace(hit, score=score, rank=rank) for rank, (score, hit) in enumerate(rescored, 1)]
+
+
+def _table_rows_spread(rescored: list[tuple[float, Hit]]) -> list[tuple[float, Hit]]:
+    """The passages in order, but a table's rows after its first TABLE_ROWS moved behind every other
+    passage (in their order), so one long table of short rows cannot fill the top."""
+    kept, later, rows_seen = [], [], {}
+    for pair in rescored:
+        chunk = pair[1].chunk
+        if chunk.kind == "table_row":
+            table = (chunk.source, chunk.heading)
+            rows_seen[table] = rows_seen.get(table, 0) + 1
+            if rows_seen[table] > TABLE_ROWS:
+                later.append(pair)
+                continue
+        kept.append(pair)
+    return kept + later
 
 
 def _newest_naming_first(names: list[str], rescored: list[tuple[float, Hit]],

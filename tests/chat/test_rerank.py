@@ -152,3 +152,21 @@ def test_the_re_ranker_sees_deep_enough_to_lift_a_contact_line_neither_retriever
     # keyword search rank it 20th-35th, so only a deep enough pool lets the contact and title boosts lift it.
     answer = corpus_engine.answer("Who is the named contact for the children and young people's plan update?")
     assert "Chris Wallbanks" in answer.text.split("[1]")[0]
+
+
+def test_a_tables_rows_after_the_second_stand_behind_the_other_passages():
+    def row(text, score, rank, heading="Attendance"):
+        chunk = replace(_text_hit(text, score, rank).chunk, source="board.txt", heading=heading, kind="table_row")
+        return Hit(chunk, score, rank, "hybrid", 0.5)
+
+    rows = [row(f"Member {n} | - Chair of a board", 0.9 - n / 100, n) for n in range(1, 5)]
+    foreword = _text_hit("As joint Chairs of the Board, we are proud of the plan.", 0.8, 5)
+    ranked = rerank("Who chairs the Board?", rows + [foreword], {})
+    assert [h.chunk.text for h in ranked][:3] == [rows[0].chunk.text, rows[1].chunk.text, foreword.chunk.text]
+    assert [h.rank for h in ranked] == [1, 2, 3, 4, 5]
+    # Rows of another table, or under another heading, are another table's.
+    other = [row("Member 5 | - Director", 0.89, 5, heading="Apologies")]
+    later = _text_hit("The Board meets quarterly.", 0.3, 4)
+    ranked = rerank("Who chairs the Board?", rows[:2] + other + [later], {})
+    assert [h.chunk.text for h in ranked] == [rows[0].chunk.text, rows[1].chunk.text, other[0].chunk.text,
+                                              later.chunk.text]
