@@ -81,7 +81,8 @@ _ROLE = (r"(?:officer|manager|chair\w*|lead|leader|person|co-?ordinator|director
          r"advisor|consultant|member)")
 
 _KINDS = [
-    ("phone", r"\b(phone|telephone|number to call|contact number|direct dial|ring)\b"),
+    # "the phone app" asks for an app, not a number.
+    ("phone", r"\b(phone|telephone|number to call|contact number|direct dial|ring)\b(?!\s+app)"),
     ("email", r"\b(e-?mail|email address)\b"),
     ("money", r"\b(how much\b.*\b(cost|budget|spend|spent|save|saving|worth|fund\w*|grant|award\w*|allocat\w*|"
               r"fee|price|income|paid|pay|invest\w*|supplement|allowance|payment|bonus)"

@@ -26,6 +26,7 @@ def _hit(text, rank=1, source="plan.txt", date_sort="2019-12-31", title="Plan", 
 
 def test_question_kinds():
     assert question_kind("What's the phone number for Jane Example?") == "phone"
+    assert question_kind("What is the phone app for care leavers called?") == "other"
     assert question_kind("Who should I ring about training?") == "person"
     assert question_kind("How much did the app cost to build?") == "money"
     assert question_kind("How big is the whole A Better Start pot nationally?") == "money"
