@@ -150,6 +150,13 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
 
 
 @lru_cache(maxsize=256)  # asked by the answerer, its scorer and the engine for the same question
+def asks_yes_or_no(question: str) -> bool:
+    """Whether the question asks yes or no ("Does our charity have to be based in the city?"), with
+    no question word asking for something else ("Is there a number to call?" is one too)."""
+    q = _LEADING_CLAUSE.sub("", question.lower())
+    return bool(_YES_NO.match(q)) and not _WH_WORD.search(_RELATIVE_WHO.sub(" ", _TRAILING_WHEN.sub(" ", q)))
+
+
 def question_kind(question: str) -> str:
     """phone, email, money, frequency, grade, status (of progress), age, percent, count, amount (any
     of the three), day (a calendar date), date (any time), person, place, body (an organisation,
@@ -175,7 +182,7 @@ def question_kind(question: str) -> str:
         return "person"  # "Who should I ring about ...?" wants a person, not a number
     # "Were any staff at risk when the posts were abolished?": the closing "when" clause sets the scene;
     # in "Has the share of children who are NEET gone down?" the "who" opens a relative clause.
-    yes_no = bool(_YES_NO.match(q)) and not _WH_WORD.search(_RELATIVE_WHO.sub(" ", _TRAILING_WHEN.sub(" ", q)))
+    yes_no = asks_yes_or_no(question)
     # In "What qualities do the staff who work with them need?" the "who" opens a relative clause too.
     opens_otherwise = re.match(r"\s*(what|which|how|when|where|why)\b", q) or yes_no
     asked = _RELATIVE_WHO.sub(" ", q) if opens_otherwise else q

@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chat.aims import asks_what_happened, not_done_yet, states_an_aim
-from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, holds_field_of, holds_kind, names_role_holder,
-                               post_asked_of, post_holder_asked, posts_of, question_kind, role_asked, status_cell,
-                               the_fact)
+from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, asks_yes_or_no, holds_field_of, holds_kind,
+                               names_role_holder, post_asked_of, post_holder_asked, posts_of, question_kind, role_asked,
+                               status_cell, the_fact)
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
@@ -389,6 +389,8 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
             return "", [], [nearest]
     wanted = kind in _ITEM_KINDS and items_asked(question) > 1
     scored[0] = replace(scored[0], cand=_with_its_answer(_with_its_list(scored[0].cand, units, wanted), units))
+    if asks_yes_or_no(question):
+        scored[0] = replace(scored[0], cand=_with_its_exception(scored[0].cand, units))
     best = scored[0].score
     chosen: list[Scored] = []
     length = 0
@@ -535,6 +537,20 @@ def _with_its_answer(cand: Candidate, units: list[Candidate]) -> Candidate:
             break
         text = f"{_as_sentence(text)} {unit.text}"
     return replace(cand, text=text)
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot|none)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _with_its_exception(cand: Candidate, units: list[Candidate]) -> Candidate:
+    """For a yes/no question, a sentence saying what is needed or true, read with the next sentence
+    of its passage when that one says what is not ("To join you need to be ... . You do not need to be
+    located in Nottingham"): the exception is often the answer."""
+    following = [u for u in units if u.hit is cand.hit and u.position == cand.position + 1]
+    if (not following or _NEGATION.search(cand.text) or not _NEGATION.search(following[0].text)
+            or len(cand.text) + len(following[0].text) + 1 > MAX_CHARS - 100):
+        return cand
+    return replace(cand, text=f"{_as_sentence(cand.text)} {following[0].text}")
 
 
 # A candidate from a document of another date answers the same question when it covers nearly as

@@ -1086,3 +1086,15 @@ def test_a_sentence_referring_back_counts_what_it_refers_to_as_its_own():
     regional = _hit("The regional network meets monthly.")
     text = compose("How often does the voluntary sector network meet?", [regional, network])[0]
     assert text.startswith("every 8 weeks"), text  # "It" is the voluntary sector's network
+
+
+def test_a_yes_no_question_is_answered_with_the_exception_that_follows_what_is_needed():
+    passage = _hit("To join the network you need to be a voluntary organisation serving children who live in the "
+                   "city. You do not need to be located in the city. The network meets every 8 weeks.")
+    question = "Does our charity have to be based in the city to join the network?"
+    text = compose(question, [passage])[0]
+    assert "You do not need to be located in the city" in text, text
+    # Not for a question asking what is needed, nor after a sentence that says "not" itself.
+    assert "located" not in compose("What do you need to be to join the network?", [passage])[0]
+    negative = _hit("The board is not an employer. It does not employ staff. It meets quarterly.")
+    assert "employer. It does not" not in compose("Is the board an employer?", [negative])[0]
