@@ -446,6 +446,20 @@ _AGE = re.compile(r"\b(?:aged?|ages|age of)\s+(?:\d+\s*(?:-|–|to)\s*)?\d+\+?(?
                   r"sixteen|eighteen|nineteen)'?s\b", re.IGNORECASE)
 
 
+# The words after "how many" up to a verb or a preposition: what is counted.
+_HOW_MANY = re.compile(r"\bhow many ((?:(?!(?:did|do|does|are|were|is|was|have|has|had|will|would|can|could|should|"
+                       r"in|on|at|for|across|within|by|from|of|to|the|a|an|and|or|that|who|which|this|per|there|now|"
+                       r"currently|still|each|every|altogether|overall|roughly|approximately)\b)[\w'’-]+\s*){1,3})",
+                       re.IGNORECASE)
+
+
+def thing_counted(question: str) -> str:
+    """What a "how many" question counts: "new foster carers" in "How many new foster carers were
+    approved?"; "" for any other question."""
+    found = _HOW_MANY.search(question)
+    return found.group(1).strip() if found else ""
+
+
 def _quantities(text: str, asked: str = "") -> list[str]:
     """The numbers in `text` that could answer "how many": not dates, phone numbers, e-mail addresses,
     section or stage numbers, ages, number words inside names, nor numbers the question itself names."""

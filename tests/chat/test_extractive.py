@@ -406,7 +406,7 @@ def test_which_role_asks_for_a_person_and_a_contents_line_is_never_an_answer():
     vision = _hit("We have a vision that our workforce is passionate about empowering all children.", 2)
     text, cited, _ = compose("What is the vision for the children's workforce?", [toc, vision])
     assert text.startswith("We have a vision") and cited == [vision]
-    data = _hit("Approved: 41; Left: 17", kind="table_row")
+    data = _hit("Foster carers approved: 41; Left: 17", kind="table_row")
     assert "17" in compose("How many foster carers were approved?", [data])[0]
 
 
@@ -1099,3 +1099,15 @@ def test_a_yes_no_question_is_answered_with_the_exception_that_follows_what_is_n
     assert "located" not in compose("What do you need to be to join the network?", [passage])[0]
     negative = _hit("The board is not an employer. It does not employ staff. It meets quarterly.")
     assert "employer. It does not" not in compose("Is the board an employer?", [negative])[0]
+
+
+def test_what_a_how_many_question_counts_weighs_most_in_its_topic():
+    from chat.answer_types import thing_counted
+
+    assert thing_counted("How many new foster carers were approved?") == "new foster carers"
+    assert thing_counted("Roughly how many criteria are used now?") == "criteria"
+    assert thing_counted("What is the target?") == ""
+    others = _hit("Each family is offered support: 400 families so far.")
+    criteria = _hit("Key criteria have widened from three to six.")
+    text = compose("How many criteria are used to decide whether a family qualifies for support?", [others, criteria])[0]
+    assert text.startswith("six") or text.startswith("Key criteria"), text
