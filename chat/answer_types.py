@@ -12,7 +12,7 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
 # Years ("2019", "2019/20", "2016-17"), months with a year or day ("25 th September": a superscript
 # read apart), dd/mm/yy or dd.mm.yy, quarters, terms.
 DATE = re.compile(rf"\b(?:(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?|{_MONTH}\.?\s*'?\d{{2,4}}"
-                  rf"|\d{{1,2}}\s?(?:st|nd|rd|th)?\s+{_MONTH}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+                  rf"|\d{{1,2}}\s?(?:st|nd|rd|th)?\s+{_MONTH}(?:\.?\s*'\d\d\b)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
                   rf"|Q[1-4]|quarter\s+[1-4]|(?:spring|summer|autumn|winter)\s+term)\b",
                   re.IGNORECASE)
 PHONE = re.compile(r"(?:\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\bdirect dial\W+\d{5,}|\btel(?:ephone)?\W+\d{5,}"
@@ -480,4 +480,7 @@ def _sum(token: str) -> str:
 
 
 def _number(token: str) -> str:
-    return token.replace(",", "").lower()
+    """A number as written, without thousands commas; a number word as its digits ("two" -> "2"), so
+    the "two-week event" a question names is the "2 week event" a passage names."""
+    plain = token.replace(",", "").lower()
+    return str(NUMBER_WORDS[plain]) if plain in NUMBER_WORDS else plain

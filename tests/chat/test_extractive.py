@@ -1111,3 +1111,11 @@ def test_what_a_how_many_question_counts_weighs_most_in_its_topic():
     criteria = _hit("Key criteria have widened from three to six.")
     text = compose("How many criteria are used to decide whether a family qualifies for support?", [others, criteria])[0]
     assert text.startswith("six") or text.startswith("Key criteria"), text
+
+
+def test_a_number_the_question_names_in_words_or_a_day_with_its_year_is_no_count():
+    plan = _hit("Design and deliver a 2 week Every Colleague Matters Event (3 Feb to 14 Feb'14) for the workforce.")
+    assert compose("How many staff attended the two-week Every Colleague Matters event?", [plan])[0] == ""
+    attended = _hit("Over 900 staff attended the 2 week Every Colleague Matters Event (3 Feb to 14 Feb'14).")
+    assert compose("How many staff attended the two-week Every Colleague Matters event?", [attended])[0] \
+        .startswith("Over 900 staff")
