@@ -228,7 +228,7 @@ _CHAIR_HOLDER_ASKED = re.compile(r"\bwho\s+(?:(?:is|was|will be)\s+)?(?:currentl
 # "Independent Chair of Local Safeguarding Children Board", "Director of Public Health": a post and
 # the capitalised name of the body it is of; "Who chairs / heads the X?" asks for a post by its verb.
 _OF_BODY = r"\s+of\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6})"
-_POST_OF = re.compile(rf"\b({_POST_TITLE}){_OF_BODY}", re.IGNORECASE)
+_POST_OF = re.compile(rf"\b({_POST_TITLE})s?{_OF_BODY}", re.IGNORECASE)  # "As joint Chairs of the Board, we"
 _POST_BY_ITS_VERB = re.compile(r"\b(chair|head)(?:s|ed|ing)\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6})",
                                re.IGNORECASE)
 

@@ -8,15 +8,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from chat.about_documents import catalogue_answer
-from chat.answer_types import post_holder_asked, question_kind
+from chat.answer_types import post_asked_of, post_holder_asked, posts_of, question_kind
 from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.people import names_a_person
-from chat.questions import former_holders, holds_phrase, quoted_phrases, tidy_question
+from chat.questions import asked_part, former_holders, holds_phrase, quoted_phrases, tidy_question
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import document_periods, rerank
 from chat.roles import holder_of_role, signatories, speaking_as
+from chat.text import stems
 from index.build import BuildReport, build_index
 from index.embedder import get_embedder
 from index.layout import IndexBusy
@@ -43,6 +44,7 @@ CONFIDENT_SIMILARITY = 0.42
 RERANK_DEPTH = 40
 SIGNATURE_PASSAGES = 12  # a document's opening passages searched for the signatures closing its foreword
 ROLE_LOOKUP_PASSAGES = 10  # passages of a document searched for who holds a post an answer names
+POST_SEARCH_DEPTH = 50  # keyword-search results looked through for a passage naming the post a question asks about
 
 
 class Engine:
@@ -155,8 +157,29 @@ class Engine:
         hits = reader.search(query, max(k, RERANK_DEPTH), retriever or self.settings.retriever, filters,
                              query_vector=vector, **self._fusion())
         hits = rerank(question, hits, self._periods(reader), glossary)
+        hits = self._with_post_named(question, hits, k, filters)
         timings["retrieve_ms"] = _ms(start)
         return tuple(hits[:k])
+
+    def _with_post_named(self, question: str, hits: list[Hit], k: int, filters: Filters | None) -> list[Hit]:
+        """For a question asking who holds a post of a body ("Who chairs the Children's Partnership
+        Board?"), the newest passage naming that post of that body ("As joint Chairs of the Children's
+        Partnership Board, we ...") second among the passages, when the top k lack one: a board's
+        attendance rows, each naming the board and a member's post, outrank it on every word."""
+        post = post_asked_of(asked_part(question))
+        if not post:
+            return hits
+        role, body = post
+        body_words = set(stems(body))
+        top = {h.chunk.chunk_id for h in hits[:k]}
+        found = [h for h in self.reader.search(f"{role} {body}", POST_SEARCH_DEPTH, "lexical", filters)
+                 if h.chunk.chunk_id not in top
+                 and any(r == role and body_words <= set(stems(b)) for r, b in posts_of(h.chunk.text))]
+        if not found:
+            return hits
+        newest = max(found, key=lambda h: h.chunk.date_sort or "")
+        merged = hits[:1] + [newest] + [h for h in hits[1:] if h.chunk.chunk_id != newest.chunk.chunk_id]
+        return [replace(h, rank=rank) for rank, h in enumerate(merged, 1)]
 
     def _glossary_for(self, question: str) -> dict[str, str]:
         """The corpus glossary, with shorthand the question uses but no document defines ("the 25
@@ -210,10 +233,10 @@ class Engine:
             quotes[chunk_id] = f"{quotes[chunk_id]} … {c.text}" if chunk_id in quotes else c.text
         if question_kind(question) == "person":  # "Report of Director of X": say who that is
             text, cited, held = self._with_role_holder(text, cited, chosen[0], quotes)
+            text, cited, signed = self._with_signatories(text, cited, chosen[0], quotes)
             # "Who is the Assistant Chief Constable on the Board?" is not answered by the post alone.
-            if post_holder_asked(question) and not held and not self._names_someone(chosen):
+            if post_holder_asked(question) and not (held or signed or self._names_someone(chosen)):
                 return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
-            text, cited = self._with_signatories(text, cited, chosen[0], quotes)
         citations = tuple(Citation(n, hit, quotes.get(hit.chunk.chunk_id, "")) for n, hit in enumerate(cited, 1))
         return Answer(question, text, citations, passages, False, timings=timings)
 
@@ -234,19 +257,21 @@ class Engine:
         text, cited = _said_after_first(text, cited, quotes, [(f"{person} is the {role}.", chunk, sentence)])
         return text, cited, True
 
-    def _with_signatories(self, text: str, cited: list[Hit], lead, quotes: dict) -> tuple[str, list[Hit]]:
+    def _with_signatories(self, text: str, cited: list[Hit], lead, quotes: dict) -> tuple[str, list[Hit], bool]:
         """The answer with who signs it when its first sentence speaks as holders of a post ("As joint
         Chairs of the Children's Partnership Board, we ...") and the document's opening passages hold
-        signatures: the writers are the holders."""
+        signatures (the writers are the holders), and whether it does."""
         post = speaking_as(lead.text)
         if not post:
-            return text, cited
+            return text, cited, False
         opening = self.reader.store.passages_of(lead.hit.chunk.source, "", SIGNATURE_PASSAGES)
         signed = signatories(opening, self.reader.non_name_words())
         if not signed:
-            return text, cited
+            return text, cited, False
         said = [(f"{name} ({role})", chunk, f"{name} {role}") for name, role, chunk in signed]
-        return _said_after_first(text, cited, quotes, said, lambda parts: f"It is signed by {' and '.join(parts)}.")
+        text, cited = _said_after_first(text, cited, quotes, said,
+                                        lambda parts: f"It is signed by {' and '.join(parts)}.")
+        return text, cited, True
 
 
 def _said_after_first(text: str, cited: list[Hit], quotes: dict, said: list[tuple[str, object, str]],

@@ -16,7 +16,7 @@ from chat.people import names_a_person, names_only, opens_with_post
 from chat.periods import (Periods, dates_in_words, document_fit, document_years, period_fit, periods_asked,
                           reported_in)
 from chat.questions import asked_part, documents_named, former_holders, holds_phrase, quoted_phrases
-from chat.roles import role_without_holder
+from chat.roles import role_without_holder, speaking_as
 from chat.rows import known_words, trim, trim_row
 from chat.text import stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
@@ -294,7 +294,8 @@ def _names_holder(cand: Candidate, non_name_words: frozenset[str]) -> bool:
     """Whether the candidate could say who holds a post: it names a person, or a post whose holder
     the document gives elsewhere ("Report of Director of Safeguarding", looked up by the engine).
     "... with funding from the Police and Crime Commissioner" names the post asked about, not its holder."""
-    return names_a_person(cand.text, non_name_words) or bool(role_without_holder(cand.text))
+    return (names_a_person(cand.text, non_name_words) or bool(role_without_holder(cand.text))
+            or bool(speaking_as(cand.text)))
 
 
 def _acronyms_asked(question: str, glossary: dict[str, str] | None) -> list[tuple[str, str]]:

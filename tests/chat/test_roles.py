@@ -66,3 +66,16 @@ def test_an_answer_spoken_by_a_posts_holders_says_who_signs_it(corpus_engine):
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
     assert any("Sam Webster" in c.quote for c in answer.citations[1:])
     assert answer.citations[0].quote.startswith("As joint Chairs")  # its other sentence does not hide it
+
+
+def test_who_holds_a_post_of_a_body_finds_the_passage_naming_that_post_under_the_boards_attendance_rows(
+        corpus_engine):
+    from chat.answer_types import posts_of
+
+    assert posts_of("As joint Chairs of the Children’s Partnership Board, we are proud") == \
+        [("chair", "Children’s Partnership Board")]
+    # The 2013 papers' attendance rows (a member's post, "Chair of ..." among them, and the board's name
+    # in every row's title) fill the top passages; the 2016 plan's foreword names the post itself.
+    answer = corpus_engine.answer("Who now chairs the Children's Partnership Board?")
+    assert any("As joint Chairs of the Children’s Partnership Board" in h.chunk.text for h in answer.passages)
+    assert "Councillor Sam Webster" in answer.text and "Councillor David Mellen" in answer.text, answer.text
