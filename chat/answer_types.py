@@ -5,6 +5,7 @@ import calendar
 import re
 from functools import lru_cache
 
+from chat.people import people_named
 from chat.text import NUMBER_WORDS
 from ingest.dates import MONTH_YEAR, months_named
 
@@ -349,11 +350,20 @@ _TITLE_OF = re.compile(rf"{_PERSON}['’]s? (?:(?:current|latest|present|new|old
 _TITLE_LABEL = r"(?:;\s*)?(?:job title|title|role|position)\s*:\s*"
 
 
+# "Lisa Hazell was the project officer in 2013 - what's her job title now?": the person named before.
+_THEIR_TITLE = re.compile(r"\b(?:his|her|their) (?:(?:current|latest|present|new|old|previous|former) )?"
+                          r"(?:job title|job|role|post|position)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)  # asked again for every candidate sentence
 def title_asked(question: str) -> str:
     """The person whose job title the question asks for ("Pat Whitby"), or ''."""
     found = _TITLE_OF.search(question)
-    return (found.group(1) or found.group(2)) if found else ""
+    if found:
+        return found.group(1) or found.group(2)
+    their = _THEIR_TITLE.search(question)
+    named = people_named(re.sub(r"['’]s\b", "", question[:their.start()])) if their else []  # "The Board's"
+    return named[0] if named else ""
 
 
 def names_title(person: str, text: str) -> bool:

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from chat.aims import asks_what_happened, not_done_yet, states_an_aim
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, asks_yes_or_no, holds_field_of, holds_kind,
-                               names_role_holder, post_asked_of, post_holder_asked, posts_of, question_kind, role_asked,
-                               status_cell, the_fact, thing_counted)
+                               names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of, question_kind,
+                               role_asked, status_cell, the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
@@ -410,7 +410,8 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
             continue
         chosen.append(item)
         length += len(item.cand.text) + 12
-    versions = [] if YEAR.search(asked) else _versions(scored[0], scored, kind) + _close_elsewhere(scored, chosen)
+    versions = ([] if YEAR.search(asked) else
+                _versions(scored[0], scored, kind, title_asked(question)) + _close_elsewhere(scored, chosen))
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(asked)))
     return _render(kind, [c.cand for c in chosen])
 
@@ -568,15 +569,19 @@ VERSION_SCORE = 0.6
 CLOSE_SCORE = 0.85
 
 
-def _versions(best: Scored, scored: list[Scored], kind: str = "other") -> list[Scored]:
+def _versions(best: Scored, scored: list[Scored], kind: str = "other", person: str = "") -> list[Scored]:
     """The best candidate from each other-dated document that says the same thing, perhaps differently
     ("Job title: Integrated Workforce Project Officer" in 2013, "... Consultant" in 2017). For a
-    who-question it must say who ("Responsibility Lead: Paul Langley"), not merely name something."""
+    who-question it must say who ("Responsibility Lead: Paul Langley"), not merely name something; for
+    a question asking `person`'s job title, any sentence giving it is one, however few of the words of
+    the older title it shares."""
 
     def says_it(item: Scored) -> bool:
         text = item.cand.text
         if kind == "person" and not (LEAD_FIELD.search(text) or AGENT.search(text) or EMAIL.search(text)):
             return False
+        if kind == "title" and person and names_title(person, text):
+            return item.score >= VERSION_SCORE * best.score
         return (item.focus >= VERSION_FOCUS * best.focus and item.own > 0
                 and item.score >= VERSION_SCORE * best.score)
     return _first_of_each_date(scored, {best.cand.hit.chunk.date_sort}, says_it)

@@ -140,6 +140,29 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
         "What is the current target? What was it before?"  # two questions, no statement
 
 
+def test_her_job_title_is_the_job_title_of_the_person_named_before_and_each_dates_title_is_a_version():
+    from chat.answer_types import question_kind
+
+    question = ("Jane Example was down as the Integrated Workforce Project Officer in 2013 - what's her job title "
+                "in the later plan?")
+    assert title_asked(question) == "Jane Example" and question_kind(question) == "title"
+    assert title_asked("What is her job title?") == ""
+    assert title_asked("The Board's chair - what is their role?") == ""  # no person named
+    older = [Hit(Chunk(chunk_id=f"2013-{rank}", doc_id="2013", source="papers-2013.txt", title="Board papers",
+                       date="2013", date_sort="2013-09-25", text=text, index_text=text, page_start=1, page_end=1,
+                       char_start=0, char_end=len(text), kind="paragraph"), 1.0 / rank, rank, "hybrid", 0.6)
+             for rank, text in ((1, "Name: Jane Example; Job title: Integrated Workforce Project Officer; "
+                                    "Email: jane.example@city.gov.uk"),
+                                (2, "For more information contact Jane Example Integrated Workforce Project Officer "
+                                    "jane.example@city.gov.uk"))]
+    text = "Jane Example Consultant jane.example@city.gov.uk"  # shares few words with the older title
+    newer = Hit(Chunk(chunk_id="2019-1", doc_id="2019", source="plan-2019.txt", title="Workforce plan", date="2019",
+                      date_sort="2019-12-31", text=text, index_text=text, page_start=1, page_end=1, char_start=0,
+                      char_end=len(text), kind="paragraph"), 0.3, 3, "hybrid", 0.5)
+    answer = compose(question, older + [newer])[0]
+    assert answer.startswith("Jane Example Consultant"), answer
+
+
 def test_a_question_about_now_set_against_an_older_state_asks_only_about_now():
     question = "What is Jane Example's job title in the latest plan, compared with the 2013 board papers?"
     assert asked_part(question) == "What is Jane Example's job title in the latest plan"
