@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from chat.answer_types import question_kind
 from chat.people import names_a_person, people_named, titled_surname
+from ingest.dates import years_named
 
 # Longer questions are cut: the embedding model reads about 256 word pieces anyway, and a keyword
 # query of thousands of words only slows the search down.
@@ -99,7 +100,7 @@ _PAST_STATEMENT = re.compile(r"\b(?:was|were|used to|previously|formerly|back in
 _PAST_SCENE = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had been|originally)\b", re.IGNORECASE)
 _WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)
 _ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|later|most recent|newer|today|these days|at the moment|"
-                       r"actually)\b", re.IGNORECASE)
+                       r"actually|turn(?:ed)? out|end(?:ed)? up|eventually|in the end)\b", re.IGNORECASE)
 
 
 def former_holders(question: str, non_name_words: frozenset[str]) -> list[str]:
@@ -113,6 +114,13 @@ def former_holders(question: str, non_name_words: frozenset[str]) -> list[str]:
     return [name for name in people_named(scene) if names_a_person(name, non_name_words) or titled_surname(name)]
 
 
+def _later_years(asked: str, scene: str) -> bool:
+    """Whether the question names years all later than those its statement names: "The 2010 strategy
+    planned them quarterly - how often are they meant to happen under the 2017-19 plan?"."""
+    asked_years, scene_years = years_named(asked), years_named(scene)
+    return bool(asked_years and scene_years) and min(asked_years) > max(scene_years)
+
+
 @lru_cache(maxsize=256)  # asked by the answerer, the periods, the recency weight and the re-ranker alike
 def asked_part(question: str) -> str:
     """The part of the question that asks, without a statement of how things were before or after it
@@ -121,8 +129,9 @@ def asked_part(question: str) -> str:
     2013 she was a project officer."); the whole question otherwise."""
     for pattern, past in ((_SCENE_THEN_QUESTION, _PAST_SCENE), (_QUESTION_THEN_SCENE, _PAST_STATEMENT)):
         match = pattern.match(question.strip())
-        if (match and not _WH_OPENING.match(match.group("scene")) and past.search(match.group("scene"))
-                and _ASKS_NOW.search(match.group("asked"))):
+        if (match and not _WH_OPENING.match(match.group("scene"))
+                and (past.search(match.group("scene")) and _ASKS_NOW.search(match.group("asked"))
+                     or _later_years(match.group("asked"), match.group("scene")))):
             return match.group("asked")
     match = _QUESTION_THEN_COMPARISON.match(question.strip())
     if match and _ASKS_NOW.search(match.group("asked")) and _WH_OPENING.match(match.group("asked")):

@@ -136,6 +136,13 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
     assert title_asked(current) == "Jane Example"  # her current job title is her job title
     assert asked_part("The bid was for £30m-£50m in 2013 - how big is the programme in the later plan?") == \
         "how big is the programme in the later plan?"
+    # A question naming later years than its statement, or asking how things turned out, asks about then.
+    assert asked_part("The 2010 strategy planned the events quarterly - how often do they run under the 2017-19 "
+                      "plan?") == "how often do they run under the 2017-19 plan?"
+    assert asked_part("Back in 2013 the bid was for £30m - how big did the programme turn out to be?") == \
+        "how big did the programme turn out to be?"
+    assert asked_part("The 2017 plan set a target - what did the 2010 strategy say?") == \
+        "The 2017 plan set a target - what did the 2010 strategy say?"  # an earlier year: not about later
     assert asked_part("What is the current target? What was it before?") == \
         "What is the current target? What was it before?"  # two questions, no statement
 
