@@ -153,8 +153,10 @@ _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|cou
 @lru_cache(maxsize=256)  # asked by the answerer, its scorer and the engine for the same question
 def asks_yes_or_no(question: str) -> bool:
     """Whether the question asks yes or no ("Does our charity have to be based in the city?"), with
-    no question word asking for something else ("Is there a number to call?" is one too)."""
-    q = _LEADING_CLAUSE.sub("", question.lower())
+    no question word asking for something else ("Is there a number to call?" is one too); after a
+    statement setting the scene ("Our office is outside the city - are we still allowed to join?"),
+    its last clause asks."""
+    q = _LEADING_CLAUSE.sub("", re.split(r"\s[-–—]\s", question.lower())[-1])
     return bool(_YES_NO.match(q)) and not _WH_WORD.search(_RELATIVE_WHO.sub(" ", _TRAILING_WHEN.sub(" ", q)))
 
 

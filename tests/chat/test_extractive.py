@@ -1095,6 +1095,8 @@ def test_a_yes_no_question_is_answered_with_the_exception_that_follows_what_is_n
     text = compose(question, [passage])[0]
     # one sentence, one citation: the exception is read with what it qualifies
     assert "who live in the city. You do not need to be located in the city. [1]" in text, text
+    scene = "Our office is just outside the city, but we work with its children - can we still join the network?"
+    assert "who live in the city. You do not need to be located in the city. [1]" in compose(scene, [passage])[0]
     # Not for a question asking what is needed, nor after a sentence that says "not" itself.
     assert "located" not in compose("What do you need to be to join the network?", [passage])[0]
     negative = _hit("The board is not an employer. It does not employ staff. It meets quarterly.")
