@@ -7,10 +7,12 @@ there are, or the documents' own definition of an acronym. A new member of staff
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from chat.induction import kind_of, period_end
 from chat.records import Answer, Citation
 from index.records import Hit
+from ingest.acronyms import guessed_expansions, names_by_initials
 
 _NEW = r"(?:current|latest|newest|most recent|up[- ]to[- ]date|in force)"
 _DOC = r"(?:action plan|plan|strategy|strategies|report|papers|update|document)s?"
@@ -90,12 +92,21 @@ _STANDS_FOR_IT = re.compile(r"\bwhat(?:\s+(?:does|do|did)|['’]s|\s+is)\s+(?:th
 
 def acronym_asked(question: str, glossary: dict[str, str]) -> str:
     """The acronym a "what does X stand for?" question asks about, if the documents define it."""
-    found = _STANDS_FOR.match(_without_preamble(question))
-    short = next((g for g in found.groups() if g), "") if found else ""
-    if not found and _STANDS_FOR_IT.search(question):
-        named = set(re.findall(_ACRONYM, question)) & set(glossary)
-        short = named.pop() if len(named) == 1 else ""  # "it" must point at one acronym
+    short = acronym_named(question, glossary)
     return short if short in glossary else ""
+
+
+def acronym_named(question: str, glossary: dict[str, str]) -> str:
+    """The acronym a "what does X stand for?" question asks about, defined or not ("DSVA - what's that
+    short for?": the one acronym named, a defined one first)."""
+    found = _STANDS_FOR.match(_without_preamble(question))
+    if found:
+        return next((g for g in found.groups() if g), "")
+    if not _STANDS_FOR_IT.search(question):
+        return ""
+    named = set(re.findall(_ACRONYM, question))
+    defined = named & set(glossary)
+    return next(iter(defined or named)) if len(defined or named) == 1 else ""  # "it" must point at one
 
 
 def catalogue_answer(question: str, reader, timings: dict) -> Answer | None:
@@ -125,8 +136,12 @@ def _newest_documents(question: str, reader):
 
 def _acronym_defined(question: str, reader):
     """(text, hits, quotes, source) for "What does NCSCB stand for?": the documents' own definitions,
-    newest document first, each cited at the passage that makes it."""
-    short = acronym_asked(question, reader.glossary())
+    newest document first, each cited at the passage that makes it; for an acronym they use but never
+    define, the name with its initials written beside it."""
+    glossary = reader.glossary()
+    short = acronym_named(question, glossary)
+    if short and short not in glossary:
+        return _acronym_beside_its_name(short, reader)
     if not short:
         return None
     hits, expansions = [], []
@@ -144,6 +159,24 @@ def _acronym_defined(question: str, reader):
     if len(expansions) > 1:
         text += " Also: " + "; ".join(f"{e} [{n}]" for n, e in enumerate(expansions[1:], 2)) + "."
     return text, hits, [f"{short} ({e})" for e in expansions], "the documents' own definitions"
+
+
+SPELT_OUT_DEPTH = 20  # passages using an undefined acronym searched for its name written beside it
+
+
+def _acronym_beside_its_name(short: str, reader):
+    """(text, hits, quotes, source) for an acronym no document defines, when a passage using it also
+    writes a capitalised name with its initials: "The Domestic and Sexual Violence and Abuse Strategy
+    was launched to reduce incidents of DSVA". Said as what it most likely stands for."""
+    for hit in reader.search(short, SPELT_OUT_DEPTH, "lexical"):
+        if not re.search(rf"\b{re.escape(short)}\b", hit.chunk.text):
+            continue
+        name = guessed_expansions(short, {}, names_by_initials([hit.chunk.text], minimum=1)).get(short)
+        if name:
+            text = (f"The documents do not define {short}, but write it beside “{name}”, which it most "
+                    f"likely stands for [1].")
+            return text, [replace(hit, rank=1, retriever="glossary")], [name], "a name written beside the acronym"
+    return None
 
 
 def _squashed(text: str) -> str:

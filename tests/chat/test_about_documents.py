@@ -1,7 +1,7 @@
 """Questions about the documents themselves, answered from the list of documents (real corpus)."""
 import pytest
 
-from chat.about_documents import acronym_asked, answer_about_documents, documents_asked
+from chat.about_documents import acronym_asked, acronym_named, answer_about_documents, documents_asked
 
 DOCS = [
     {"source": "a.txt", "title": "Workforce Strategy 2010-2014", "date": "2010 to 2014", "date_end": "2014-12-31"},
@@ -71,3 +71,14 @@ def test_what_an_acronym_stands_for_is_answered_from_its_definition(corpus_engin
     assert answer.text == "NCSCB stands for Nottingham City Safeguarding Children Board [1]."
     defining = answer.citations[0].hit.chunk.text
     assert "NCSCB" in defining and "Safeguarding Children" in defining
+
+
+@pytest.mark.slow
+def test_an_acronym_no_document_defines_is_read_from_the_name_written_beside_it(corpus_engine):
+    assert acronym_named("DSVA - what's that short for?", {}) == "DSVA"
+    assert acronym_named("NCSCB and DfE: what does it mean?", {}) == ""  # "it" is one of two
+    answer = corpus_engine.answer("DSVA - what's that short for?")
+    assert "most likely stands for [1]" in answer.text and "Domestic and Sexual Violence and Abuse" in answer.text
+    assert "incidents of DSVA" in answer.citations[0].hit.chunk.text
+    # An acronym the documents never write: answered, or refused, from retrieval as before.
+    assert corpus_engine.answer("What does XQZW stand for?").extra.get("answered_from") is None
