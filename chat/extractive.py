@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chat.aims import asks_what_happened, not_done_yet, states_an_aim
-from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, TYPE_WORDS, asks_yes_or_no, holds_field_of, holds_kind,
-                               names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of, question_kind,
-                               role_asked, status_cell, the_fact, thing_counted, title_asked)
+from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, TYPE_WORDS, asks_yes_or_no, holds_field_of,
+                               holds_kind, names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of,
+                               question_kind, role_asked, status_cell, the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
@@ -142,6 +142,10 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     return out
 
 
+# A contact entry's closing line: an email address, a phone number or an extension.
+_REACHED_AT = re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|\bext(?:ension|n)?\.?\s*:?\s*\d{{3,}}", re.IGNORECASE)
+
+
 def _pieces(hit: Hit) -> list[str]:
     pieces: list[str] = []
     short: list[str] = []
@@ -150,6 +154,15 @@ def _pieces(hit: Hit) -> list[str]:
         if not line:
             continue
         words = len(line.split())
+        if line == hit.chunk.heading or line.isupper():  # "7. CONTACT DETAILS" heads the lines after it
+            pieces += [" ".join(short)] if short else []
+            pieces.append(line)
+            short = []
+            continue
+        if short and words <= _SHORT_LINE and _REACHED_AT.search(line):  # "Loxley House ext: 64908" closes it
+            pieces.append(" ".join(short + [line]))
+            short = []
+            continue
         if ((words <= _SHORT_LINE or (short and words <= _POST_LINE_WORDS and opens_with_post(line)))
                 and not line.startswith("- ") and not line.endswith(".")
                 and not LABELLED_VALUE.match(line)):  # "Date: 25 September 2013" is a fact of its own
@@ -692,7 +705,8 @@ def _looks_like_heading(text: str) -> float:
     capitals = sum(c.isupper() for c in letters) / max(1, len(letters))
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in ("and", "of", "the", "for", "a")]
     title_case = sum(w[0].isupper() for w in words) / max(1, len(words))
-    short_title = len(words) <= 12 and title_case > 0.7 and "@" not in text and not text.endswith(".")
+    # A contact entry, name, post and how to reach them, is no heading however capitalised.
+    short_title = len(words) <= 12 and title_case > 0.7 and not _REACHED_AT.search(text) and not text.endswith(".")
     # A long sentence in capitals ending in a full stop is a notice ("PLEASE ARRIVE AT LEAST ..."), not a heading.
     notice = len(words) > 15 and text.rstrip("*").endswith(".")
     # Mostly bold: a label ("**Review complete**"); a few bold words inside a sentence are emphasis.

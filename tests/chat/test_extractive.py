@@ -1121,3 +1121,10 @@ def test_a_number_the_question_names_in_words_or_a_day_with_its_year_is_no_count
     attended = _hit("Over 900 staff attended the 2 week Every Colleague Matters Event (3 Feb to 14 Feb'14).")
     assert compose("How many staff attended the two-week Every Colleague Matters event?", [attended])[0] \
         .startswith("Over 900 staff")
+
+
+def test_a_contact_entry_under_a_heading_is_its_name_post_and_extension_without_the_heading():
+    contacts = _hit("7. CONTACT DETAILS\nJane Example\nDirector of Safeguarding\nLoxley House ext: 64908\n"
+                    "Sam Sample\nHead of Safeguarding\nLoxley House ext: 64722")
+    text = compose("Who is the Director of Safeguarding, and what's her extension?", [contacts])[0]
+    assert text.startswith("Jane Example Director of Safeguarding Loxley House ext: 64908"), text
