@@ -114,6 +114,17 @@ def former_holders(question: str, non_name_words: frozenset[str]) -> list[str]:
     return [name for name in people_named(scene) if names_a_person(name, non_name_words) or titled_surname(name)]
 
 
+def _sets_the_scene(scene: str, asked: str, past: re.Pattern) -> bool:
+    """Whether `scene` is a statement of how things were, and `asked` a question about later: the
+    statement speaks of the past (`past`) or names a year ("The 2013 bid sought £30m; what is it
+    valued at in the later plan?") and the question asks about now or later, or the question names
+    later years than the statement."""
+    if _WH_OPENING.match(scene):  # a question, not a statement
+        return False
+    earlier = past.search(scene) or years_named(scene)
+    return bool(earlier and _ASKS_NOW.search(asked)) or _later_years(asked, scene)
+
+
 def _later_years(asked: str, scene: str) -> bool:
     """Whether the question names years all later than those its statement names: "The 2010 strategy
     planned them quarterly - how often are they meant to happen under the 2017-19 plan?"."""
@@ -129,9 +140,7 @@ def asked_part(question: str) -> str:
     2013 she was a project officer."); the whole question otherwise."""
     for pattern, past in ((_SCENE_THEN_QUESTION, _PAST_SCENE), (_QUESTION_THEN_SCENE, _PAST_STATEMENT)):
         match = pattern.match(question.strip())
-        if (match and not _WH_OPENING.match(match.group("scene"))
-                and (past.search(match.group("scene")) and _ASKS_NOW.search(match.group("asked"))
-                     or _later_years(match.group("asked"), match.group("scene")))):
+        if match and _sets_the_scene(match.group("scene"), match.group("asked"), past):
             return match.group("asked")
     match = _QUESTION_THEN_COMPARISON.match(question.strip())
     if match and _ASKS_NOW.search(match.group("asked")) and _WH_OPENING.match(match.group("asked")):

@@ -1111,7 +1111,8 @@ def test_what_a_how_many_question_counts_weighs_most_in_its_topic():
     assert thing_counted("What is the target?") == ""
     others = _hit("Each family is offered support: 400 families so far.")
     criteria = _hit("Key criteria have widened from three to six.")
-    text = compose("How many criteria are used to decide whether a family qualifies for support?", [others, criteria])[0]
+    question = "How many criteria are used to decide whether a family qualifies for support?"
+    text = compose(question, [others, criteria])[0]
     assert text.startswith("six") or text.startswith("Key criteria"), text
 
 

@@ -141,6 +141,8 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
                       "plan?") == "how often do they run under the 2017-19 plan?"
     assert asked_part("Back in 2013 the bid was for £30m - how big did the programme turn out to be?") == \
         "how big did the programme turn out to be?"
+    assert asked_part("The 2013 bid sought £30m; what is the programme valued at in the later plan?") == \
+        "what is the programme valued at in the later plan?"  # a statement naming its year is of then
     assert asked_part("The 2017 plan set a target - what did the 2010 strategy say?") == \
         "The 2017 plan set a target - what did the 2010 strategy say?"  # an earlier year: not about later
     assert asked_part("What is the current target? What was it before?") == \
