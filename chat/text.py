@@ -1,6 +1,8 @@
 """Words as the answerer compares them: content words reduced to a crude stem."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from index.store import content_words
 
 # Numbers written as words, as counts and spans of time are written in the documents ("two years").
@@ -11,19 +13,29 @@ _DOUBLED = set("bdgmnprt")
 
 
 def stems(text: str) -> list[str]:
-    """Content words reduced to a crude stem, so "leads" meets "lead", "trained" meets "training" and
-    "deprivation" meets "deprived"."""
-    out = []
-    for word in content_words(text):
-        for suffix in ("ations", "ation", "ing", "ed", "es", "s"):
-            if len(word) > len(suffix) + 3 and word.endswith(suffix):
-                word = word[: -len(suffix)]
-                # "submitted" -> "submitt" -> "submit", "planning" -> "plan" ("staffed" keeps its "ff").
-                if suffix in ("ing", "ed") and len(word) >= 5 and word[-1] == word[-2] and word[-1] in _DOUBLED:
-                    word = word[:-1]
-                break
-        out.append(word)
-    return out
+    """Content words reduced to a crude stem, so "leads" meets "lead", "families" meets "family",
+    "trained" meets "training" and "deprivation" meets "deprived"."""
+    return [_stem(word) for word in content_words(text)]
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    # The plural first ("families" -> "family", "services" -> "service", "meetings" -> "meeting"),
+    # then one ending of the verb ("meeting" -> "meet"), so every form of a word meets the others.
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 4 and word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ation", "ing", "ed"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            # "submitted" -> "submitt" -> "submit", "planning" -> "plan" ("staffed" keeps its "ff").
+            if suffix != "ation" and len(word) >= 5 and word[-1] == word[-2] and word[-1] in _DOUBLED:
+                word = word[:-1]
+            break
+    return word
 
 
 def abbreviates(short: str, word: str) -> bool:

@@ -595,6 +595,10 @@ def test_stems_meet_across_a_doubled_final_consonant():
     assert stems("staffed addressed") == ["staff", "address"]  # their double letters are their own
     # a noun in "-ation" meets its verb: "deprivation" / "deprived", "consultation" / "consulted"
     assert stems("deprivation consultations") == stems("deprived consulted")
+    # a plural meets its singular, and every form of a verb its others
+    assert stems("services families priorities issues meetings trainings") == \
+        stems("service family priority issue meeting trained")
+    assert stems("status process analysis classes") == ["status", "process", "analysis", "class"]
 
 
 def test_which_service_is_a_who_question_about_a_body():
