@@ -72,6 +72,9 @@ _POST_LINE_WORDS = 14
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
 _REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) )?(?:these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
+# A sentence introducing a statement ("The Vision for the Partnership from the Plan is:"), which the
+# next sentence gives: the two are one answer.
+_STATEMENT_INTRO = re.compile(r"\b(?:is|was|reads|states|says)\s*:\s*$", re.IGNORECASE)
 # A sentence spelling out the one before it: "Namely, ...", "These include ...", "They are: ...".
 _ELABORATES = re.compile(r"^\W*(?:namely|that is|i\.e\.|(?:these|they|this|which) (?:are|were|include[sd]?|included|"
                          r"comprise[sd]?)|including)\b", re.IGNORECASE)
@@ -126,11 +129,13 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 text, statused = f"{_as_sentence(opening)} {text}", True
             # "6 of these staff ..." is about what the sentences before it were about.
             carried = earlier if _REFERS_BACK.match(piece) else ""
-            if (_ELABORATES.match(piece) and out and out[-1].hit is hit and out[-1].position == position - 1
+            if ((_ELABORATES.match(piece) or _STATEMENT_INTRO.search(previous))
+                    and out and out[-1].hit is hit and out[-1].position == position - 1
                     and hit.chunk.kind != "table_row" and len(out[-1].text) + len(text) < MAX_CHARS // 2):
                 # "Namely, to show respect ..." completes the sentence before it: one candidate
                 last = out.pop()
-                out.append(replace(last, text=f"{_as_sentence(last.text)} {text}"))
+                joined = last.text.rstrip() if last.text.rstrip().endswith(":") else _as_sentence(last.text)
+                out.append(replace(last, text=f"{joined} {text}"))
                 previous = f"{previous} {piece}"
                 continue
             refers = _REFERS_BACK.match(piece)

@@ -28,7 +28,7 @@ class ChunkSettings:
         # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
                 "context": "title+heading+columns+acronyms",
-                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks"}
+                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros"}
 
 
 @dataclass
@@ -380,10 +380,14 @@ def _unfinished_tail(units: list[_Unit]) -> list[_Unit]:
     Young People's Providers" before "Network now supports 185 representatives ..."; "Councillor Sam
     Webster" / "Portfolio Holder for" before "Education, Employment and Skills"): they move to the next
     chunk with the rest of their sentence rather than be cut from it. At most _CARRIED_WORDS words,
-    back to the line opening a list item or following a finished sentence."""
+    back to the line opening a list item or following a finished sentence; a closing line ending in a
+    colon moves with what it introduces."""
     tail, words = 0, 0
     while tail < len(units) - 1:
         unit = units[-1 - tail]
+        if tail == 0 and unit.kind == "paragraph" and unit.text.rstrip().endswith(":"):
+            # "The Vision for the Partnership from the Children and Young People's Plan is:" opens what follows.
+            return units[-1:] if word_count(unit.text) <= _CARRIED_WORDS else []
         if unit.kind not in ("paragraph", "list_item") or unit.text.rstrip().endswith((".", "!", "?", ":", ";")):
             break
         words += word_count(unit.text)

@@ -1133,3 +1133,11 @@ def test_a_contact_entry_under_a_heading_is_its_name_post_and_extension_without_
                     "Sam Sample\nHead of Safeguarding\nLoxley House ext: 64722")
     text = compose("Who is the Director of Safeguarding, and what's her extension?", [contacts])[0]
     assert text.startswith("Jane Example Director of Safeguarding Loxley House ext: 64908"), text
+
+
+def test_a_sentence_introducing_a_statement_is_read_with_the_statement():
+    passage = _hit("We can only achieve the partnership's vision through the city's workforce for children.\n"
+                   "The Vision for the Partnership from the Plan is:\n\"A city where every child can enjoy their "
+                   "childhood, free from poverty and safe from harm.\"")
+    text = compose("What is the partnership's vision for the city's children?", [passage])[0]
+    assert 'from the Plan is: "A city where every child' in text, text  # one sentence, not two

@@ -143,6 +143,16 @@ def test_a_sentence_wrapped_over_lines_is_not_cut_between_chunks():
     assert len(chunks) == 2 and "- The Children and Young People's Providers\nNetwork" in holding[0], chunks[0].text
 
 
+def test_a_line_introducing_what_follows_moves_with_it_to_the_next_chunk():
+    filler = "\n\n".join(["The partnership reviewed the training offered to staff across the city."] * 9)
+    raw = (f"{filler}\n\nThe Vision for the Partnership from the Plan is:\n\n"
+           "\"A city where every child and young person can enjoy their childhood in a warm and supporting "
+           "environment, free from poverty and safe from harm.\"")
+    chunks = _chunks(raw, ChunkSettings(target_words=115, max_words=200))
+    holding = [c.text for c in chunks if "A city where every child" in c.text]
+    assert len(chunks) == 2 and "The Vision for the Partnership from the Plan is:" in holding[0], chunks[0].text
+
+
 def test_a_caption_is_kept_whole_and_its_last_line_is_no_heading():
     filler = "\n".join(["- The partnership reviewed the training offered to staff across the city."] * 9)
     raw = (f"{filler}\n\nCouncillor Sam Webster\nPortfolio Holder for\nEducation, Employment and Skills\n\n"
