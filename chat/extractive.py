@@ -414,7 +414,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
             return "", [], [nearest]
     wanted = kind in _ITEM_KINDS and items_asked(question) > 1
     scored[0] = replace(scored[0], cand=_with_its_answer(_with_its_list(scored[0].cand, units, wanted), units))
-    if asks_yes_or_no(question):
+    if asks_yes_or_no(question):  # "Do we have to be based in the city?": "You do not need to be ..."
         scored[0] = replace(scored[0], cand=_with_its_exception(scored[0].cand, units))
     best = scored[0].score
     chosen: list[Scored] = []

@@ -7,7 +7,8 @@ training co-ordinator?") prefers the most recent documents, and among the top pa
 subject the newest leads; a passage holding the question's words side by side is closer to it
 than one holding them apart. Retrieval scores carry none of this, so each is added here as a small
 boost on the fused score (which lies between 0 and 1), chosen on the dev set (README, "Retrieval
-and answering choices").
+and answering choices"). Last, one table's rows beyond its second stand behind the other passages,
+so a long list of one-line rows cannot fill the top.
 """
 from __future__ import annotations
 
