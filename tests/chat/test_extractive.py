@@ -1141,3 +1141,11 @@ def test_a_sentence_introducing_a_statement_is_read_with_the_statement():
                    "childhood, free from poverty and safe from harm.\"")
     text = compose("What is the partnership's vision for the city's children?", [passage])[0]
     assert 'from the Plan is: "A city where every child' in text, text  # one sentence, not two
+
+
+def test_a_question_in_two_parts_needs_its_answer_to_cover_only_one_part():
+    cadets = _hit("Police Cadets programme - like Special Constables but for young people aged 16-18 years old.")
+    question = "Do the police run a cadets scheme our older pupils could join, and what age is it for?"
+    assert "aged 16-18" in compose(question, [cadets])[0]
+    # One part alone, covering as little of it, is not answered.
+    assert compose("Do the police run a cadets scheme our older pupils could join at what age?", [cadets])[0] == ""
