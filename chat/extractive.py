@@ -18,7 +18,7 @@ from chat.periods import (Periods, dates_in_words, document_fit, document_years,
 from chat.questions import asked_part, documents_named, former_holders, holds_phrase, quoted_phrases
 from chat.roles import role_without_holder, speaking_as
 from chat.rows import known_words, trim, trim_row
-from chat.text import stems
+from chat.text import abbreviates, stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
 from index.store import STOPWORDS
@@ -205,8 +205,11 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     asked_words = set(stems(question))
     asked_acronyms = _acronyms_asked(question, glossary)
     term_sets = []
+    long_topic = [t for t in topic if len(t) >= 7]
     for cand in cands:
         terms = set(stems(f"{cand.text} {dates_in_words(cand.text)}"))
+        # "Chief Supt" says "chief superintendent": a capitalised contraction says the word it shortens.
+        terms |= {t for t in long_topic for w in _CONTRACTION.findall(cand.text) if abbreviates(w.lower(), t)}
         term_sets.append(terms | _acronyms_spelt_out(cand.text, glossary, asked_words)
                          | {short for short, expansion in asked_acronyms if names_all(cand.text, [expansion])})
     context_sets = [set(stems(c.context + " " + c.hit.chunk.title)) for c in cands]
@@ -441,6 +444,10 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
 TWO_PART_FOCUS = 0.5
 _TWO_PARTS = re.compile(r",?\s+and\s+(?:what|when|who|whom|where|which|how|does|do|did|is|are|was|were|has|have|"
                         r"if so)\b", re.IGNORECASE)
+
+
+# A capitalised word of three to five letters that may shorten a longer one ("Supt", "Govt", "Notts").
+_CONTRACTION = re.compile(r"\b[A-Z][a-z]{2,4}\b")
 
 
 def _says_none_of_it(best: Scored) -> bool:

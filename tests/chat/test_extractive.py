@@ -1149,3 +1149,9 @@ def test_a_question_in_two_parts_needs_its_answer_to_cover_only_one_part():
     assert "aged 16-18" in compose(question, [cadets])[0]
     # One part alone, covering as little of it, is not answered.
     assert compose("Do the police run a cadets scheme our older pupils could join at what age?", [cadets])[0] == ""
+
+
+def test_a_capitalised_contraction_says_the_word_it_shortens():
+    contact = _hit("Contact: Chief Supt Jane Example City Division Tel 0115 9670999 Extn 801 5104")
+    question = "What's the phone number and extension for the chief superintendent who gave the update to the board?"
+    assert "0115 9670999" in compose(question, [contact])[0]
