@@ -78,6 +78,8 @@ _POST_LINE_WORDS = 14
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
 _REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) )?(?:these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
+# A capitalised word of three to five letters that may shorten a longer one ("Supt", "Govt", "Notts").
+_CONTRACTION = re.compile(r"\b[A-Z][a-z]{2,4}\b")
 # A sentence introducing a statement ("The Vision for the Partnership from the Plan is:"), which the
 # next sentence gives: the two are one answer.
 _STATEMENT_INTRO = re.compile(r"\b(?:is|was|reads|states|says)\s*:\s*$", re.IGNORECASE)
@@ -134,7 +136,8 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 # The passage's first status is its opening record's: say what it is the status of.
                 text, statused = f"{_as_sentence(opening)} {text}", True
             # "6 of these staff ..." is about what the sentences before it were about.
-            carried = earlier if _REFERS_BACK.match(piece) else ""
+            refers = bool(_REFERS_BACK.match(piece))
+            carried = earlier if refers else ""
             if ((_ELABORATES.match(piece) or _STATEMENT_INTRO.search(previous))
                     and out and out[-1].hit is hit and out[-1].position == position - 1
                     and hit.chunk.kind != "table_row" and len(out[-1].text) + len(text) < MAX_CHARS // 2):
@@ -144,7 +147,6 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 out.append(replace(last, text=f"{joined} {text}"))
                 previous = f"{previous} {piece}"
                 continue
-            refers = _REFERS_BACK.match(piece)
             out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {carried} {previous}",
                                  f"{carried} {previous}" if refers else ""))
             earlier = f"{carried} {previous}" if carried else previous
@@ -215,7 +217,8 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     for cand in cands:
         terms = set(stems(f"{cand.text} {dates_in_words(cand.text)}"))
         # "Chief Supt" says "chief superintendent": a capitalised contraction says the word it shortens.
-        terms |= {t for t in long_topic for w in _CONTRACTION.findall(cand.text) if abbreviates(w.lower(), t)}
+        short = {w.lower() for w in _CONTRACTION.findall(cand.text)} if long_topic else set()
+        terms |= {t for t in long_topic if any(abbreviates(w, t) for w in short)}
         term_sets.append(terms | _acronyms_spelt_out(cand.text, glossary, asked_words)
                          | {short for short, expansion in asked_acronyms if names_all(cand.text, [expansion])})
     context_sets = [set(stems(c.context + " " + c.hit.chunk.title)) for c in cands]
@@ -444,10 +447,6 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     return _render(kind, [c.cand for c in chosen])
 
 
-# A capitalised word of three to five letters that may shorten a longer one ("Supt", "Govt", "Notts").
-_CONTRACTION = re.compile(r"\b[A-Z][a-z]{2,4}\b")
-
-
 def _says_none_of_it(best: Scored) -> bool:
     """Whether the best sentence holds none of the question's topic words and does not refer back to
     the sentence before ("It meets every 8 weeks"): its topic is only in its surroundings, and a
@@ -571,12 +570,7 @@ def _with_its_answer(cand: Candidate, units: list[Candidate]) -> Candidate:
     which say what they answered ("There was a very clear message ... Namely, to show respect, ...")."""
     if not _ASKED_ABOUT.search(cand.text) or cand.text.rstrip().endswith(":"):
         return cand
-    text = cand.text
-    for unit in [u for u in units if u.hit is cand.hit and u.position > cand.position][:_ANSWER_REACH]:
-        if len(text) + len(unit.text) + 1 > MAX_CHARS - 100:
-            break
-        text = f"{_as_sentence(text)} {unit.text}"
-    return replace(cand, text=text)
+    return _read_on(cand, units, _ANSWER_REACH)
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot|none)\b|n['’]t\b", re.IGNORECASE)
@@ -586,11 +580,25 @@ def _with_its_exception(cand: Candidate, units: list[Candidate]) -> Candidate:
     """For a yes/no question, a sentence saying what is needed or true, read with the next sentence
     of its passage when that one says what is not ("To join you need to be ... . You do not need to be
     located in Nottingham"): the exception is often the answer."""
-    following = [u for u in units if u.hit is cand.hit and u.position == cand.position + 1]
-    if (not following or _NEGATION.search(cand.text) or not _NEGATION.search(following[0].text)
-            or len(cand.text) + len(following[0].text) + 1 > MAX_CHARS - 100):
+    following = _following(cand, units)[:1]
+    if not following or _NEGATION.search(cand.text) or not _NEGATION.search(following[0].text):
         return cand
-    return replace(cand, text=f"{_as_sentence(cand.text)} {following[0].text}")
+    return _read_on(cand, units, 1)
+
+
+def _following(cand: Candidate, units: list[Candidate]) -> list[Candidate]:
+    """The candidates after `cand` in its passage, in order."""
+    return [u for u in units if u.hit is cand.hit and u.position > cand.position]
+
+
+def _read_on(cand: Candidate, units: list[Candidate], count: int) -> Candidate:
+    """`cand` read with up to `count` sentences after it in its passage, as long as the answer has room."""
+    text = cand.text
+    for unit in _following(cand, units)[:count]:
+        if len(text) + len(unit.text) + 1 > MAX_CHARS - 100:
+            break
+        text = f"{_as_sentence(text)} {unit.text}"
+    return replace(cand, text=text)
 
 
 # A candidate from a document of another date answers the same question when it covers nearly as

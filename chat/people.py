@@ -6,7 +6,9 @@ from dataclasses import dataclass, replace
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[A-Za-z]{2,})+")
 _NAME = r"[A-Z][a-z]+(?:[ -](?:Mc|Mac)?[A-Z][a-zA-Z'’-]+){1,2}"
-_IS_NAME = re.compile(rf"^(?:Councillor |Cllr |Dr |Mr |Mrs |Ms )?({_NAME})$")
+# The titles a name may carry: "Councillor Sam Webster", "Cllr Mellen", "Dr. Tim O'Neill".
+HONORIFIC = r"(?:Councillor|Cllr|Dr|Professor|Prof|Mr|Mrs|Ms|Miss)\.?"
+_IS_NAME = re.compile(rf"^(?:{HONORIFIC} )?({_NAME})$")
 # "✓ Chris Wallbanks | - Programme Manager | Nottingham City Council" (attendance lists)
 _PIPE_ROW = re.compile(rf"^[✓\s]*(?:Councillor\s+)?({_NAME})\s*\|\s*-\s*([^|]{{3,90}}?)\)?\s*(?:\|\s*-?\s*([^|]+?)\)?\s*)?\|?$")
 # "Jane Example - Head of Early Help" or "Jane Example, Head of Early Help"
@@ -95,7 +97,7 @@ def people_named(text: str) -> list[str]:
 
 
 # "Cllr Mellen", "Mr Langley": a person named by title and surname alone.
-_TITLED_SURNAME = re.compile(r"^(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor|Prof)\.? (?:Mc|Mac)?[A-Z][a-z'’-]+$")
+_TITLED_SURNAME = re.compile(rf"^{HONORIFIC} (?:Mc|Mac)?[A-Z][a-z'’-]+$")
 
 
 def titled_surname(name: str) -> bool:

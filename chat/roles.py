@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 
-from chat.people import is_person, names_a_person, opens_with_post
+from chat.people import HONORIFIC, is_person, names_a_person, opens_with_post
 
 # chat.people's name pattern, but a third name only when it does not open what follows ("Catherine
 # Ziane-Pryor Direct dial"): people reads names off their own lines, this one off running text.
 _PART = r"[ -](?:Mc|Mac)?[A-Z][a-zA-Z'’-]+"
-_HONORIFIC = r"(?:Councillor|Cllr|Dr|Professor|Prof|Mr|Mrs|Ms|Miss)"
-_NAME = rf"(?:{_HONORIFIC}\.? )?([A-Z][a-z]+{_PART}(?:{_PART}\b(?! [a-z]))?)"
+_NAME = rf"(?:{HONORIFIC} )?([A-Z][a-z]+{_PART}(?:{_PART}\b(?! [a-z]))?)"
 _POST = r"(?:Director|Head|Chair|Manager|Officer|Lead|Co-?ordinator|Adviser|Advisor|Consultant|Commissioner)"
 _WORD = r"[A-Z][\w&'’-]*"
 # A post of something: "Director of Family Community Teams", "Head of Early Help" ("Partnership Manager"

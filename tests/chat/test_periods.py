@@ -16,6 +16,20 @@ def _hit(text, rank=1, date="July - September 2020"):
     return Hit(chunk, 1.0 / rank, rank, "hybrid", 0.6)
 
 
+def _dated_hit(year, rank, text, title="Plan", date_sort="", score=None):
+    """A passage of a plan of `year`, at `rank`."""
+    chunk = Chunk(chunk_id=f"{year}-{rank}", doc_id=str(year), source=f"plan-{year}.txt", title=title, date=str(year),
+                  date_sort=date_sort or f"{year}-12-31", text=text, index_text=text, page_start=1, page_end=1,
+                  char_start=0, char_end=len(text), kind="paragraph")
+    return Hit(chunk, 1.0 / rank if score is None else score, rank, "hybrid", 0.6)
+
+
+def _job_titles():
+    """Jane Example's job title in a 2013 plan, then in a 2019 one."""
+    return (_dated_hit(2013, 1, "Jane Example, Integrated Workforce Project Officer."),
+            _dated_hit(2019, 2, "Jane Example, Integrated Workforce Consultant."))
+
+
 def test_years_spans_and_quarters_asked_and_said():
     assert year_spans("in 2009/10 and March 2013, the 2017-19 plan") == [
         frozenset({2009, 2010}), frozenset({2013}), frozenset({2017, 2018, 2019})]
@@ -116,12 +130,7 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
     assert recency_weight(question) > 0  # "latest" asks for the newest, "was" tells the past
     assert asked_part("Who was the project officer in 2013?") == "Who was the project officer in 2013?"
     assert asked_part("Who did it before - who does it now?") == "Who did it before - who does it now?"
-    older, newer = (Hit(Chunk(chunk_id=f"{year}-1", doc_id=str(year), source=f"plan-{year}.txt", title="Plan",
-                              date=str(year), date_sort=f"{year}-12-31", text=text, index_text=text, page_start=1,
-                              page_end=1, char_start=0, char_end=len(text), kind="paragraph"), 1.0 / rank, rank,
-                        "hybrid", 0.6)
-                    for year, rank, text in ((2013, 1, "Jane Example, Integrated Workforce Project Officer."),
-                                             (2019, 2, "Jane Example, Integrated Workforce Consultant.")))
+    older, newer = _job_titles()
     text, _, _ = compose(question, [older, newer])
     assert text.startswith("Jane Example, Integrated Workforce Consultant"), text
     # The same, asked first and told after.
@@ -157,17 +166,13 @@ def test_her_job_title_is_the_job_title_of_the_person_named_before_and_each_date
     assert title_asked(question) == "Jane Example" and question_kind(question) == "title"
     assert title_asked("What is her job title?") == ""
     assert title_asked("The Board's chair - what is their role?") == ""  # no person named
-    older = [Hit(Chunk(chunk_id=f"2013-{rank}", doc_id="2013", source="papers-2013.txt", title="Board papers",
-                       date="2013", date_sort="2013-09-25", text=text, index_text=text, page_start=1, page_end=1,
-                       char_start=0, char_end=len(text), kind="paragraph"), 1.0 / rank, rank, "hybrid", 0.6)
+    older = [_dated_hit(2013, rank, text, title="Board papers", date_sort="2013-09-25")
              for rank, text in ((1, "Name: Jane Example; Job title: Integrated Workforce Project Officer; "
                                     "Email: jane.example@city.gov.uk"),
                                 (2, "For more information contact Jane Example Integrated Workforce Project Officer "
                                     "jane.example@city.gov.uk"))]
-    text = "Jane Example Consultant jane.example@city.gov.uk"  # shares few words with the older title
-    newer = Hit(Chunk(chunk_id="2019-1", doc_id="2019", source="plan-2019.txt", title="Workforce plan", date="2019",
-                      date_sort="2019-12-31", text=text, index_text=text, page_start=1, page_end=1, char_start=0,
-                      char_end=len(text), kind="paragraph"), 0.3, 3, "hybrid", 0.5)
+    # shares few words with the older title
+    newer = _dated_hit(2019, 3, "Jane Example Consultant jane.example@city.gov.uk", title="Workforce plan", score=0.3)
     answer = compose(question, older + [newer])[0]
     assert answer.startswith("Jane Example Consultant"), answer
 
@@ -176,12 +181,7 @@ def test_a_question_about_now_set_against_an_older_state_asks_only_about_now():
     question = "What is Jane Example's job title in the latest plan, compared with the 2013 board papers?"
     assert asked_part(question) == "What is Jane Example's job title in the latest plan"
     assert periods_asked(question)[0] == []  # 2013 is what it is compared with
-    older, newer = (Hit(Chunk(chunk_id=f"{year}-1", doc_id=str(year), source=f"plan-{year}.txt", title="Plan",
-                              date=str(year), date_sort=f"{year}-12-31", text=text, index_text=text, page_start=1,
-                              page_end=1, char_start=0, char_end=len(text), kind="paragraph"), 1.0 / rank, rank,
-                        "hybrid", 0.6)
-                    for year, rank, text in ((2013, 1, "Jane Example, Integrated Workforce Project Officer."),
-                                             (2019, 2, "Jane Example, Integrated Workforce Consultant.")))
+    older, newer = _job_titles()
     assert compose(question, [older, newer])[0].startswith("Jane Example, Integrated Workforce Consultant")
     assert asked_part("Who chairs the Board now - is it still Cllr Example, as in the 2010 strategy?") == \
         "Who chairs the Board now"
