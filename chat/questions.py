@@ -82,9 +82,13 @@ def document_mentions(question: str, glossary: dict[str, str] | None = None) -> 
 # "Paul Langley used to be the training co-ordinator - who does that job now?": a statement of how
 # things were, then the question. The statement sets the scene; its names and years are not what is
 # asked about.
+# The statement may end a sentence of its own ("Paul Langley used to be the co-ordinator. Who has
+# that job in the 2017-2019 plan?"), and the question may open on the document it asks of ("By the
+# 2016 CYPP is he still the only chair?").
 _SCENE_THEN_QUESTION = re.compile(
-    r"^(?P<scene>.+?)\s*(?:\s[-–—]\s|;\s|\?\s|,\s+but\s)\s*"
-    r"(?P<asked>(?:who|whom|whose|what|what's|which|when|where|how|is|are|does|do|did|has|have|can)\b.*)$",
+    r"^(?P<scene>.+?)\s*(?:\s[-–—]\s|;\s|\?\s|(?<=\w\w)\.\s|,\s+but\s)\s*"
+    r"(?P<asked>(?:(?:by|in|under|according to)\s[^,?]{1,40}?,?\s+)?"
+    r"(?:who|whom|whose|what|what's|which|when|where|how|is|are|does|do|did|has|have|can)\b.*)$",
     re.IGNORECASE)
 # "How often do the events run now? The 2010 strategy had them quarterly.": the question, then how
 # things were.
@@ -96,8 +100,12 @@ _QUESTION_THEN_COMPARISON = re.compile(
     r"(?P<scene>(?:(?:or\s+)?(?:is|are|was) (?:it|that|this|they|he|she) )?still\b.*"
     r"|(?:(?:as )?compared (?:with|to)|versus|vs\.?|as against|unlike|rather than|as (?:it was )?in)\s.*)$",
     re.IGNORECASE)
-_PAST_STATEMENT = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had|remember|left)\b", re.IGNORECASE)
-_PAST_SCENE = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had been|originally)\b", re.IGNORECASE)
+_PAST_STATEMENT = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had|remember|left|said|"
+                             r"talked about|old|older|earlier|previous)\b", re.IGNORECASE)
+# How a statement tells of the past: its tense, or a document it calls old or says "said" so.
+_PAST_SCENE = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had been|originally|said|talked about|"
+                         r"old|older|earlier|previous)\b", re.IGNORECASE)
+_PRESENT_TENSE = re.compile(r"\b(?:is|are|does|do|has|have)\b", re.IGNORECASE)
 _WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)
 _ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|later|most recent|newer|today|these days|at the moment|"
                        r"actually|turn(?:ed)? out|end(?:ed)? up|eventually|in the end)\b", re.IGNORECASE)
@@ -121,8 +129,11 @@ def _sets_the_scene(scene: str, asked: str, past: re.Pattern) -> bool:
     later years than the statement."""
     if _WH_OPENING.match(scene):  # a question, not a statement
         return False
-    earlier = past.search(scene) or years_named(scene)
-    return bool(earlier and _ASKS_NOW.search(asked)) or _later_years(asked, scene)
+    if _later_years(asked, scene):
+        return True
+    if past.search(scene):  # "X used to be ...": a question in the present tense or of a named year asks later
+        return bool(_ASKS_NOW.search(asked) or _PRESENT_TENSE.search(asked) or years_named(asked))
+    return bool(years_named(scene) and _ASKS_NOW.search(asked))
 
 
 def _later_years(asked: str, scene: str) -> bool:

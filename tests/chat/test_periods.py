@@ -158,6 +158,25 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
         "What is the current target? What was it before?"  # two questions, no statement
 
 
+def test_a_statement_of_its_own_sentence_or_telling_what_an_old_document_said_sets_the_scene():
+    # The statement may end in a full stop, and the question may open on the document it asks of.
+    assert asked_part("Jane Example used to be the training co-ordinator. Who has that job in the 2017-2019 plan?") \
+        == "Who has that job in the 2017-2019 plan?"  # a named period after a past statement asks of then
+    assert asked_part("The 2017 plan said phase 2 runs to April 2020. What's the latest end date?") == \
+        "What's the latest end date?"
+    assert asked_part("Cllr Example chaired the Board in 2013. By the 2016 plan is he still the only chair?") == \
+        "By the 2016 plan is he still the only chair?"
+    # The question in the present tense, then what an old document said: it asks about now.
+    question = "How often does the network meet? The old workforce strategy said monthly."
+    assert asked_part(question) == "How often does the network meet?"
+    assert recency_weight(question) > 0  # "old" is the statement's, not the question's
+    # Not statements: a question of the past, an abbreviation's full stop, two questions.
+    two_questions = "Who was the co-ordinator in 2013. Who is it now?"
+    assert asked_part(two_questions) == two_questions
+    assert asked_part("Where is St. Ann's children's centre?") == "Where is St. Ann's children's centre?"
+    assert asked_part("The Board meets monthly. Who chairs it?") == "The Board meets monthly. Who chairs it?"
+
+
 def test_her_job_title_is_the_job_title_of_the_person_named_before_and_each_dates_title_is_a_version():
     from chat.answer_types import question_kind
 
