@@ -505,7 +505,8 @@ _SHARE_THAT_IS = re.compile(r"\b(?:percentage|proportion|share|per ?cent) of (?:
                             r"\s+(?:(?:currently|now|still|being|also|already)\s+)*+((?-i:[a-z]{3,})(?<!ed)(?<!ing))\b",
                             re.IGNORECASE)
 # "What value does the plan give for X?" asks for X's sum; "the contract's value" names a sort of sum.
-_SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|(?<!what )value|price|fees?|costs?|budgets?|grants?|savings?|save)\b",
+_SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|(?<!what )value|price|fees?|costs?|budgets?|grants?|savings?|save|"
+                     r"allowances?)\b",
                      re.IGNORECASE)
 
 

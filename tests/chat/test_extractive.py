@@ -643,6 +643,14 @@ def test_a_sum_of_a_named_sort_answers_only_when_it_is_that_sort():
                   "council's newly qualified social workers.\nSaving: £500k")
     assert compose("What starting salary does the council offer newly qualified social workers?", [record])[0] == ""
     assert compose("What is the total contract value of the DN2 Social Impact Bond?", [record])[0] == ""
+    # An allowance is a sum paid: the passage on carers without one does not give it.
+    assert question_kind("What's the weekly fostering allowance paid to foster carers?") == "money"
+    carers = _hit("A 41% increase in foster carers approved in 2019/20 compared with 2018/19.")
+    assert compose("What's the weekly fostering allowance paid to foster carers?", [carers])[0] == ""
+    budget = _hit("The training budget for foster carers is £20k a year.")  # a sum, not the allowance
+    assert compose("What's the weekly fostering allowance paid to foster carers?", [budget])[0] == ""
+    paid = _hit("Foster carers are paid a weekly fostering allowance of £150 per child.")
+    assert "£150" in compose("What's the weekly fostering allowance paid to foster carers?", [paid])[0]
     assert compose("How much is the DN2 Social Impact Bond expected to save?", [record])[0].startswith("£500k.")
     # "what value ..." is the question's way of asking for a sum, not a sum of the sort "value"
     programme = _hit("Small Steps Big Changes (SSBC) is a £45m transformation programme hosted by CityCare.")
