@@ -139,6 +139,11 @@ _KINDS = [
 # A clause setting the scene before the question proper: its "when" does not ask for a date.
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|after|before|once|while|since|as)\b[^,?]*,\s*"
                              r"(?=(?:who|whom|whose|what|which|where|how|when|why|is|are|was|were|do|does|did|can)\b)")
+# "I've just joined the safeguarding side - who was the independent chair ...?": a statement before
+# the question tells who is asking or how things were; the question's opening word says what it wants.
+_LEADING_STATEMENT = re.compile(r"^(?!\s*(?:who|whom|whose|what|which|where|how|when|why)\b)[^?]*?"
+                                r"(?:\s[-–—]\s|:\s|(?<=\w\w)\.\s)\s*"
+                                r"(?=(?:who|whom|whose|what|which|where|how|when|why)\b)")
 # "staff who work with them": a "who" after a noun; after "tell me", "say", "know" it asks who.
 _RELATIVE_WHO = re.compile(r"(?<!\bme )(?<!\bus )(?<!\bsay )(?<!\bsays )(?<!\btell )(?<!\bknow )(?<!\bshow )"
                            r"\b(?:who|whom|whose)\b")
@@ -180,7 +185,8 @@ def question_kind(question: str) -> str:
             return last
     if title_asked(question):
         return "title"
-    q = _LEADING_CLAUSE.sub("", question.lower())  # "When young people were consulted, what did they ...?"
+    q = _LEADING_CLAUSE.sub("", _LEADING_STATEMENT.sub("", question.lower()))  # "When young people were
+    # consulted, what did they ...?"
     if re.match(r"\s*(who|whom|whose)\b", q):
         return "person"  # "Who should I ring about ...?" wants a person, not a number
     # "Were any staff at risk when the posts were abolished?": the closing "when" clause sets the scene;

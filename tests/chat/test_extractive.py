@@ -43,6 +43,12 @@ def test_question_kinds():
     assert question_kind("Who does the training job now? Paul Langley had it when I left.") == "person"
     assert question_kind("Who leads the training? When is it due?") == "date"  # a follow-up question does
     assert question_kind("How was the programme rated by the audit?") == "grade"
+    # A statement before the question tells who asks or how things were; the question says what it wants.
+    assert question_kind("I've just joined the safeguarding side - who was the board's independent chair when "
+                         "the partnership board met in June 2013?") == "person"
+    assert question_kind("Closing the Gap was the strategy when I left - what has replaced it?") == "other"
+    assert question_kind("New starter here: when is the next board meeting?") == "date"
+    assert question_kind("Who leads the training - when is it due?") == "person"  # a question, not a statement
     assert question_kind("What is the vacancy rate?") == "percent"
     assert question_kind("What is the latest figure for the share of CAFs closed with needs met?") == "percent"
     assert question_kind("What delivery status did the update give the milestone?") == "status"
