@@ -79,10 +79,12 @@ def _of_kind(kind: str, title: str) -> bool:
 
 # "What does NCSCB stand for?", "What is SSBC short for?", "What does DFDO mean?", "expand CAF"
 _ACRONYM = r"((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))"
+# "... stand for in the DART referral process?": where the acronym is used may follow.
+_USED_IN = r"(?:\s+(?:in|on|within|as used in|in the context of)\s[^?]{3,60})?"
 _STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s+)?{_ACRONYM}s?\s+"
-                         rf"(?:stand\s+for|mean)\s*\??"
+                         rf"(?:stand\s+for|mean){_USED_IN}\s*\??"
                          rf"|what\s+(?:is|are)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:short|an?\s+(?:abbreviation|acronym))"
-                         rf"\s+for\s*\??|(?:expand|spell\s+out)\s+{_ACRONYM}\s*\??"
+                         rf"\s+for{_USED_IN}\s*\??|(?:expand|spell\s+out)\s+{_ACRONYM}\s*\??"
                          rf"|what(?:['’]s|\s+is)\s+the\s+full\s+(?:name|form|title)\s+(?:of|for)\s+(?:the\s+)?"
                          rf"{_ACRONYM}s?\s*\??)\s*$", re.IGNORECASE)
 # "I keep seeing 'NCSCB' in the papers - what does that stand for?": the acronym is named before.

@@ -63,6 +63,10 @@ def test_what_an_acronym_stands_for_is_asked_only_of_acronyms_the_documents_defi
     assert acronym_asked("Hi, what does DfE stand for?", glossary) == "DfE"
     assert acronym_asked("What does XYZ stand for?", glossary) == ""  # not defined: retrieval answers
     assert acronym_asked("What does the NCSCB do?", glossary) == ""  # about what it does, not its name
+    # Where the acronym is used may follow the question.
+    assert acronym_asked("What does NCSCB stand for in the training section?", glossary) == "NCSCB"
+    assert acronym_asked("what is DfE short for on the funding page?", glossary) == "DfE"
+    assert acronym_asked("What does NCSCB stand for, and who chairs it?", glossary) == ""  # a second question
 
 
 @pytest.mark.slow
