@@ -8,14 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from chat.about_documents import catalogue_answer
-from chat.answer_types import post_asked_of, post_holder_asked, posts_of, question_kind
+from chat.answer_types import EMAIL, post_asked_of, post_holder_asked, posts_of, question_kind
 from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.people import names_a_person
 from chat.questions import asked_part, former_holders, holds_phrase, quoted_phrases, tidy_question
 from chat.records import NOT_FOUND, Answer, Citation
-from chat.rerank import document_periods, rerank
+from chat.rerank import contact_asked, document_periods, documents_meant, rerank
 from chat.roles import holder_of_role, signatories, speaking_as
 from chat.text import stems
 from index.build import BuildReport, build_index
@@ -45,6 +45,7 @@ RERANK_DEPTH = 40
 SIGNATURE_PASSAGES = 12  # a document's opening passages searched for the signatures closing its foreword
 ROLE_LOOKUP_PASSAGES = 10  # passages of a document searched for who holds a post an answer names
 POST_SEARCH_DEPTH = 50  # keyword-search results looked through for a passage naming the post a question asks about
+CONTACT_SEARCH_DEPTH = 10  # keyword-search results of a named document looked through for its contact line
 
 
 class Engine:
@@ -158,6 +159,7 @@ class Engine:
                              query_vector=vector, **self._fusion())
         hits = rerank(question, hits, self._periods(reader), glossary)
         hits = self._with_post_named(question, hits, k, filters)
+        hits = self._with_document_contact(question, hits, k, filters, glossary)
         timings["retrieve_ms"] = _ms(start)
         return tuple(hits[:k])
 
@@ -179,6 +181,28 @@ class Engine:
             return hits
         newest = max(found, key=lambda h: h.chunk.date_sort or "")
         merged = hits[:1] + [newest] + [h for h in hits[1:] if h.chunk.chunk_id != newest.chunk.chunk_id]
+        return [replace(h, rank=rank) for rank, h in enumerate(merged, 1)]
+
+    def _with_document_contact(self, question: str, hits: list[Hit], k: int, filters: Filters | None,
+                               glossary: dict[str, str]) -> list[Hit]:
+        """For a question asking whom to contact about a document it names ("Who's the contact if I
+        want more info on the CYPP?"), that document's own contact line ("For further information
+        contact Jane Example: jane.example@...") second among the passages, when none of the top k
+        from it gives an email address: papers about the plan, each with its own contact officer,
+        outrank the plan's closing lines on every word."""
+        if not contact_asked(question):
+            return hits
+        sources = documents_meant(asked_part(question), self.reader.documents(), glossary)
+        if filters and filters.sources:
+            sources = [s for s in sources if s in filters.sources]
+        if not sources or any(h.chunk.source in sources and EMAIL.search(h.chunk.text) for h in hits[:k]):
+            return hits
+        within = Filters(tuple(sources), filters.date_from if filters else None, filters.date_to if filters else None)
+        found = next((h for h in self.reader.search("contact further information", CONTACT_SEARCH_DEPTH, "lexical",
+                                                    within) if EMAIL.search(h.chunk.text)), None)
+        if found is None:
+            return hits
+        merged = hits[:1] + [found] + [h for h in hits[1:] if h.chunk.chunk_id != found.chunk.chunk_id]
         return [replace(h, rank=rank) for rank, h in enumerate(merged, 1)]
 
     def _glossary_for(self, question: str) -> dict[str, str]:

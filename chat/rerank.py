@@ -67,9 +67,9 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
         return hits
     pairs = word_pairs(question)
     kind = question_kind(question)
-    contact = kind == "person" and bool(_CONTACT_ASKED.search(question))
+    contact = contact_asked(question)
     days = named_days(asked_part(question))
-    naming = [words for words in (_title_words(p) for p in documents_named(question, glossary)) if words]
+    naming = _naming(question, glossary)
     ends = sorted({periods[h.chunk.source][1] for h in hits if h.chunk.source in periods})
     newness = {end: i / max(1, len(ends) - 1) for i, end in enumerate(ends)}
     rescored = []
@@ -93,6 +93,23 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
         rescored = _newest_naming_first(named_things(asked_part(question)), rescored, periods)
     rescored = _table_rows_spread(rescored)
     return [replace(hit, score=score, rank=rank) for rank, (score, hit) in enumerate(rescored, 1)]
+
+
+def contact_asked(question: str) -> bool:
+    """Whether the question asks whom to contact ("Who do I get in touch with about the plan?")."""
+    return question_kind(question) == "person" and bool(_CONTACT_ASKED.search(question))
+
+
+def documents_meant(question: str, documents: list[dict], glossary: dict[str, str] | None = None) -> list[str]:
+    """The sources of the `documents` (the index's catalogue) whose titles hold the words the question
+    names a document by ("the CYPP", "the 2010-14 workforce strategy")."""
+    naming = _naming(question, glossary)
+    return [doc["source"] for doc in documents
+            if any(words <= _title_words(doc.get("title") or "") for words in naming)]
+
+
+def _naming(question: str, glossary: dict[str, str] | None) -> list[frozenset[str]]:
+    return [words for words in (_title_words(p) for p in documents_named(question, glossary)) if words]
 
 
 def _table_rows_spread(rescored: list[tuple[float, Hit]]) -> list[tuple[float, Hit]]:

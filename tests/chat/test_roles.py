@@ -79,3 +79,23 @@ def test_who_holds_a_post_of_a_body_finds_the_passage_naming_that_post_under_the
     answer = corpus_engine.answer("Who now chairs the Children's Partnership Board?")
     assert any("As joint Chairs of the Children’s Partnership Board" in h.chunk.text for h in answer.passages)
     assert "Councillor Sam Webster" in answer.text and "Councillor David Mellen" in answer.text, answer.text
+
+
+def test_whom_to_contact_about_a_named_document_finds_that_documents_own_contact_line(corpus_engine):
+    from chat.rerank import contact_asked, documents_meant
+
+    documents = corpus_engine.reader.documents()
+    glossary = corpus_engine.reader.glossary()
+    question = "Who's the contact person if I want more info on the CYPP?"
+    assert contact_asked(question) and not contact_asked("What does the CYPP contain?")
+    assert documents_meant(question, documents, glossary) == ["children-young-peoples-plan-2016.txt"]
+    # The 2013 papers about the plan, each naming its own contact officer, outrank the plan's closing
+    # line ("For further information contact Chris Wallbanks: ...") on every word of the question.
+    answer = corpus_engine.answer(question)
+    assert any("For further information contact Chris Wallbanks" in h.chunk.text for h in answer.passages)
+    assert answer.text.startswith("Chris Wallbanks"), answer.text
+    # Filtered to other documents, the plan's line is not brought in.
+    from index.records import Filters
+
+    other = corpus_engine.answer(question, filters=Filters(sources=("partnership-board-papers-2013-09-25.txt",)))
+    assert all(h.chunk.source == "partnership-board-papers-2013-09-25.txt" for h in other.passages)
