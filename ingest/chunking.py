@@ -28,7 +28,7 @@ class ChunkSettings:
         # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
                 "context": "title+heading+columns+acronyms",
-                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros"}
+                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros+listed"}
 
 
 @dataclass
@@ -84,9 +84,13 @@ def _units(doc: Document) -> list[_Unit]:
         lines = page.text.split("\n")
         position = offset
         table_header, row_labels, header_cells = "", False, []
+        # Title-case lines running on, with no blank line, from a line ending in a colon are the
+        # items it introduces (a board's members), not headings.
+        listing = False
         for i, line in enumerate(lines):
             start, position = position, position + len(line) + 1
             if not line.strip():
+                listing = False
                 continue  # a table's rows are often separated by blank lines: keep its header
             following = next((nxt for nxt in lines[i + 1:] if nxt.strip()), "")
             if "\t" in line and _FORM_LINE.match(line) and not (table_header and _marks_row(line.split("\t"))):
@@ -129,6 +133,10 @@ def _units(doc: Document) -> list[_Unit]:
             kind = _line_kind(line, following)
             if kind == "heading" and units and _ends_mid_phrase(units[-1].text):
                 kind = "paragraph"  # "Portfolio Holder for" / "Education, Employment and Skills" is one phrase
+            if kind == "heading" and listing and not _NUMBERED_HEADING.match(line.strip()) \
+                    and not line.strip().isupper():
+                kind = "paragraph"  # "... the Board, which includes:" / "Chief Executive; Probation Trust" / ...
+            listing = (listing or line.rstrip().endswith(":")) and kind != "heading"
             if kind == "heading":
                 heading = line.strip()
             units.append(_Unit(kind, line.strip(), start, start + len(line), page.number, heading))

@@ -137,6 +137,8 @@ def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
         return False
     if line[0].isupper() and (_RECORD_LINE.search(previous) or _RECORD_LINE.fullmatch(line)):
         return False  # a list of "Post; Organisation" lines: each is a record, not a wrapped sentence
+    if previous.isupper() and len(previous.split()) >= 2 and not line.isupper() and not line[0].islower():
+        return False  # a heading in capitals ends with them: "... BOARD AND GOVERNANCE ARRANGEMENTS" / "Each ..."
     wrapped = len(previous) >= 50
     if after_blank:
         # Across a blank line only a clearly unfinished line continues: a long one, or one of a narrow

@@ -153,6 +153,22 @@ def test_a_line_introducing_what_follows_moves_with_it_to_the_next_chunk():
     assert len(chunks) == 2 and "The Vision for the Partnership from the Plan is:" in holding[0], chunks[0].text
 
 
+def test_title_case_lines_listed_after_a_colon_are_items_under_the_section_heading_not_headings():
+    members = "\n".join(f"Director of Service Number {n}; Nottingham City Council Department {n}" for n in range(1, 9))
+    raw = ("THE CHILDREN'S PARTNERSHIP BOARD AND GOVERNANCE ARRANGEMENTS\n"
+           "In Nottingham this is the Children's Partnership Board, which includes:\n"
+           f"{members}\n"
+           "Chief Executive; Nottinghamshire Probation Trust\n"
+           "- Work with partners across the East Midlands region to develop and deliver a Regional Adoption Agency")
+    chunks = _chunks(raw, ChunkSettings(target_words=40, max_words=60))
+    holding = [c for c in chunks if "Probation Trust" in c.text]
+    assert len(chunks) > 1 and holding, [c.text for c in chunks]
+    assert {c.heading for c in chunks} == {"THE CHILDREN'S PARTNERSHIP BOARD AND GOVERNANCE ARRANGEMENTS"}
+    # After a blank line the list has ended: a title-case line over a list is a heading again.
+    after = raw + "\n\nRegional Adoption Agency\n- Work with partners to develop and deliver the agency this year"
+    assert "Regional Adoption Agency" in {c.heading for c in _chunks(after, ChunkSettings(40, 60))}
+
+
 def test_a_caption_is_kept_whole_and_its_last_line_is_no_heading():
     filler = "\n".join(["- The partnership reviewed the training offered to staff across the city."] * 9)
     raw = (f"{filler}\n\nCouncillor Sam Webster\nPortfolio Holder for\nEducation, Employment and Skills\n\n"

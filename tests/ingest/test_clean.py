@@ -53,6 +53,16 @@ def test_a_list_of_post_and_organisation_lines_keeps_a_line_each():
     assert unwrap_lines(prose).count("\n") == 0
 
 
+def test_a_heading_in_capitals_wrapped_over_two_lines_does_not_run_into_the_text_below():
+    raw = ("THE CHILDREN'S PARTNERSHIP BOARD AND\nGOVERNANCE ARRANGEMENTS\n"
+           "Each local authority area is required to have robust children's partnership arrangements.")
+    assert unwrap_lines(raw).split("\n") == [
+        "THE CHILDREN'S PARTNERSHIP BOARD AND GOVERNANCE ARRANGEMENTS",
+        "Each local authority area is required to have robust children's partnership arrangements."]
+    # Capitals running on into lower case are one sentence.
+    assert unwrap_lines("THE BOARD AGREED\nthat the plan be adopted.").count("\n") == 0
+
+
 def test_a_date_broken_across_a_blank_line_is_rejoined():
     text = ("The Triennial Review's draft recommendations were considered and \n\n"
             "agreed by the Nottinghamshire SEND Accountability Board on 22 \n\nJanuary 2020.   \n\n"
