@@ -136,8 +136,10 @@ _KINDS = [
 ]
 
 
-# A clause setting the scene before the question proper: its "when" does not ask for a date.
-_LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|after|before|once|while|since|as)\b[^,?]*,\s*"
+# A clause setting the scene before the question proper: its "when" does not ask for a date, and after
+# "Under the 2016 plan, ..." a yes/no question is still one.
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|after|before|once|while|since|as|under|in|according to|during|within|"
+                             r"for|from|at|by)\b[^,?]*,\s*"
                              r"(?=(?:who|whom|whose|what|which|where|how|when|why|is|are|was|were|do|does|did|can)\b)")
 # "I've just joined the safeguarding side - who was the independent chair ...?": a statement before
 # the question tells who is asking or how things were; the question's opening word says what it wants.

@@ -5,8 +5,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from chat.answer_types import (holds_kind, names_role_holder, post_holder_asked, question_kind, role_asked,
-                               status_cell)
+from chat.answer_types import (asks_yes_or_no, holds_kind, names_role_holder, post_holder_asked, question_kind,
+                               role_asked, status_cell)
 from chat.extractive import candidates, compose, score_candidates
 from chat.names import named_things
 from chat.people import names_a_person, opens_with_post
@@ -48,6 +48,9 @@ def test_question_kinds():
                          "the partnership board met in June 2013?") == "person"
     assert question_kind("Closing the Gap was the strategy when I left - what has replaced it?") == "other"
     assert question_kind("New starter here: when is the next board meeting?") == "date"
+    assert asks_yes_or_no("Under the 2016 plan, does the independent chair of the LSCB sit on the Board?")
+    assert question_kind("Under the 2016 plan, does the independent chair of the LSCB sit on the Board?") == "other"
+    assert question_kind("According to the 2013 papers, who chairs the Board?") == "person"
     assert question_kind("Who leads the training - when is it due?") == "person"  # a question, not a statement
     assert question_kind("What is the vacancy rate?") == "percent"
     assert question_kind("What is the latest figure for the share of CAFs closed with needs met?") == "percent"
