@@ -305,7 +305,7 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(PERCENT.search(text)
                     or any(m.group(0).lower() not in asked.lower() for m in RATIO.finditer(text)))
     if kind == "count":
-        return bool(_quantities(text, asked))
+        return bool(quantities(text, asked))
     if kind in ("day", "date"):  # a leading section number ("1.18 The DART is ...") is not a time of day
         text = _SECTION_NUMBER.sub(" ", text)
         # "When is the 2020 Health Check?" is not answered by "our own 2020 Health Check".
@@ -321,7 +321,7 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
     if kind == "person":  # someone named, or a body said to do it ("led by the police 'prevent' team")
         return bool(LEAD_FIELD.search(text) or EMAIL.search(text) or NAME.search(text) or AGENT.search(text))
     if kind == "amount":
-        return bool(_quantities(text, asked) or PERCENT.search(text) or MONEY.search(text))
+        return bool(quantities(text, asked) or PERCENT.search(text) or MONEY.search(text))
     if kind == "frequency":
         return bool(FREQUENCY.search(text))
     if kind == "age":
@@ -480,7 +480,7 @@ def thing_counted(question: str) -> str:
     return found.group(1).strip() if found else ""
 
 
-def _quantities(text: str, asked: str = "") -> list[str]:
+def quantities(text: str, asked: str = "") -> list[str]:
     """The numbers in `text` that could answer "how many": not dates, phone numbers, e-mail addresses,
     section or stage numbers, ages, number words inside names, nor numbers the question itself names."""
     text = _AGE.sub(" ", _LABEL_NUMBER.sub(" ", text))

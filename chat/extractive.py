@@ -9,7 +9,8 @@ from functools import lru_cache
 from chat.aims import asks_what_happened, not_done_yet, states_an_aim
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, TYPE_WORDS, asks_yes_or_no, holds_field_of,
                                holds_kind, names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of,
-                               question_kind, role_asked, status_cell, the_fact, thing_counted, title_asked)
+                               quantities, question_kind, role_asked, status_cell, the_fact, thing_counted,
+                               title_asked)
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
@@ -400,10 +401,11 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     names, days = named_things(asked), named_days(asked)
     units = candidates(hits, question)
     measure = _measure(question, kind)
+    counted = thing_counted(asked) if kind == "count" else ""
     periods = periods_asked(question, glossary)
     scored = [s for s in score_candidates(question, units, glossary)
               if s.typed and _mentions_among(s.cand, names, hits, glossary) and all(_on_day(s.cand, d) for d in days)
-              and _names_measure(s.cand, measure)]
+              and _names_measure(s.cand, measure) and _counts_what_is_asked(s.cand, counted, asked)]
     if non_name_words is not None and post_holder_asked(question):
         scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
     reported = reported_in(asked)  # "reported to the board in 2013": from the papers of 2013
@@ -537,6 +539,49 @@ def _names_measure(cand: Candidate, measure: str) -> bool:
     # A compound written apart or joined: "breast fed" names the "breastfeeding" rate.
     squashed = re.sub(r"[^a-z]", "", text.lower())
     return measure.lower()[:max(5, len(measure) - 5)] in squashed
+
+
+# "How many staff ...?" is answered by "12,000 colleagues", "How many kids ...?" by "93 children": a
+# number counts what the question counts when the words after it name it, or name people of the same
+# sort as it does.
+_PEOPLE_AT_WORK = frozenset(_root(w) for w in stems("people staff colleagues practitioners professionals employees "
+                                                      "workers members individuals personnel"))
+_YOUNG_PEOPLE = frozenset(_root(w) for w in stems("children kids pupils babies infants teenagers youngsters"))
+_FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
+_COUNTED_REACH = 4  # words after a number read for what it counts, up to the first stop word
+
+
+def _counts_what_is_asked(cand: Candidate, counted: str, asked: str) -> bool:
+    """Whether the candidate's numbers may count what a "how many" question counts (`counted`): false
+    when every number is followed by words naming something else ("185 representatives from 119
+    voluntary ... organisations" for "How many children were on a child protection plan?"). A
+    number with nothing after it ("Number of Referrals: 4730"), or a share ("one third of its
+    membership"), may count anything."""
+    if not counted:
+        return True
+    counted_words = {_root(w) for w in stems(counted)}
+    asked_words = {_root(w) for w in stems(asked)}
+    sorts = [sort for sort in (_PEOPLE_AT_WORK, _YOUNG_PEOPLE) if counted_words & sort]
+    numbers = [found for number in quantities(cand.text, asked)
+               if (found := re.search(rf"(?<![\w.,]){re.escape(number)}(?!\w)", cand.text))]
+    for number in numbers:
+        named = _words_after(cand.text[number.end():].lstrip("-"))  # "2-bed homes" counts homes
+        if not named or named[0] in _FRACTIONS:
+            return True
+        roots = {_root(w) for w in stems(" ".join(named))}
+        if roots & asked_words or any(roots & sort for sort in sorts):
+            return True
+    return not numbers
+
+
+def _words_after(text: str) -> list[str]:
+    """The words opening `text`, up to the first stop word or punctuation (at most _COUNTED_REACH)."""
+    words = []
+    for token in re.findall(r"[\w'’-]+|[^\w\s]", text)[:_COUNTED_REACH]:
+        if not token[0].isalpha() or token.lower() in STOPWORDS:
+            break
+        words.append(token.lower())
+    return words
 
 
 def _with_its_list(cand: Candidate, units: list[Candidate], wanted: bool = False) -> Candidate:

@@ -1172,3 +1172,24 @@ def test_a_capitalised_contraction_says_the_word_it_shortens():
     contact = _hit("Contact: Chief Supt Jane Example City Division Tel 0115 9670999 Extn 801 5104")
     question = "What's the phone number and extension for the chief superintendent who gave the update to the board?"
     assert "0115 9670999" in compose(question, [contact])[0]
+
+
+def test_a_how_many_answer_counts_what_is_asked_not_something_else():
+    question = "How many children were on a child protection plan in the city when the plan was published?"
+    network = _hit("The network now supports 185 representatives from 119 voluntary and community sector "
+                   "organisations who are involved in the plan's priorities for children.")
+    assert compose(question, [network])[0] == ""  # it counts representatives and organisations
+    plans = _hit("At the end of March, 652 children were subject to a child protection plan in the city.")
+    assert "652 children" in compose(question, [plans])[0]
+    # People of the same sort count: kids are children, colleagues are staff.
+    pilot = _hit("The Safe Families pilot has supported 93 children so far.")
+    assert "93 children" in compose("How many kids has the Safe Families pilot helped?", [pilot])[0]
+    workforce = _hit("We believe there are approximately 12,000 colleagues who work with children in the city.")
+    assert "12,000" in compose("Roughly how many staff work with children in the city?", [workforce])[0]
+    # A number with nothing after it, or a share, may count anything; "2-bed homes" counts homes.
+    referrals = _hit("DASH / RIC Assessment: TOTAL; Number of Referrals: 4730", kind="table_row")
+    assert "4730" in compose("How many referrals did the team get in total?", [referrals])[0]
+    quorum = _hit("The Board is quorate when one third of its members are present.")
+    assert "one third" in compose("How many members must be present for the Board to be quorate?", [quorum])[0]
+    homes = _hit("Policy Committee approved the purchase of 3 pairs of 2-bed homes for foster placements.")
+    assert compose("How many net additional foster placements have been achieved?", [homes])[0] == ""
