@@ -111,15 +111,23 @@ _ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|later|most recent|new
                        r"actually|turn(?:ed)? out|end(?:ed)? up|eventually|in the end)\b", re.IGNORECASE)
 
 
+# "Who took over from Paul Burnett as chair?": the person named is the one who held it before.
+_TOOK_OVER_FROM = re.compile(r"\b(?:(?:took|takes|taken) over from|replaced|succeeded|came after)\s+(.+)$",
+                             re.IGNORECASE)
+
+
 def former_holders(question: str, non_name_words: frozenset[str]) -> list[str]:
     """The people a question about now says held something before: "Paul Langley used to be the
-    training co-ordinator - who does that job now?" -> ["Paul Langley"]; `non_name_words` (the
-    corpus's lower-case words) tell them from things ("Every Colleague Matters used to be ...")."""
+    training co-ordinator - who does that job now?" -> ["Paul Langley"], "Who took over from Paul
+    Burnett as chair?" -> ["Paul Burnett"]; `non_name_words` (the corpus's lower-case words) tell
+    them from things ("Every Colleague Matters used to be ...")."""
     asked = asked_part(question)
-    scene = question.replace(asked, " ") if asked != question else ""
-    if not scene or question_kind(asked) != "person":  # "Lisa Hazell was ... - what's her job title now?"
+    if question_kind(asked) != "person":  # "Lisa Hazell was ... - what's her job title now?"
         return []
-    return [name for name in people_named(scene) if names_a_person(name, non_name_words) or titled_surname(name)]
+    scene = question.replace(asked, " ") if asked != question else ""
+    took_over = _TOOK_OVER_FROM.search(asked)
+    told = scene + (" " + took_over.group(1) if took_over else "")
+    return [name for name in people_named(told) if names_a_person(name, non_name_words) or titled_surname(name)]
 
 
 def _sets_the_scene(scene: str, asked: str, past: re.Pattern) -> bool:

@@ -1087,6 +1087,13 @@ def test_who_holds_it_now_is_not_the_person_the_question_says_held_it_before():
     new = _hit("Holly Bligh Safeguarding Board Training Co-ordinator holly.bligh@city.gov.uk", rank=3)
     assert compose(question, [old, new], non_name_words=words)[0].startswith("Holly Bligh")
     assert compose(question, [old], non_name_words=words)[0] == ""
+    # "Who took over from X?" names the one who held it before.
+    took_over = "Who took over from Paul Langley as the safeguarding board's training co-ordinator?"
+    assert former_holders(took_over, words) == ["Paul Langley"]
+    assert compose(took_over, [old], non_name_words=words)[0] == ""
+    handed = _hit("Holly Bligh took over from Paul Langley as training co-ordinator in 2015.", rank=2)
+    assert compose(took_over, [old, handed], non_name_words=words)[0].startswith("Holly Bligh")
+    assert former_holders("What replaced Every Colleague Matters?", words) == []  # not about a person
 
 
 def test_a_sentence_saying_what_people_were_asked_is_read_with_what_they_answered():
