@@ -68,8 +68,9 @@ NOTICE = re.compile(_SO_MANY + r"(?:day|week|month)s?\s+(?:before|after|ahead|pr
 MONTH_NAME = re.compile(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b")
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
 CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d\d\b", re.IGNORECASE)
-PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|building|venue|library|school|offices?|"
-                   r"held at|based at|located)\b", re.IGNORECASE)
+# A place: a kind of building or way, a postcode ("NG1 4BH").
+PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|building|venue|library|school|offices?|station|"
+                   r"held at|based at|located)\b|\b(?-i:[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2})\b", re.IGNORECASE)
 
 # Question words that say what kind of fact is wanted; they are not part of the question's topic.
 TYPE_WORDS = {"phone", "telephone", "number", "call", "email", "mail", "address", "cost", "costs", "budget",
@@ -331,7 +332,7 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
     if kind == "status":
         return bool(STATUS.search(text) or _GRADE.search(text))
     if kind == "place":
-        return bool(PLACE.search(text) or NAME.search(text) or _PLACE_NAMED.search(text))
+        return bool(PLACE.search(text) or _AT_NAME.search(text) or _PLACE_NAMED.search(text))
     if kind == "title":
         return names_title(title_asked(asked), text)
     if kind == "body":  # a name the question does not already give ("Vision West Notts College", "NCVS"),
@@ -347,6 +348,10 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
 _PLACE_NAMED = re.compile(r"\b[A-Z]{1,3}&[A-Z]{1,3}\b|\b(?:at|in|with|to) (?:the )?[A-Z]{2,5}\b"
                           r"|\b(?:held|based|located|hosted|took place|delivered|run)\b[^.;]{0,25}\b(?:in|at) (?:the )?"
                           rf"(?!{MONTH_NAME.pattern}|{WEEKDAY.pattern})[A-Z][a-z]+")
+# "at Trent University", "in the Hucknall or Ollerton area": a name after a word placing something (a
+# name alone may be a body's: "The Board's meetings will normally be held in public" names no place).
+_AT_NAME = re.compile(rf"\b(?:at|in|on|near|to|from|within|across)\s+(?:the\s+)?"
+                      rf"(?!{MONTH_NAME.pattern}|{WEEKDAY.pattern})[A-Z][a-z]+")
 _BODY_NAME = re.compile(rf"{NAME.pattern}|\b[A-Z][A-Z0-9]{{1,}}[a-z]?\b")
 # "the Autumn Term", "Monday 5 June" are capitalised but name no body.
 _CALENDAR = re.compile(rf"{MONTH_NAME.pattern}|{WEEKDAY.pattern}|\b(?:Spring|Summer|Autumn|Winter|Term)\b")

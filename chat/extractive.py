@@ -562,8 +562,10 @@ def _counts_what_is_asked(cand: Candidate, counted: str, asked: str) -> bool:
     counted_words = {_root(w) for w in stems(counted)}
     asked_words = {_root(w) for w in stems(asked)}
     sorts = [sort for sort in (_PEOPLE_AT_WORK, _YOUNG_PEOPLE) if counted_words & sort]
+    # "per 1,000 live births" is the base of a rate, not a count
     numbers = [found for number in quantities(cand.text, asked)
-               if (found := re.search(rf"(?<![\w.,]){re.escape(number)}(?!\w)", cand.text))]
+               if (found := re.search(rf"(?<![\w.,]){re.escape(number)}(?!\w)", cand.text))
+               and not re.search(r"\bper\s*$", cand.text[:found.start()], re.IGNORECASE)]
     for number in numbers:
         named = _words_after(cand.text[number.end():].lstrip("-"))  # "2-bed homes" counts homes
         if not named or named[0] in _FRACTIONS:

@@ -100,6 +100,11 @@ def test_question_kinds():
     assert not holds_kind("place", "Lifeline has established a pathway for young people.")
     assert holds_kind("place", "Eleven children attended the two-day training held on site in Mansfield.")
     assert not holds_kind("place", "Eleven children attended the two-day training held in June.")
+    # A name alone is no place: it may be a body's; a name placed, an address or a postcode is one.
+    assert not holds_kind("place", "The Board's meetings will normally be held in public.")
+    assert holds_kind("place", "The visioning day took place at Trent University.")
+    assert holds_kind("place", "Contact: Chief Supt Simon Nickless, Central Police Station, Nottingham NG1 4BH")
+    assert holds_kind("place", "The Family Mentor model is operating in Aspley and Bulwell.")
     assert holds_kind("frequency", "Deliver two Every Colleague Matters Events each year in February and October")
     assert not holds_kind("frequency", "Deliver the Every Colleague Matters Events in February and October")
 
@@ -1198,5 +1203,8 @@ def test_a_how_many_answer_counts_what_is_asked_not_something_else():
     assert "4730" in compose("How many referrals did the team get in total?", [referrals])[0]
     quorum = _hit("The Board is quorate when one third of its members are present.")
     assert "one third" in compose("How many members must be present for the Board to be quorate?", [quorum])[0]
+    measures = _hit("% of mothers who breastfeed their babies 6-8 weeks after delivery; rate of infant mortality "
+                    "per 1,000 live births")  # the base of a rate counts nothing
+    assert compose("How many babies are breastfed at six to eight weeks?", [measures])[0] != ""
     homes = _hit("Policy Committee approved the purchase of 3 pairs of 2-bed homes for foster placements.")
     assert compose("How many net additional foster placements have been achieved?", [homes])[0] == ""
