@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 
 from ingest.acronyms import expand_text, find_acronyms
+from ingest.clean import RECORD_LINE
 from ingest.records import Chunk, Document
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
@@ -28,7 +29,7 @@ class ChunkSettings:
         # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
                 "context": "title+heading+columns+acronyms",
-                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros+listed"}
+                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros+listed+records"}
 
 
 @dataclass
@@ -85,8 +86,10 @@ def _units(doc: Document) -> list[_Unit]:
         position = offset
         table_header, row_labels, header_cells = "", False, []
         # Title-case lines running on, with no blank line, from a line ending in a colon are the
-        # items it introduces (a board's members), not headings.
-        listing = False
+        # items it introduces (a board's members), not headings; so is a later "Post; Organisation"
+        # line of the same section, when two columns put other lines between ("Independent Chair;
+        # Local Safeguarding Children Board" after a blank line and a column's bullets).
+        listing = records = False
         for i, line in enumerate(lines):
             start, position = position, position + len(line) + 1
             if not line.strip():
@@ -133,9 +136,10 @@ def _units(doc: Document) -> list[_Unit]:
             kind = _line_kind(line, following)
             if kind == "heading" and units and _ends_mid_phrase(units[-1].text):
                 kind = "paragraph"  # "Portfolio Holder for" / "Education, Employment and Skills" is one phrase
-            if kind == "heading" and listing and not _NUMBERED_HEADING.match(line.strip()) \
-                    and not line.strip().isupper():
+            if kind == "heading" and (listing or records and RECORD_LINE.fullmatch(line.strip())) \
+                    and not _NUMBERED_HEADING.match(line.strip()) and not line.strip().isupper():
                 kind = "paragraph"  # "... the Board, which includes:" / "Chief Executive; Probation Trust" / ...
+            records = (records or listing and bool(RECORD_LINE.fullmatch(line.strip()))) and kind != "heading"
             listing = (listing or line.rstrip().endswith(":")) and kind != "heading"
             if kind == "heading":
                 heading = line.strip()

@@ -126,7 +126,7 @@ _STARTS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\b")
 
 # A record's line: its value, then "; " and a short title-case name ("Assistant Chief Constable;
 # Nottinghamshire Police Authority").
-_RECORD_LINE = re.compile(r"(?:^[A-Z][^;.]{0,80})?; (?:[A-Z][\w&'’()-]*(?: |$)){1,7}$")
+RECORD_LINE = re.compile(r"(?:^[A-Z][^;.]{0,80})?; (?:[A-Z][\w&'’()-]*(?: |$)){1,7}$")
 
 
 def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
@@ -135,7 +135,7 @@ def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
         return False
     if previous.endswith(_TERMINAL) or previous.endswith("…"):
         return False
-    if line[0].isupper() and (_RECORD_LINE.search(previous) or _RECORD_LINE.fullmatch(line)):
+    if line[0].isupper() and (RECORD_LINE.search(previous) or RECORD_LINE.fullmatch(line)):
         return False  # a list of "Post; Organisation" lines: each is a record, not a wrapped sentence
     if previous.isupper() and len(previous.split()) >= 2 and not line.isupper() and not line[0].islower():
         return False  # a heading in capitals ends with them: "... BOARD AND GOVERNANCE ARRANGEMENTS" / "Each ..."

@@ -164,9 +164,14 @@ def test_title_case_lines_listed_after_a_colon_are_items_under_the_section_headi
     holding = [c for c in chunks if "Probation Trust" in c.text]
     assert len(chunks) > 1 and holding, [c.text for c in chunks]
     assert {c.heading for c in chunks} == {"THE CHILDREN'S PARTNERSHIP BOARD AND GOVERNANCE ARRANGEMENTS"}
-    # After a blank line the list has ended: a title-case line over a list is a heading again.
+    # After a blank line the list has ended: a title-case line over a list is a heading again ...
     after = raw + "\n\nRegional Adoption Agency\n- Work with partners to develop and deliver the agency this year"
     assert "Regional Adoption Agency" in {c.heading for c in _chunks(after, ChunkSettings(40, 60))}
+    # ... but not a "Post; Organisation" line like the list's, which two columns put further down.
+    later = raw + ("\n\nIndependent Chair; Local Safeguarding Children Board\n"
+                   "- Implement the refreshed Healthy Children's Centre Standard across the whole service")
+    assert {c.heading for c in _chunks(later, ChunkSettings(40, 60))} == {
+        "THE CHILDREN'S PARTNERSHIP BOARD AND GOVERNANCE ARRANGEMENTS"}
 
 
 def test_a_caption_is_kept_whole_and_its_last_line_is_no_heading():
