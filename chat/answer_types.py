@@ -93,7 +93,7 @@ _KINDS = [
               r"|how (?:big|large) (?:is|was|are|were) (?:[^?]* )?(?:pot|fund|funding|budget|grant|allocation|"
               r"investment|award)"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}"
-              r"(?:salary|salaries|wage|pay|value|price|fee|allowance)s?)\b"),
+              r"(?:salary|salaries|wage|pay|value|price|fee|allowance)s?)\b(?!-)"),  # not "pay-related"
     ("frequency", r"\b(how often|how frequently)\b"),
     # "What rating did the audit give the programme?" wants a grade ("green", "good", "outstanding").
     ("grade", r"\b(what|which) (?:[\w'’-]+ ){0,2}(?:rating|grade|judgement|judgment)\b|\bhow (?:was|were|is|are) "

@@ -35,6 +35,7 @@ def test_question_kinds():
     assert question_kind("When will the new service start?") == "date"
     assert question_kind("When is the report due?") == "date"
     assert question_kind("How much is the market factor supplement for social workers?") == "money"
+    assert question_kind("What pay-related measure was brought in to keep staff?") == "other"  # not a sum
     assert question_kind("What Ofsted rating did the secure unit get?") == "grade"
     assert question_kind("What is the planned pupil capacity of the new primary school?") == "count"
     assert question_kind("What was the city's population in 2008?") == "count"
