@@ -23,6 +23,9 @@ _WHAT_PLURAL = re.compile(rf"\b(?:what|which)\s+(?:are|were)?\s*(?:the\s+|its\s+
                           rf"(?:(?!(?:of|the|a|an)\b)[a-z-]+\s+){{0,2}}?({_PLURAL_WORD})\s+"
                           rf"(?:did|do|does|are|were|will|would|have|has|had|should|can|could|is|was|of|for|in|on|"
                           rf"that|which|they|the|it|young|people|staff|we)\b")
+# "What came out as the main positives ...?": a what-question after the main or key things of a kind.
+_MAIN_PLURAL = re.compile(rf"^\s*(?:what|which)\b.*?\b(?:main|key|top|principal|biggest)\s+(?:[a-z-]+\s+)?"
+                          rf"({_PLURAL_WORD})\b(?!-)")
 # "the four strategic outcomes", "on what three levels", "which two areas".
 _COUNTED_PLURAL = re.compile(rf"\b({'|'.join(_NUMBER)}|[2-9])\s+(?:[a-z-]+\s+){{0,2}}?({_PLURAL_WORD})\b(?!-)")
 # Separators between the items of a list written out in a sentence.
@@ -41,7 +44,7 @@ def items_asked(question: str) -> int:
     if counted and not _NOT_PLURAL.search(counted.group(2)):
         number = counted.group(1)
         return _NUMBER.get(number) or int(number)
-    plural = _WHAT_PLURAL.search(q)
+    plural = _WHAT_PLURAL.search(q) or _MAIN_PLURAL.search(q)
     if plural and not _NOT_PLURAL.search(plural.group(1)):
         return 3
     return 0

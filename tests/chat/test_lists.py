@@ -19,6 +19,9 @@ def test_plural_and_counted_what_questions_ask_for_items():
     assert items_asked("What are the main priorities of the plan?") == 3
     assert items_asked("What services does the network offer?") == 3
     assert items_asked("what are the four big strategic outcomes in the plan?") == 4
+    # the main or key things of a kind, however far from "what"
+    assert items_asked("What came out as the main positives in the 2019 staff health check?") == 3
+    assert items_asked("Who came out as the main speakers?") == 0  # a who-question: people, not a list asked
     assert items_asked("In which two areas is the mentoring scheme running?") == 2
     assert items_asked("On what 3 levels will the foundation give support?") == 3
 
