@@ -188,8 +188,8 @@ def question_kind(question: str) -> str:
             return last
     if title_asked(question):
         return "title"
-    q = _LEADING_CLAUSE.sub("", _LEADING_STATEMENT.sub("", question.lower()))  # "When young people were
-    # consulted, what did they ...?"
+    # "I've just joined - who ...?", "When young people were consulted, what did they ...?"
+    q = _LEADING_CLAUSE.sub("", _LEADING_STATEMENT.sub("", question.lower()))
     if re.match(r"\s*(who|whom|whose)\b", q):
         return "person"  # "Who should I ring about ...?" wants a person, not a number
     # "Were any staff at risk when the posts were abolished?": the closing "when" clause sets the scene;

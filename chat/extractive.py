@@ -556,7 +556,7 @@ def _counts_what_is_asked(cand: Candidate, counted: str, asked: str) -> bool:
     when every number is followed by words naming something else ("185 representatives from 119
     voluntary ... organisations" for "How many children were on a child protection plan?"). A
     number with nothing after it ("Number of Referrals: 4730"), or a share ("one third of its
-    membership"), may count anything."""
+    membership"), may count anything; the base of a rate ("per 1,000 live births") counts nothing."""
     if not counted:
         return True
     counted_words = {_root(w) for w in stems(counted)}

@@ -109,6 +109,7 @@ def documents_meant(question: str, documents: list[dict], glossary: dict[str, st
 
 
 def _naming(question: str, glossary: dict[str, str] | None) -> list[frozenset[str]]:
+    """The title words of each document the question names (documents_named)."""
     return [words for words in (_title_words(p) for p in documents_named(question, glossary)) if words]
 
 
