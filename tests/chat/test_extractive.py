@@ -1209,3 +1209,10 @@ def test_a_how_many_answer_counts_what_is_asked_not_something_else():
     assert compose("How many babies are breastfed at six to eight weeks?", [measures])[0] != ""
     homes = _hit("Policy Committee approved the purchase of 3 pairs of 2-bed homes for foster placements.")
     assert compose("How many net additional foster placements have been achieved?", [homes])[0] == ""
+
+
+def test_a_word_for_an_event_starting_says_start():
+    question = "When is the new integrated service due to start?"
+    trial = _hit("Trial a new integrated delivery model to support full implementation in 2018.")
+    commence = _hit("The new service will commence in April 2018.", rank=3)
+    assert compose(question, [trial, commence])[0].startswith("April 2018"), compose(question, [trial, commence])[0]
