@@ -168,6 +168,7 @@ def asks_yes_or_no(question: str) -> bool:
     return bool(_YES_NO.match(q)) and not _WH_WORD.search(_RELATIVE_WHO.sub(" ", _TRAILING_WHEN.sub(" ", q)))
 
 
+@lru_cache(maxsize=256)  # asked by the re-ranker, the answerer, its scorer and the engine for the same question
 def question_kind(question: str) -> str:
     """phone, email, money, frequency, grade, status (of progress), age, percent, count, amount (any
     of the three), day (a calendar date), date (any time), person, place, body (an organisation,

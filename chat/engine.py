@@ -56,7 +56,7 @@ class Engine:
         self.embedder = get_embedder(settings.model, settings.embed_precision)
         self.chunking = ChunkSettings(settings.target_words, settings.max_words)
         self._reader: IndexReader | None = None
-        self._periods_cache: tuple[Path | None, dict] = (None, {})
+        self._documents_cache: tuple[Path | None, list[dict], dict] = (None, [], {})
 
     # -- index ------------------------------------------------------------------------------------
     @property
@@ -179,9 +179,7 @@ class Engine:
                  and any(r == role and body_words <= set(stems(b)) for r, b in posts_of(h.chunk.text))]
         if not found:
             return hits
-        newest = max(found, key=lambda h: h.chunk.date_sort or "")
-        merged = hits[:1] + [newest] + [h for h in hits[1:] if h.chunk.chunk_id != newest.chunk.chunk_id]
-        return [replace(h, rank=rank) for rank, h in enumerate(merged, 1)]
+        return _put_second(hits, max(found, key=lambda h: h.chunk.date_sort or ""))
 
     def _with_document_contact(self, question: str, hits: list[Hit], k: int, filters: Filters | None,
                                glossary: dict[str, str]) -> list[Hit]:
@@ -192,7 +190,7 @@ class Engine:
         outrank the plan's closing lines on every word."""
         if not contact_asked(question):
             return hits
-        sources = documents_meant(asked_part(question), self.reader.documents(), glossary)
+        sources = documents_meant(asked_part(question), self._documents(self.reader)[0], glossary)
         if filters and filters.sources:
             sources = [s for s in sources if s in filters.sources]
         if not sources or any(h.chunk.source in sources and EMAIL.search(h.chunk.text) for h in hits[:k]):
@@ -200,10 +198,7 @@ class Engine:
         within = Filters(tuple(sources), filters.date_from if filters else None, filters.date_to if filters else None)
         found = next((h for h in self.reader.search("contact further information", CONTACT_SEARCH_DEPTH, "lexical",
                                                     within) if EMAIL.search(h.chunk.text)), None)
-        if found is None:
-            return hits
-        merged = hits[:1] + [found] + [h for h in hits[1:] if h.chunk.chunk_id != found.chunk.chunk_id]
-        return [replace(h, rank=rank) for rank, h in enumerate(merged, 1)]
+        return hits if found is None else _put_second(hits, found)
 
     def _glossary_for(self, question: str) -> dict[str, str]:
         """The corpus glossary, with shorthand the question uses but no document defines ("the 25
@@ -212,13 +207,19 @@ class Engine:
         guessed = guessed_expansions(question, glossary, self.reader.names_by_initials())
         return {**glossary, **guessed} if guessed else glossary
 
-    def _periods(self, reader: IndexReader) -> dict[str, tuple[int, int]]:
-        """Each document's years, read once per index build (the documents table changes only with it)."""
-        build, periods = self._periods_cache
+    def _documents(self, reader: IndexReader) -> tuple[list[dict], dict[str, tuple[int, int]]]:
+        """The index's catalogue of documents and each document's years, read once per index build (the
+        documents table changes only with it)."""
+        build, documents, periods = self._documents_cache
         if build != reader.build:
-            periods = document_periods(reader.documents())
-            self._periods_cache = (reader.build, periods)
-        return periods
+            documents = reader.documents()
+            periods = document_periods(documents)
+            self._documents_cache = (reader.build, documents, periods)
+        return documents, periods
+
+    def _periods(self, reader: IndexReader) -> dict[str, tuple[int, int]]:
+        """Each document's first and last year (see _documents)."""
+        return self._documents(reader)[1]
 
     def _fusion(self) -> dict:
         return {"fusion": self.settings.fusion, "dense_weight": self.settings.dense_weight}
@@ -296,6 +297,13 @@ class Engine:
         text, cited = _said_after_first(text, cited, quotes, said,
                                         lambda parts: f"It is signed by {' and '.join(parts)}.")
         return text, cited, True
+
+
+def _put_second(hits: list[Hit], found: Hit) -> list[Hit]:
+    """`hits` with `found` second (moved there if it was further down), ranks renumbered: the best
+    passage keeps its place."""
+    merged = hits[:1] + [found] + [h for h in hits[1:] if h.chunk.chunk_id != found.chunk.chunk_id]
+    return [replace(h, rank=rank) for rank, h in enumerate(merged, 1)]
 
 
 def _said_after_first(text: str, cited: list[Hit], quotes: dict, said: list[tuple[str, object, str]],

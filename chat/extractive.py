@@ -69,11 +69,11 @@ SCENE_WEIGHT = 0.5
 # many criteria are used now to decide whether a family qualifies?" is answered by a sentence on
 # criteria): 2 gained 1 read answer, 3 two, 4 lost one (README, stop 17).
 COUNTED_WEIGHT = 3.0
-# Words for the same event: "when is the new service due to start?" is answered by "The new service will
-# commence in April 2018". (A group for ending, "end / finish / conclude", gained nothing and answered
-# two questions asking what "ended up" in difficulty.)
-_SAME_EVENT = [frozenset(stems("start starts started starting begin begins began commence commences commenced "
-                               "commencing"))]
+# Words for an event starting: "when is the new service due to start?" is answered by "The new service will
+# commence in April 2018". (Words for ending, "end / finish / conclude", gained nothing and answered two
+# questions asking what "ended up" in difficulty.)
+_STARTING = frozenset(stems("start starts started starting begin begins began commence commences commenced "
+                            "commencing"))
 # How much the words of the sentences a sentence refers back to ("It", "This", "These") count as its own.
 ANTECEDENT_WEIGHT = 0.5
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
@@ -225,7 +225,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         # "Chief Supt" says "chief superintendent": a capitalised contraction says the word it shortens.
         short = {w.lower() for w in _CONTRACTION.findall(cand.text)} if long_topic else set()
         terms |= {t for t in long_topic if any(abbreviates(w, t) for w in short)}
-        terms |= {word for group in _SAME_EVENT if terms & group for word in group}  # "commence" says "start"
+        terms |= _STARTING if terms & _STARTING else set()  # "commence" says "start"
         term_sets.append(terms | _acronyms_spelt_out(cand.text, glossary, asked_words)
                          | {short for short, expansion in asked_acronyms if names_all(cand.text, [expansion])})
     context_sets = [set(stems(c.context + " " + c.hit.chunk.title)) for c in cands]

@@ -100,11 +100,12 @@ _QUESTION_THEN_COMPARISON = re.compile(
     r"(?P<scene>(?:(?:or\s+)?(?:is|are|was) (?:it|that|this|they|he|she) )?still\b.*"
     r"|(?:(?:as )?compared (?:with|to)|versus|vs\.?|as against|unlike|rather than|as (?:it was )?in)\s.*)$",
     re.IGNORECASE)
-_PAST_STATEMENT = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had|remember|left|said|"
-                             r"talked about|old|older|earlier|previous)\b", re.IGNORECASE)
-# How a statement tells of the past: its tense, or a document it calls old or says "said" so.
-_PAST_SCENE = re.compile(r"\b(?:was|were|used to|previously|formerly|back in|had been|originally|said|talked about|"
-                         r"old|older|earlier|previous)\b", re.IGNORECASE)
+# How a statement tells of the past: its tense, or a document it calls old or says "said" so. After the
+# question ("... ? I remember it meeting monthly") "had", "remember" and "left" tell it too; before it,
+# "had been" and "originally" ("The bid had been for £30m - how big is it now?").
+_PAST = r"was|were|used to|previously|formerly|back in|said|talked about|old|older|earlier|previous"
+_PAST_STATEMENT = re.compile(rf"\b(?:{_PAST}|had|remember|left)\b", re.IGNORECASE)
+_PAST_SCENE = re.compile(rf"\b(?:{_PAST}|had been|originally)\b", re.IGNORECASE)
 _PRESENT_TENSE = re.compile(r"\b(?:is|are|does|do|has|have)\b", re.IGNORECASE)
 _WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)
 _ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|later|most recent|newer|today|these days|at the moment|"

@@ -136,14 +136,16 @@ def _units(doc: Document) -> list[_Unit]:
             kind = _line_kind(line, following)
             if kind == "heading" and units and _ends_mid_phrase(units[-1].text):
                 kind = "paragraph"  # "Portfolio Holder for" / "Education, Employment and Skills" is one phrase
-            if kind == "heading" and (listing or records and RECORD_LINE.fullmatch(line.strip())) \
-                    and not _NUMBERED_HEADING.match(line.strip()) and not line.strip().isupper():
+            text = line.strip()
+            record = bool(RECORD_LINE.fullmatch(text))
+            if kind == "heading" and (listing or records and record) and not _NUMBERED_HEADING.match(text) \
+                    and not text.isupper():
                 kind = "paragraph"  # "... the Board, which includes:" / "Chief Executive; Probation Trust" / ...
-            records = (records or listing and bool(RECORD_LINE.fullmatch(line.strip()))) and kind != "heading"
-            listing = (listing or line.rstrip().endswith(":")) and kind != "heading"
+            records = (records or listing and record) and kind != "heading"
+            listing = (listing or text.endswith(":")) and kind != "heading"
             if kind == "heading":
-                heading = line.strip()
-            units.append(_Unit(kind, line.strip(), start, start + len(line), page.number, heading))
+                heading = text
+            units.append(_Unit(kind, text, start, start + len(line), page.number, heading))
         offset += len(page.text) + 2  # pages are joined by a blank line in Document.text
     return flat_table_rows(units)
 
