@@ -8,6 +8,13 @@ from index.store import content_words
 # Numbers written as words, as counts and spans of time are written in the documents ("two years").
 NUMBER_WORDS = {word: n for n, word in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight",
                                                   "nine", "ten", "eleven", "twelve"), 1)}
+# Words clipped in everyday writing, read as the words the documents spell out ("more info" asks for
+# "further information"). Only clippings with one reading: "doc" (document or doctor) is left out.
+_CLIPPINGS = {"info": "information", "admin": "administration", "stats": "statistics", "uni": "university",
+              "dept": "department", "govt": "government", "exec": "executive", "rep": "representative",
+              "reps": "representatives", "approx": "approximately", "mgmt": "management", "mgr": "manager",
+              "comms": "communications", "yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes",
+              "wk": "week", "wks": "weeks", "eval": "evaluation", "asst": "assistant"}
 # Final consonants that double before "-ing" / "-ed" ("submitted", "planning").
 _DOUBLED = set("bdgmnprt")
 
@@ -20,6 +27,7 @@ def stems(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    word = _CLIPPINGS.get(word, word)
     # The plural first ("families" -> "family", "services" -> "service", "meetings" -> "meeting"),
     # then one ending of the verb ("meeting" -> "meet"), so every form of a word meets the others.
     if len(word) > 4 and word.endswith("ies"):

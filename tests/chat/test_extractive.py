@@ -284,6 +284,16 @@ def test_a_contact_sentence_is_answered_with_the_name_it_gives():
     assert compose("Who is the contact for the plan?", [officer])[0].startswith("For more information")
 
 
+def test_a_clipped_word_means_the_word_spelt_out():
+    assert set(stems("more info, stats and admin")) == set(stems("more information, statistics and administration"))
+    priorities = _hit("Partnership Action Plan for 2016-17, to ensure practitioners are competent and confident.")
+    back_page = _hit("Respond to new guidance on outcomes for our children, young people and families For further "
+                     "information contact Jane Example: jane.example@city.gov.uk", rank=2)
+    text, _, _ = compose("who do I get in touch with for more info about the 2016 children and young people's plan?",
+                         [priorities, back_page])
+    assert text.startswith("Jane Example. ")
+
+
 def test_a_short_label_value_line_is_an_answer():
     passage = _hit("Social Impact Bond:\nImplement new services for children on the edge of care through the "
                    "DN2 Social Impact Bond project.\nSaving: £500k\nContracts were signed in September 2020.")
