@@ -14,6 +14,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+[A-Z]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "a", "an", "on", "at", "by", "&", "-", "–"}
+# A list of contacts (three or more lines with an email address) closes a chunk at about this many
+# words, so each contact's line (name, post, email) is a large part of the passage it is found in.
+_CONTACT_WORDS = 60
+_CONTACT_LIST = 3
 _CARRIED_WORDS = 40  # an unfinished sentence longer than this at a chunk's end is cut, not carried
 
 
@@ -29,7 +33,7 @@ class ChunkSettings:
         # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
                 "context": "title+heading+columns+acronyms",
-                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros+listed+records"}
+                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros+listed+records+split-leads+contact-groups"}
 
 
 @dataclass
@@ -188,6 +192,11 @@ def flat_table_rows(units: list[_Unit]) -> list[_Unit]:
                     out.append(row)
                     body, meta = [], []
                 continue
+            row = _row_with_name_finished(body, meta, unit, columns)
+            if row:
+                out.append(row)
+                body, meta = [], []
+                continue
             body.extend(meta)
             meta = []
             body.append(unit)
@@ -208,6 +217,24 @@ def _flat_header(units: list[_Unit], i: int) -> tuple[int, tuple[str, str, str]]
             lead = " ".join(u.text for u in window[1:span]) if span > 1 else "Lead"
             return span, (first, "Timescale", lead if _LEAD_WORD.search(lead) else "Lead")
     return None
+
+
+# A surname opening a line, and the rest of the line ("Brighouse information, “What do you need ...”").
+_SURNAME_FIRST = re.compile(r"^([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\s+(\S.*)$", re.DOTALL)
+
+
+def _row_with_name_finished(body: list[_Unit], meta: list[_Unit], unit: _Unit,
+                            columns: tuple[str, str, str]) -> _Unit | None:
+    """A row whose lead's name the extraction split over two lines, its surname run into the next
+    line of the action's cell ("March" / "2018" / "Sara-Jane" / "Brighouse information, “What do you
+    need to know ...”."): the row with the whole name, the rest of that line finishing its action."""
+    surname = _SURNAME_FIRST.match(unit.text)
+    if not (meta and body and surname and len(meta[-1].text.split()) == 1):
+        return None
+    named = _Unit(meta[-1].kind, f"{meta[-1].text} {surname.group(1)}", meta[-1].start, unit.end, meta[-1].page,
+                  meta[-1].heading)
+    rest = _Unit(unit.kind, surname.group(2), unit.start, unit.end, unit.page, unit.heading)
+    return _as_row([*body, rest], [*meta[:-1], named], columns)
 
 
 def _as_row(body: list[_Unit], meta: list[_Unit], columns: tuple[str, str, str]) -> _Unit | None:
@@ -358,6 +385,9 @@ def _pack(units: list[_Unit], settings: ChunkSettings) -> list[list[_Unit]]:
             starts_section = piece.kind == "heading" and not (current and current[-1].kind == "heading")
             # A short "Saving: £393k" line stays with the record it completes, up to the size limit.
             limit = settings.max_words if _labelled_value(piece) else settings.target_words
+            if (size >= _CONTACT_WORDS and current and _EMAIL.search(current[-1].text)
+                    and sum(bool(_EMAIL.search(u.text)) for u in current) >= _CONTACT_LIST):
+                limit = size  # a contact list's chunk ends after the contact that reaches the limit
             # A table's header after another table's row opens a chunk of its own.
             new_table = (piece.kind != "table_row" and bool(piece.table_header)
                          and bool(current) and current[-1].kind == "table_row")

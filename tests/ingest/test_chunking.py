@@ -81,6 +81,26 @@ def test_flattened_action_plan_rows_are_rebuilt_with_their_columns(corpus_chunks
     assert "Responsibility Lead: Louise Meadows" in early_years.text  # name split over two lines
 
 
+def test_a_lead_whose_surname_runs_into_the_next_line_completes_the_row(corpus_chunks):
+    # "March" / "2018" / "Sara-Jane" / "Brighouse information, “What do you need to know ...”."
+    _, chunks = corpus_chunks["workforce-action-plan-2017-2019.txt"]
+    send = next(c for c in chunks if "Workforce Implications of SEND reforms" in c.text)
+    assert send.kind == "table_row"
+    assert send.fields["Responsibility Lead"] == "Sara-Jane Brighouse" and send.fields["Timescale"] == "March 2018"
+    assert "bite sized information, “What do you need to know about SEND Reforms”." in send.fields["Specific Challenges"]
+
+
+def test_a_list_of_contacts_is_cut_into_short_chunks(corpus_chunks):
+    _, chunks = corpus_chunks["workforce-action-plan-2017-2019.txt"]
+    holding = [c for c in chunks if "@" in c.text and ("holly.bligh@" in c.text or "elaine.mitchell@" in c.text)]
+    assert len(holding) == 2 and all(word_count(c.text) <= 80 for c in holding)
+    # a paper's cover sheet, with one email, is not cut
+    report = "The report updates the Board on the plan and its progress this year. "
+    made_up = _chunks(report * 6 + "\n\nContact Officer(s) and contact details: Jane Example jane.example@city.gov.uk\n\n"
+                      + report * 2)
+    assert len(made_up) == 1
+
+
 def test_table_rows_carry_their_fields_as_a_record(corpus_chunks):
     _, chunks = corpus_chunks["partnership-board-papers-2013-09-25.txt"]
     row = next(c for c in chunks if "Chronic Neglect in Children" in c.text and c.kind == "table_row")
