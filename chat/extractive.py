@@ -554,6 +554,10 @@ _PEOPLE_AT_WORK = frozenset(_root(w) for w in stems("people staff colleagues pra
                                                       "workers members individuals personnel"))
 _YOUNG_PEOPLE = frozenset(_root(w) for w in stems("children kids pupils babies infants teenagers youngsters"))
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
+# "under five", "aged 16": a number after these, naming nothing, is an age.
+_AGE_BEFORE = re.compile(r"\b(?:under|over|aged?|ages|below|above)\s*$", re.IGNORECASE)
+# "five or more A*-Cs", "65 and over": a bound between a number and what it counts.
+_BOUND_AFTER = re.compile(r"^\s*(?:or|and) (?:more|fewer|less|over|above|under)\b", re.IGNORECASE)
 _COUNTED_REACH = 4  # words after a number read for what it counts, up to the first stop word
 
 
@@ -573,7 +577,10 @@ def _counts_what_is_asked(cand: Candidate, counted: str, asked: str) -> bool:
                if (found := re.search(rf"(?<![\w.,]){re.escape(number)}(?!\w)", cand.text))
                and not re.search(r"\bper\s*$", cand.text[:found.start()], re.IGNORECASE)]
     for number in numbers:
-        named = _words_after(cand.text[number.end():].lstrip("-"))  # "2-bed homes" counts homes
+        after = _BOUND_AFTER.sub("", cand.text[number.end():].lstrip("-"))  # "2-bed homes" counts homes
+        named = _words_after(after)
+        if not named and _AGE_BEFORE.search(cand.text[:number.start()]):
+            continue  # "every child under five in Nottingham": an age, not a count
         if not named or named[0] in _FRACTIONS:
             return True
         roots = {_root(w) for w in stems(" ".join(named))}

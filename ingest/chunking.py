@@ -33,7 +33,8 @@ class ChunkSettings:
         # change to either forces a rebuild.
         return {"target_words": self.target_words, "max_words": self.max_words,
                 "context": "title+heading+columns+acronyms",
-                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros+listed+records+split-leads+contact-groups"}
+                "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros+listed+records+split-leads"
+                         "+contact-groups"}
 
 
 @dataclass

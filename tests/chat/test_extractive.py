@@ -1219,6 +1219,13 @@ def test_a_how_many_answer_counts_what_is_asked_not_something_else():
     assert compose("How many babies are breastfed at six to eight weeks?", [measures])[0] != ""
     homes = _hit("Policy Committee approved the purchase of 3 pairs of 2-bed homes for foster placements.")
     assert compose("How many net additional foster placements have been achieved?", [homes])[0] == ""
+    # "under five" is an age; "five or more A*-Cs" counts grades: neither counts centres
+    centres = _hit("To maintain a network of children's centres across the city. To promote the Imagination "
+                   "Library so that every child under five in the city receives a monthly free book. To increase "
+                   "the number of young people getting five or more A*-Cs at GCSE.")
+    assert compose("How many children's centres are there across the city?", [centres])[0] == ""
+    over = _hit("The Board has 24 members and 65 and over attend its conference.")
+    assert "24 members" in compose("How many members does the Board have?", [over])[0]
 
 
 def test_a_word_for_an_event_starting_says_start():

@@ -87,7 +87,8 @@ def test_a_lead_whose_surname_runs_into_the_next_line_completes_the_row(corpus_c
     send = next(c for c in chunks if "Workforce Implications of SEND reforms" in c.text)
     assert send.kind == "table_row"
     assert send.fields["Responsibility Lead"] == "Sara-Jane Brighouse" and send.fields["Timescale"] == "March 2018"
-    assert "bite sized information, “What do you need to know about SEND Reforms”." in send.fields["Specific Challenges"]
+    action = send.fields["Specific Challenges"]
+    assert "bite sized information, “What do you need to know about SEND Reforms”." in action
 
 
 def test_a_list_of_contacts_is_cut_into_short_chunks(corpus_chunks):
@@ -96,8 +97,8 @@ def test_a_list_of_contacts_is_cut_into_short_chunks(corpus_chunks):
     assert len(holding) == 2 and all(word_count(c.text) <= 80 for c in holding)
     # a paper's cover sheet, with one email, is not cut
     report = "The report updates the Board on the plan and its progress this year. "
-    made_up = _chunks(report * 6 + "\n\nContact Officer(s) and contact details: Jane Example jane.example@city.gov.uk\n\n"
-                      + report * 2)
+    cover = "Contact Officer(s) and contact details: Jane Example jane.example@city.gov.uk"
+    made_up = _chunks(f"{report * 6}\n\n{cover}\n\n{report * 2}")
     assert len(made_up) == 1
 
 
