@@ -110,14 +110,16 @@ _KINDS = [
                 r"|what(?:'s| is| was| are| were)? (?:the )?(?!(?:did|do|does|will|would|can|could|should)\b)"
                 r"(?:[\w'’-]+ ){0,4}(?:rate|ratio|percentage|proportion))\b"),
     ("count", r"\b(how many|what number of|number of|how much"
-              r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}(?:number|figure)"
+              r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}"
+              r"(?:number|(?:population|headcount) figure)"
               # "What is the planned pupil capacity of ...?" (not "in what acting capacity?")
               r"|what(?:'s| is| was| are| were) (?:the )?(?:[\w'’-]+ ){0,3}(?:capacity|population|headcount)"
               r"\b(?! to\b)"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
     # "What's the local target for families supported?": a target is an amount, whatever its unit.
-    ("amount", r"\bwhat(?:'s| is| was| are| were)? (?:the |our |their |its )?(?:[\w'’-]+ ){0,3}targets?\b"
-               r"(?!\s+(?:date|group|audience|area)s?\b)"),
+    # "What's the latest figure for two year olds taking up free places?": a figure is a count or a share.
+    ("amount", r"\bwhat(?:'s| is| was| are| were)? (?:the |our |their |its )?(?:[\w'’-]+ ){0,3}"
+               r"(?:targets?\b(?!\s+(?:date|group|audience|area)s?\b)|figures?\b)"),
     ("day", r"\b(what date|which date|exact date)\b"),
     ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|what time|how long|"
              r"due(?!\s+to\b)|how far (?:ahead|in advance)|how much notice)\b"),

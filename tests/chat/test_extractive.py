@@ -877,6 +877,16 @@ def test_a_target_asked_for_is_an_amount_and_a_numbered_stage_ends_a_name():
     assert not holds_kind("amount", "number of families supported in Phase 2", question)
 
 
+def test_a_figure_asked_for_is_a_count_or_a_share():
+    question = "what's the latest figure for two year olds taking up free nursery places?"
+    assert question_kind(question) == "amount"
+    assert question_kind("What is the number of referrals?") == "count"
+    book = _hit("To promote the Imagination Library scheme so that every child under five receives a free book.")
+    places = _hit("There has been a 12.5% increase in the number of two year olds accessing free nursery "
+                  "provision, from a baseline of 48% to 60.5%.", rank=3)
+    assert compose(question, [book, places])[0].startswith("There has been a 12.5% increase")
+
+
 def test_a_sentence_spelling_out_the_questions_acronym_says_it():
     glossary = {"YOT": "Youth Offending Team", "NLT": "Nottingham Learning Trust"}
     hits = [_hit("Colleagues have been seconded to this team from the YOT.", 1),
