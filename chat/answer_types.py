@@ -284,15 +284,21 @@ def role_asked(question: str) -> str:
 
 def names_role_holder(role: str, text: str) -> bool:
     """Whether `text` names someone as holding `role`: "Councillor David Mellen", "Jane Example,
-    Training Co-ordinator"; words qualifying the role ("police" officer) must be there too."""
+    Training Co-ordinator", a form's "Relevant Director: Jane Example"; words qualifying the role
+    ("police" officer) must be there too."""
     if not role:
         return False
     *qualifiers, role = role.split()
     if any(q not in text.lower() for q in qualifiers):
         return False
     role = re.escape(role)
-    name = r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})"
-    return bool(re.search(rf"\b{role}\w*\s+{name}|{name},?\s+(?:[\w&-]+\s+){{0,4}}{role}", text, re.IGNORECASE))
+    word = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Sara-Jane", "O'Neill", "Ziane-Pryor"
+    name = rf"(?-i:{word}(?:\s+{word}){{1,2}})"
+    # A field's label opens a line or follows another field ("...; Responsibility Lead: Jane Example"),
+    # unlike a colon within a sentence ("from the Director: Tom Jones presented ...").
+    field = rf"(?:^|[;|]\s*)(?:[\w&-]+\s+){{0,2}}{role}\w*:\s*{name}"
+    return bool(re.search(rf"\b{role}\w*\s+{name}|{name},?\s+(?:[\w&-]+\s+){{0,4}}{role}|{field}", text,
+                          re.IGNORECASE | re.MULTILINE))
 
 
 def holds_kind(kind: str, text: str, asked: str = "") -> bool:

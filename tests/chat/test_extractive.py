@@ -561,6 +561,17 @@ def test_which_role_prefers_the_sentence_naming_someone_in_that_role():
     assert names_role_holder("councillor", "Councillor David Mellen Nottingham City Council")
     assert names_role_holder("co-ordinator", "Holly Bligh, NCSCB Training Co-ordinator")
     assert not names_role_holder("police officer", "Sharon Krause, Aspiration Development Officer")
+    # a form's field names its holder after a colon; a name may be hyphenated
+    assert names_role_holder("director", "Relevant Director: Jane Example | Wards affected: All")
+    assert names_role_holder("lead", "Timescale: March 2018; Responsibility Lead: Sara-Jane Example")
+    plan = _hit("Specific Challenges: 13. To ensure a robust safeguarding training offer (Sept 2013); "
+                "Timescale completed: March 2014; Responsibility Lead: Paul Example", rank=1, kind="table_row")
+    cover = _hit("Title of paper: Update on CYPP Priority re: Safeguarding, Year Three\nReport to: Children's "
+                 "Partnership Board\nRelevant Director: Jane Example | Wards affected: All", rank=2)
+    question = "Which director was responsible for the year three safeguarding priority update?"
+    text = compose(question, [plan, cover])[0]
+    assert "Relevant Director: Jane Example" in text
+    assert "Paul Example" not in text or text.index("Jane Example") < text.index("Paul Example")
     foreword = [_hit("2.1 Review of Our Workforce Strategy from 2007 2.2 Children and Young People's Engagement "
                      "2.3 Nottingham Children's Partnership", rank=1),
                 _hit("We thank Jane Smith for the foreword's photographs.", rank=2),
