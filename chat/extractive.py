@@ -232,7 +232,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     antecedents = [set(stems(c.antecedent)) for c in cands]
     # Words naming the document ("the 2010 workforce strategy") are said by every sentence of it.
     naming = topic & set(stems(" ".join(documents_named(question, glossary))))
-    titled = [naming & set(stems(f"{c.hit.chunk.title} {c.hit.chunk.date}")) for c in cands]
+    titled = [naming & set(stems(f"{c.hit.chunk.title} {c.hit.chunk.paper} {c.hit.chunk.date}")) for c in cands]
     df = {t: sum(t in terms for terms in term_sets) for t in topic}
     idf = {t: math.log(1 + len(cands) / (1 + df[t])) for t in topic}
     asked_only = asked_part(question)

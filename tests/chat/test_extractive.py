@@ -716,6 +716,20 @@ def test_words_naming_the_document_are_said_by_each_of_its_sentences():
     assert text.startswith("The population of Nottingham is 292,400"), text
 
 
+def test_words_naming_a_paper_of_a_bundle_are_said_by_each_of_its_sentences():
+    # The board papers' 2013/14 action plan is a paper of the bundle, not the bundle's title.
+    row = _hit("Specific Challenges: 15. Refresh the Core Training Standard • Update the name to \"Strategic Core "
+               "Development Standard\".; Timescale completed: October 2013", rank=1, source="board.txt",
+               date_sort="2013-09-25", title="Board papers, 25 September 2013", kind="table_row")
+    row = replace(row, chunk=replace(row.chunk, paper="Workforce Strategy 2013/14 refresh Action Plan"))
+    later = _hit("Core Development Standard gives a framework to standardise essential training across the "
+                 "workforce.", rank=3, source="plan.txt", title="Workforce Strategy: Updated Action Plan")
+    question = "In the 2013/14 workforce action plan, what new name was the core training standard being given?"
+    scored = score_candidates(question, candidates([row, later], question))
+    assert scored[0].cand.hit is row
+    assert "Strategic Core Development Standard" in compose(question, [row, later])[0]
+
+
 def test_which_college_wants_a_body_named_beyond_what_the_question_names():
     question = "Which university runs the Student Progression Programme with us?"
     assert question_kind(question) == "body"
