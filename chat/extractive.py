@@ -451,8 +451,19 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         length += len(item.cand.text) + 12
     versions = ([] if YEAR.search(asked) else
                 _versions(scored[0], scored, kind, title_asked(question)) + _close_elsewhere(scored, chosen))
+    lead = chosen[0]
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(asked)))
+    if _of_document_named(lead, asked, glossary):  # "according to the safeguarding update": it leads
+        chosen = [lead] + [c for c in chosen if c is not lead][:MAX_SENTENCES - 1]
     return _render(kind, [c.cand for c in chosen])
+
+
+def _of_document_named(item: Scored, asked: str, glossary: dict[str, str] | None) -> bool:
+    """Whether the sentence comes from the document, or paper of a bundle, the question names by all its
+    words ("according to the safeguarding update": the papers' "Update on CYPP Priority re: Safeguarding")."""
+    chunk = item.cand.hit.chunk
+    held = set(stems(f"{chunk.title} {chunk.paper}"))
+    return any(set(stems(name)) <= held for name in documents_named(asked, glossary))
 
 
 def _says_none_of_it(best: Scored) -> bool:

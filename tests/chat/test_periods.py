@@ -106,6 +106,14 @@ def test_a_refusal_for_another_period_says_what_the_documents_do_give(corpus_eng
     assert answer.to_json()["notes"] == list(answer.notes)
 
 
+def test_the_document_the_question_names_leads_its_answer_however_old(corpus_engine):
+    # "the safeguarding update" is a paper of the 2013 board papers; newer plans speak of bullying too
+    answer = corpus_engine.answer("Do individual schools decide their own approach to tackling bullying, according "
+                                  "to the safeguarding update?")
+    assert answer.text.startswith("1.26 Schools are responsible for their own anti-bullying approaches"), answer.text
+    assert answer.citations[0].hit.chunk.source == "partnership-board-papers-2013-09-25.txt"
+
+
 def test_a_document_that_ended_before_the_year_asked_cannot_say_what_happened_then():
     asked = periods_asked("How many teachers were working in city schools in 2017?")
     assert document_fit("2010 to 2014", asked) is False
