@@ -14,7 +14,8 @@ _CLIPPINGS = {"info": "information", "admin": "administration", "stats": "statis
               "dept": "department", "govt": "government", "exec": "executive", "rep": "representative",
               "reps": "representatives", "approx": "approximately", "mgmt": "management", "mgr": "manager",
               "comms": "communications", "yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes",
-              "wk": "week", "wks": "weeks", "eval": "evaluation", "asst": "assistant"}
+              "wk": "week", "wks": "weeks", "eval": "evaluation", "asst": "assistant", "spec": "specification",
+              "specs": "specifications"}
 # Final consonants that double before "-ing" / "-ed" ("submitted", "planning").
 _DOUBLED = set("bdgmnprt")
 

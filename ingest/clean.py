@@ -144,7 +144,8 @@ def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
         # Across a blank line only a clearly unfinished line continues: a long one, or one of a narrow
         # column followed by a line opening in lower case ("... be brought back" / "under the ...").
         last_word = previous.rsplit(" ", 1)[-1].lower()
-        return (wrapped and (line[0].islower() or last_word in _FUNCTION_WORDS or _split_date(previous, line))) or (
+        return (wrapped and (line[0].islower() or last_word in _FUNCTION_WORDS or previous.endswith(",")
+                             or _split_date(previous, line))) or (
             line[0].islower() and len(previous) >= 30 and not previous.startswith("- "))
     # A long line that stops mid-sentence was wrapped; a short one is a heading, name or label,
     # unless the next line starts in lower case or the short one ends on a word no sentence ends on

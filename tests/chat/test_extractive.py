@@ -286,6 +286,7 @@ def test_a_contact_sentence_is_answered_with_the_name_it_gives():
 
 def test_a_clipped_word_means_the_word_spelt_out():
     assert set(stems("more info, stats and admin")) == set(stems("more information, statistics and administration"))
+    assert stems("service spec") == stems("service specification")
     priorities = _hit("Partnership Action Plan for 2016-17, to ensure practitioners are competent and confident.")
     back_page = _hit("Respond to new guidance on outcomes for our children, young people and families For further "
                      "information contact Jane Example: jane.example@city.gov.uk", rank=2)

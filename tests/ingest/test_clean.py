@@ -87,6 +87,15 @@ def test_a_narrow_column_double_spaced_is_unwrapped_where_a_line_opens_in_lower_
     assert "Key Achievements" in out  # a heading too short to be a wrapped line
 
 
+def test_a_long_line_ending_on_a_comma_continues_across_a_blank_line():
+    text = (" A Service Specification for the Early Intervention Speech, \n\nLanguage and Communication Needs "
+            "Service was not agreed \n\nand completed in time.\n\nAspley,\n\nBulwell")
+    out = unwrap_lines(text).split("\n")
+    assert ("A Service Specification for the Early Intervention Speech, Language and Communication Needs Service "
+            "was not agreed and completed in time.") in [line.strip() for line in out]
+    assert "Aspley," in out and "Bulwell" in out  # a short line is a list's item, not a wrapped sentence
+
+
 def test_a_short_line_ending_on_a_function_word_continues():
     text = ("- The Youth Offending Team was awarded the\nRestorative Justice Council's Restorative Service\n"
             "Quality Mark\n- The Aspire project")
