@@ -244,7 +244,9 @@ _CHAIR_HOLDER_ASKED = re.compile(r"\bwho\s+(?:(?:is|was|will be)\s+)?(?:currentl
 # the capitalised name of the body it is of; "Who chairs / heads the X?" asks for a post by its verb.
 _OF_BODY = r"\s+of\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6})"
 _POST_OF = re.compile(rf"\b({_POST_TITLE})s?{_OF_BODY}", re.IGNORECASE)  # "As joint Chairs of the Board, we"
-_POST_BY_ITS_VERB = re.compile(r"\b(chair|head)(?:s|ed|ing)\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6})",
+# A body may be named in lower case by what it is: "Who chairs the children's homes governance board?"
+_POST_BY_ITS_VERB = re.compile(r"\b(chair|head)(?:s|ed|ing)\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6}"
+                               r"|(?:[\w'’&-]+\s+){0,4}(?:board|committee|group|panel|forum|network|partnership)\b)",
                                re.IGNORECASE)
 
 
@@ -266,6 +268,11 @@ def post_asked_of(question: str) -> tuple[str, str] | None:
 
 def _post_word(word: str) -> str:
     return re.sub(r"(?:man|person|woman)$", "", word.lower())  # a chairman holds the chair
+
+
+def chair_asked(question: str) -> bool:
+    """Whether the question asks who chairs something ("Who chairs the governance board?")."""
+    return bool(_CHAIR_HOLDER_ASKED.search(question))
 
 
 def post_holder_asked(question: str) -> bool:

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chat.aims import asks_what_happened, not_done_yet, states_an_aim
-from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, TYPE_WORDS, asks_yes_or_no, holds_field_of,
-                               holds_kind, names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of,
-                               quantities, question_kind, role_asked, status_cell, the_fact, thing_counted,
-                               title_asked)
+from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, TYPE_WORDS, asks_yes_or_no, chair_asked,
+                               holds_field_of, holds_kind, names_role_holder, names_title, post_asked_of,
+                               post_holder_asked, posts_of, quantities, question_kind, role_asked, status_cell,
+                               the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
 from chat.names import named_days, named_things, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
@@ -421,6 +421,8 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     known = former_holders(question, non_name_words or frozenset()) if kind == "person" else []
     if known:
         scored = [s for s in scored if not names_only(s.cand.text, known, non_name_words or frozenset())]
+    if chair_asked(asked):  # "Who chairs the governance board?" is answered by a sentence about its chair
+        scored = [s for s in scored if _CHAIR.search(s.cand.text)]
     post = post_asked_of(asked)
     if post:  # "Who chairs the Children's Partnership Board?": not the chair of another board
         role, body = post[0], set(stems(_spelt_out(post[1], glossary)))
@@ -464,6 +466,9 @@ def _of_document_named(item: Scored, asked: str, glossary: dict[str, str] | None
     chunk = item.cand.hit.chunk
     held = set(stems(f"{chunk.title} {chunk.paper}"))
     return any(set(stems(name)) <= held for name in documents_named(asked, glossary))
+
+
+_CHAIR = re.compile(r"\bchair", re.IGNORECASE)  # "Chair", "chairs", "chaired", "Chairman", "Chairperson"
 
 
 def _says_none_of_it(best: Scored) -> bool:

@@ -5,8 +5,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from chat.answer_types import (asks_yes_or_no, holds_kind, names_role_holder, post_holder_asked, question_kind,
-                               role_asked, status_cell)
+from chat.answer_types import (asks_yes_or_no, holds_kind, names_role_holder, post_asked_of, post_holder_asked,
+                               question_kind, role_asked, status_cell)
 from chat.extractive import candidates, compose, score_candidates
 from chat.names import named_things
 from chat.people import names_a_person, opens_with_post
@@ -729,6 +729,19 @@ def test_words_naming_a_paper_of_a_bundle_are_said_by_each_of_its_sentences():
     scored = score_candidates(question, candidates([row, later], question))
     assert scored[0].cand.hit is row
     assert "Strategic Core Development Standard" in compose(question, [row, later])[0]
+
+
+def test_who_chairs_a_body_is_answered_by_a_sentence_about_its_chair():
+    question = "Who chairs the Youth Cabinet that sits on the partnership board?"
+    cabinet = _hit("The Youth Cabinet sits on the partnership board, supported by Jane Example, Participation Officer.")
+    assert compose(question, [cabinet])[0] == ""  # who supports it, not who chairs it
+    chaired = _hit("The Youth Cabinet sits on the partnership board and is chaired by Jane Example.")
+    assert "Jane Example" in compose(question, [chaired])[0]
+    # a body named in lower case by what it is: the chair of another board does not answer
+    assert post_asked_of("Who chairs the children's homes governance board?") == (
+        "chair", "children's homes governance board")
+    other = _hit("Paul Example | - Independent Chair of) | Local Safeguarding Children Board")
+    assert compose("Who chairs the children's homes governance board?", [other])[0] == ""
 
 
 def test_which_college_wants_a_body_named_beyond_what_the_question_names():
