@@ -74,6 +74,15 @@ COUNTED_WEIGHT = 3.0
 # questions asking what "ended up" in difficulty.)
 _STARTING = frozenset(stems("start starts started starting begin begins began commence commences commenced "
                             "commencing"))
+# Events a "when" question may ask the date of, each with the words that tell it: "When will the contract
+# be signed?" is not answered by the date a service launched.
+_EVENTS = [frozenset(stems(words)) for words in (
+    # "sign off" is approving: "On what date did the Committee sign off ...?" / "... approved on 5 March"
+    "sign signs signed signing approve approves approved approving agree agrees agreed agreeing ratify ratified "
+    "endorse endorsed",
+    "publish publishes published publishing",
+    "launch launches launched launching",
+)]
 # How much the words of the sentences a sentence refers back to ("It", "This", "These") count as its own.
 ANTECEDENT_WEIGHT = 0.5
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
@@ -408,10 +417,12 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     units = candidates(hits, question)
     measure = _measure(question, kind)
     counted = thing_counted(asked) if kind == "count" else ""
+    events = [group for group in _EVENTS if group & set(stems(asked))] if kind in ("date", "day") else []
     periods = periods_asked(question, glossary)
     scored = [s for s in score_candidates(question, units, glossary)
               if s.typed and _mentions_among(s.cand, names, hits, glossary) and all(_on_day(s.cand, d) for d in days)
-              and _names_measure(s.cand, measure) and _counts_what_is_asked(s.cand, counted, asked)]
+              and _names_measure(s.cand, measure) and _counts_what_is_asked(s.cand, counted, asked)
+              and _tells_the_event(s.cand, events)]
     if non_name_words is not None and post_holder_asked(question):
         scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
     reported = reported_in(asked)  # "reported to the board in 2013": from the papers of 2013
@@ -469,6 +480,12 @@ def _of_document_named(item: Scored, asked: str, glossary: dict[str, str] | None
 
 
 _CHAIR = re.compile(r"\bchair", re.IGNORECASE)  # "Chair", "chairs", "chaired", "Chairman", "Chairperson"
+
+
+def _tells_the_event(cand: Candidate, events: list[frozenset[str]]) -> bool:
+    """Whether the sentence tells of each event the "when" question asks the date of (_EVENTS)."""
+    said = set(stems(cand.text))
+    return all(group & said for group in events)
 
 
 def _says_none_of_it(best: Scored) -> bool:

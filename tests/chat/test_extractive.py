@@ -744,6 +744,17 @@ def test_who_chairs_a_body_is_answered_by_a_sentence_about_its_chair():
     assert compose("Who chairs the children's homes governance board?", [other])[0] == ""
 
 
+def test_the_date_of_an_event_is_told_by_a_sentence_about_that_event():
+    question = "When will the contract for the speech and language service be signed?"
+    launch = _hit("The speech and language service contract was late, so the service could not launch on 1st June.")
+    assert compose(question, [launch])[0] == ""  # the service's launch, not the contract's signing
+    signed = _hit("The speech and language service contract was signed on 3 March 2021.")
+    assert "3 March 2021" in compose(question, [signed])[0]
+    # signing off is agreeing or approving
+    agreed = _hit("The draft recommendations were considered and agreed by the Board on 22 January 2020.")
+    assert "22 January 2020" in compose("On what date did the Board sign off the draft recommendations?", [agreed])[0]
+
+
 def test_which_college_wants_a_body_named_beyond_what_the_question_names():
     question = "Which university runs the Student Progression Programme with us?"
     assert question_kind(question) == "body"
