@@ -83,6 +83,7 @@ _EVENTS = [frozenset(stems(words)) for words in (
     "publish publishes published publishing",
     "launch launches launched launching",
 )]
+_CHAIR = re.compile(r"\bchair", re.IGNORECASE)  # "Chair", "chairs", "chaired", "Chairman", "Chairperson"
 # How much the words of the sentences a sentence refers back to ("It", "This", "These") count as its own.
 ANTECEDENT_WEIGHT = 0.5
 _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not sentences
@@ -477,9 +478,6 @@ def _of_document_named(item: Scored, asked: str, glossary: dict[str, str] | None
     chunk = item.cand.hit.chunk
     held = set(stems(f"{chunk.title} {chunk.paper}"))
     return any(set(stems(name)) <= held for name in documents_named(asked, glossary))
-
-
-_CHAIR = re.compile(r"\bchair", re.IGNORECASE)  # "Chair", "chairs", "chaired", "Chairman", "Chairperson"
 
 
 def _tells_the_event(cand: Candidate, events: list[frozenset[str]]) -> bool:
