@@ -299,8 +299,7 @@ def names_role_holder(role: str, text: str) -> bool:
     if any(q not in text.lower() for q in qualifiers):
         return False
     role = re.escape(role)
-    word = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Sara-Jane", "O'Neill", "Ziane-Pryor"
-    name = rf"(?-i:{word}(?:\s+{word}){{1,2}})"
+    name = rf"(?-i:{NAME.pattern})"  # "Jane Example", "Sara-Jane Example"
     # A field's label opens a line or follows another field ("...; Responsibility Lead: Jane Example"),
     # unlike a colon within a sentence ("from the Director: Tom Jones presented ...").
     field = rf"(?:^|[;|]\s*)(?:[\w&-]+\s+){{0,2}}{role}\w*:\s*{name}"

@@ -158,7 +158,8 @@ def _units(doc: Document) -> list[_Unit]:
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DATE_TEXT = re.compile(rf"^(?:(?:q[1-4]|{_MONTH}|\d{{1,2}})[\s/.-]*)*(?:19|20)?\d{{2}}(?:/\d{{2}})?\b|^(?:ongoing|on going)\b",
                         re.IGNORECASE)
-_PERSON_TEXT = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?\s*){2,3}$|^(?i:to be confirmed|tbc)$")
+_NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?"  # "Holly", "Sara-Jane", "O'Neill"
+_PERSON_TEXT = re.compile(rf"^(?:{_NAME_WORD}\s*){{2,3}}$|^(?i:to be confirmed|tbc)$")
 _TIMESCALE_WORD = re.compile(r"\b(timescale|deadline|due date|by when)\b", re.IGNORECASE)
 _LEAD_WORD = re.compile(r"\b(lead|responsib\w*|owner)\b", re.IGNORECASE)
 
@@ -221,7 +222,7 @@ def _flat_header(units: list[_Unit], i: int) -> tuple[int, tuple[str, str, str]]
 
 
 # A surname opening a line, and the rest of the line ("Brighouse information, “What do you need ...”").
-_SURNAME_FIRST = re.compile(r"^([A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)\s+(\S.*)$", re.DOTALL)
+_SURNAME_FIRST = re.compile(rf"^({_NAME_WORD})\s+(\S.*)$", re.DOTALL)
 
 
 def _row_with_name_finished(body: list[_Unit], meta: list[_Unit], unit: _Unit,
