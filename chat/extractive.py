@@ -50,6 +50,7 @@ _DEFINING_VERB = re.compile(r"\b(?:is|are|was|were|has been|have been|has|have|b
                             r"aims|works)\b")
 _SUBJECT_WORDS = 8
 _LIST_REACH = 2  # sentences after one announcing several things that may introduce their list
+_ITEM_CHARS = 90  # of a numbered item read after the sentence announcing its list
 # An aim ("To increase ... by 40%") offered for a question about what happened.
 AIM_PENALTY = 0.1
 # The share of an acronym's expansion the question must spell out for the acronym to say it.
@@ -90,6 +91,7 @@ _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not 
 # A longer post under a name closes the same signature: "Councillor David Mellen" / "Nottingham City
 # Council" / "Chair of the Nottingham Children's Partnership Board" (up to this many words).
 _POST_LINE_WORDS = 14
+_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")  # "1." before an item of a numbered list
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
@@ -113,6 +115,7 @@ class Candidate:
     position: int  # order within its passage
     context: str = ""  # the previous sentence and the section heading, for "the new service will ..."
     antecedent: str = ""  # what "It meets every 8 weeks" refers back to: the sentences before it
+    numbered: bool = False  # opens an item of a numbered list ("1. Promoting the health of ...")
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 previous = f"{previous} {piece}"
                 continue
             out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {carried} {previous}",
-                                 f"{carried} {previous}" if refers else ""))
+                                 f"{carried} {previous}" if refers else "", bool(_LIST_NUMBER.fullmatch(previous))))
             earlier = f"{carried} {previous}" if carried else previous
             previous, position = piece, position + 1
             opening = opening or piece
@@ -634,15 +637,22 @@ def _with_its_list(cand: Candidate, units: list[Candidate], wanted: bool = False
     """A sentence introducing a list ("Three gaps have been identified from the STP:") with the items
     that follow it in its passage, as far as they fit: the items are the answer. When the question
     asks for several things (`wanted`), a sentence announcing them is read with a list introduced
-    just after it ("The Partnership has adopted seven principles ... The principles are as follows:")."""
-    items = [u.text for u in units if u.hit is cand.hit and u.position > cand.position]
+    just after it ("The Partnership has adopted seven principles ... The principles are as follows:"),
+    or with the numbered items that follow it ("... maintain the four shared strategic outcomes ...
+    1. Promoting the health and wellbeing of ..."), the first sentence of each."""
+    following = _following(cand, units)
+    items = [u.text for u in following]
     text = cand.text.rstrip()
     if not text.endswith(":"):
         intro = next((i for i, item in enumerate(items[:_LIST_REACH]) if item.rstrip().endswith(":")), None)
-        if not wanted or intro is None:
+        if wanted and intro is None and following and following[0].numbered:
+            # An item is named by its opening words; its description may run on in the same sentence.
+            text, items = f"{text.rstrip(' .')}:", [trim(u.text, _ITEM_CHARS) for u in following if u.numbered]
+        elif wanted and intro is not None:
+            text = f"{_as_sentence(text)} {items[intro].rstrip()}"  # what stands between is left out
+            items = items[intro + 1:]
+        else:
             return cand
-        text = f"{_as_sentence(text)} {items[intro].rstrip()}"  # what stands between is left out
-        items = items[intro + 1:]
     for item in items:
         if len(text) + len(item) + 2 > MAX_CHARS - 100:
             break

@@ -129,10 +129,18 @@ _STARTS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\b")
 RECORD_LINE = re.compile(r"(?:^[A-Z][^;.]{0,80})?; (?:[A-Z][\w&'’()-]*(?: |$)){1,7}$")
 
 
+# A list item's number on a line of its own ("1."), as PDFs extract a numbered list laid out in a
+# column; a roman numeral ("ii)") numbers a table's rows and stays apart.
+_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
+_ROW_NUMERAL = re.compile(r"\(?(?:[ivx]{1,4}|[a-z])[.)]$|\(?\d{1,2}[.)]$")
+
+
 def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
     """Whether `line` is the wrapped continuation of `previous`."""
     if "\t" in previous or "\t" in line or line.startswith("- "):
         return False
+    if _LIST_NUMBER.fullmatch(previous):  # "1." / "Promoting the health of ...": the item it numbers
+        return not _ROW_NUMERAL.match(line)
     if previous.endswith(_TERMINAL) or previous.endswith("…"):
         return False
     if line[0].isupper() and (RECORD_LINE.search(previous) or RECORD_LINE.fullmatch(line)):

@@ -1293,3 +1293,20 @@ def test_a_word_for_an_event_starting_says_start():
     trial = _hit("Trial a new integrated delivery model to support full implementation in 2018.")
     commence = _hit("The new service will commence in April 2018.", rank=3)
     assert compose(question, [trial, commence])[0].startswith("April 2018"), compose(question, [trial, commence])[0]
+
+
+def test_a_sentence_announcing_the_things_asked_is_read_with_the_numbered_items_after_it():
+    plan = _hit(clean_text("The Partnership has agreed to maintain the four shared strategic outcomes identified in "
+                           "the previous plan.\n\n1.\n\nPromoting the health and wellbeing of babies\n\n2.\n\n"
+                           "Safeguarding and supporting children and families. Children will be safe."))
+    text = compose("What are the four shared strategic outcomes?", [plan])[0]
+    assert text.startswith("The Partnership has agreed to maintain the four shared strategic outcomes")
+    assert "outcomes identified in the previous plan: Promoting the health and wellbeing of babies; " \
+           "Safeguarding and supporting children and families" in text
+    assert "Children will be safe" not in text  # an item's first sentence names it
+
+
+def test_half_names_a_share_only_of_something():
+    assert holds_kind("percent", "Nearly half of all two year olds take up a place.")
+    assert holds_kind("percent", "Half the workforce has been trained.")
+    assert not holds_kind("percent", "It has opened as a half form entry and will grow to 210 places.")

@@ -122,3 +122,13 @@ def test_real_seed_document_comes_out_clean(tmp_path):
     assert "Workforce Strategy\n" in out.split("Updated Action Plan")[0] + "\n"
     assert "sc hool" not in out and "Strateg y" not in out
     assert "Deliver two Every Colleague Matters Events each year in February and October;" in out
+
+
+def test_a_list_number_on_a_line_of_its_own_joins_the_item_it_numbers():
+    text = ("The Partnership has agreed to keep the four shared strategic outcomes.\n\n1.\n\n"
+            "Promoting the health and wellbeing of babies\n\n2.\n\nSafeguarding and supporting families\n\n"
+            "2.\n\ni)\n\nAnalysis of data has picked up indicators.")
+    out = unwrap_lines(text).split("\n")
+    assert "1. Promoting the health and wellbeing of babies" in out
+    assert "2. Safeguarding and supporting families" in out
+    assert "i)" in out  # a table's row numeral is not an item the number introduces
