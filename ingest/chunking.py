@@ -34,7 +34,7 @@ class ChunkSettings:
         return {"target_words": self.target_words, "max_words": self.max_words,
                 "context": "title+heading+columns+acronyms",
                 "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros+listed+records+split-leads"
-                         "+contact-groups+comma-wraps"}
+                         "+contact-groups+comma-wraps+list-numbers"}
 
 
 @dataclass
