@@ -166,8 +166,10 @@ def asks_yes_or_no(question: str) -> bool:
     """Whether the question asks yes or no ("Does our charity have to be based in the city?"), with
     no question word asking for something else ("Is there a number to call?" is one too); after a
     statement setting the scene ("Our office is outside the city - are we still allowed to join?"),
-    its last clause asks."""
-    q = _LEADING_CLAUSE.sub("", re.split(r"\s[-–—]\s", question.lower())[-1])
+    its last clause asks, or its last sentence ("Our office is in Derby. Can we still join?")."""
+    clauses = [c for c in re.split(r"\s[-–—]\s|(?<=\w\w)[.!]\s+", question.lower().strip()) if c]
+    asking = [c for c in clauses if c.rstrip().endswith("?")] or clauses or [""]
+    q = _LEADING_CLAUSE.sub("", asking[-1])
     return bool(_YES_NO.match(q)) and not _WH_WORD.search(_RELATIVE_WHO.sub(" ", _TRAILING_WHEN.sub(" ", q)))
 
 

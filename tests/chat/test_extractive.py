@@ -306,6 +306,9 @@ def test_yes_no_questions_want_the_settling_sentence_not_a_person():
     assert question_kind("If a board vote is tied, does the chair get an extra vote?") == "other"
     assert question_kind("Is there a phone number for the duty team?") == "phone"
     assert question_kind("Who chairs the board?") == "person"
+    # a statement setting the scene ends at a full stop: its relative "who" asks for no one
+    scene = "Our charity works with young people who live in the city. Can we still join the network?"
+    assert asks_yes_or_no(scene) and question_kind(scene) == "other"
     passage = _hit("The quorum is one third of the membership. In the event of a tied vote, the person chairing "
                    "the meeting may exercise a second or casting vote.")
     text, _, _ = compose("If a board vote is tied, does the chair get an extra vote?", [passage])
