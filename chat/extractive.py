@@ -12,7 +12,7 @@ from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, TYPE_WORDS, asks
                                post_holder_asked, posts_of, quantities, question_kind, role_asked, status_cell,
                                the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
-from chat.names import named_days, named_things, names_a_day, names_all
+from chat.names import name_readings, named_days, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
 from chat.periods import (Periods, dates_in_words, document_fit, document_years, period_fit, periods_asked,
                           reported_in)
@@ -417,14 +417,15 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     """
     kind = question_kind(question)
     asked = asked_part(question)  # "X used to be ... - who does it now?": X is not what is asked about
-    names, days = named_things(asked), named_days(asked)
+    readings, days = name_readings(asked), named_days(asked)
     units = candidates(hits, question)
     measure = _measure(question, kind)
     counted = thing_counted(asked) if kind == "count" else ""
     events = [group for group in _EVENTS if group & set(stems(asked))] if kind in ("date", "day") else []
     periods = periods_asked(question, glossary)
     scored = [s for s in score_candidates(question, units, glossary)
-              if s.typed and _mentions_among(s.cand, names, hits, glossary) and all(_on_day(s.cand, d) for d in days)
+              if s.typed and any(_mentions_among(s.cand, names, hits, glossary) for names in readings)
+              and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure) and _counts_what_is_asked(s.cand, counted, asked)
               and _tells_the_event(s.cand, events)]
     if non_name_words is not None and post_holder_asked(question):

@@ -51,6 +51,17 @@ def named_things(question: str) -> list[str]:
     return [name for name in names if not _is_months(name)]
 
 
+def name_readings(question: str) -> list[list[str]]:
+    """The names a question asks about (named_things), in each way it can be read: a name in brackets
+    just after another ("the Troubled Families programme (Priority Families locally)") is another name
+    of the same thing, so a passage naming either one names what is asked."""
+    names = named_things(question)
+    for first, second in zip(names, names[1:]):
+        if re.search(rf"{re.escape(first)}[^()]{{0,30}}\(\s*{re.escape(second)}", question):
+            return [[n for n in names if n != second], [n for n in names if n != first]]
+    return [names]
+
+
 def _is_months(name: str) -> bool:
     """Whether a capitalised run is only months ("Jul-Sep", "April"): it names a period, not a thing."""
     return all(word.lower() in MONTH_NUMBERS for word in re.findall(r"[A-Za-z]+", name))

@@ -8,7 +8,7 @@ from pathlib import Path
 from chat.answer_types import (asks_yes_or_no, holds_kind, names_role_holder, post_asked_of, post_holder_asked,
                                question_kind, role_asked, status_cell)
 from chat.extractive import candidates, compose, score_candidates
-from chat.names import named_things
+from chat.names import name_readings, named_things
 from chat.people import names_a_person, opens_with_post
 from chat.questions import documents_named, quoted_phrases
 from chat.text import abbreviates, one_letter_apart, stems
@@ -1313,3 +1313,13 @@ def test_half_names_a_share_only_of_something():
     assert holds_kind("percent", "Nearly half of all two year olds take up a place.")
     assert holds_kind("percent", "Half the workforce has been trained.")
     assert not holds_kind("percent", "It has opened as a half form entry and will grow to 210 places.")
+
+
+def test_a_name_in_brackets_after_another_is_another_name_for_it():
+    asked = "When is the Troubled Families programme (Priority Families locally) due to end?"
+    assert name_readings(asked) == [["Troubled Families"], ["Priority Families"]]
+    assert name_readings("Does Small Steps Big Changes work with Family Nurse Partnership?") == [
+        ["Small Steps Big Changes", "Family Nurse Partnership"]]
+    review = _hit("The review prepared the service for the possibility that Troubled Families is not extended "
+                  "beyond its new end date of 1st April 2021.")
+    assert "1st April 2021" in compose(asked, [review])[0]
