@@ -12,7 +12,7 @@ import numpy as np
 
 from index import layout, vectors
 from index.embedder import Embedder
-from index.fusion import adapted_dense_weight, reciprocal_rank_fusion, weighted_sum
+from index.fusion import adapted_dense_weight, reciprocal_rank_fusion, weighted_sum, with_dense_standout
 from index.manifest import check_compatible, read_manifest
 from index.records import Filters, Hit
 from index.store import ChunkStore, content_words
@@ -141,7 +141,7 @@ class IndexReader:
                 best = store.get([lists[-1][0][0]])
                 best_words = set(content_words(next(iter(best.values())).index_text)) if best else set()
                 dense_weight = adapted_dense_weight(set(content_words(query)), best_words, dense_weight)
-            ranked = fuse(lists, fusion, dense_weight)
+            ranked = with_dense_standout(fuse(lists, fusion, dense_weight), dense=lists[0])
         else:
             ranked = lists[0]
         top = ranked[:k]

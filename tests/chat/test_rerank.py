@@ -170,3 +170,12 @@ def test_a_tables_rows_after_the_second_stand_behind_the_other_passages():
     ranked = rerank("Who chairs the Board?", rows[:2] + other + [later], {})
     assert [h.chunk.text for h in ranked] == [rows[0].chunk.text, rows[1].chunk.text, other[0].chunk.text,
                                               later.chunk.text]
+
+
+@pytest.mark.slow
+def test_a_question_worded_unlike_its_passage_finds_it_when_the_embedding_is_sure(corpus_engine):
+    # Keyword search ranks the consultation passage nowhere ("qualities", "adults" are not its words);
+    # its embedding leads every other passage's by far.
+    hits = corpus_engine.search("When young people were asked what they want from the adults who work with "
+                                "them, what qualities came up?", k=3)
+    assert "what skills they would like to see in a worker" in hits[0].chunk.text

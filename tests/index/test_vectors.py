@@ -2,7 +2,8 @@
 import numpy as np
 
 from index import vectors
-from index.fusion import WORDED_APART_DENSE_WEIGHT, adapted_dense_weight, reciprocal_rank_fusion, weighted_sum
+from index.fusion import (WORDED_APART_DENSE_WEIGHT, adapted_dense_weight, reciprocal_rank_fusion, weighted_sum,
+                          with_dense_standout)
 
 
 def test_faiss_inner_product_matches_brute_force():
@@ -74,3 +75,12 @@ def test_a_question_worded_unlike_the_documents_gives_the_embedding_more_say():
     assert adapted_dense_weight(question, {"families", "support"}, 0.25) == WORDED_APART_DENSE_WEIGHT
     assert adapted_dense_weight(question, {"families"}, 0.5) == 0.5  # never lowered
     assert adapted_dense_weight(set(), set(), 0.25) == 0.25
+
+
+def test_a_passage_the_embedding_ranks_far_ahead_of_all_others_comes_first():
+    fused = [(3, 0.9), (1, 0.8), (2, 0.3)]
+    standout = [(2, 0.62), (3, 0.43), (1, 0.42)]  # cosine 0.19 ahead of the runner-up
+    assert [item for item, _ in with_dense_standout(fused, standout)] == [2, 3, 1]
+    assert with_dense_standout(fused, standout)[0][1] > 0.9  # the re-ranker sorts by score
+    close = [(2, 0.62), (3, 0.58), (1, 0.42)]
+    assert with_dense_standout(fused, close) == fused
