@@ -640,7 +640,7 @@ def _with_its_list(cand: Candidate, units: list[Candidate], wanted: bool = False
     asks for several things (`wanted`), a sentence announcing them is read with a list introduced
     just after it ("The Partnership has adopted seven principles ... The principles are as follows:"),
     or with the numbered items that follow it ("... maintain the four shared strategic outcomes ...
-    1. Promoting the health and wellbeing of ..."), the first sentence of each."""
+    1. Promoting the health and wellbeing of ..."), the opening words of each."""
     following = _following(cand, units)
     items = [u.text for u in following]
     text = cand.text.rstrip()
