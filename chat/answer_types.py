@@ -106,7 +106,8 @@ _KINDS = [
     ("age", r"\b(what ages?|which ages?|how old|age group|age range)\b"),
     # "What did staff rate positively?" uses "rate" as a verb.
     # "the figure for the share of CAFs closed ..." asks for a percentage however far from "what".
-    ("percent", r"\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
+    # "What % of ...?", "% of year 6 children obese?": a per cent sign with no number before it asks for one.
+    ("percent", r"(?:^|\s)%|\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
                 r"|(?:the|a) (?:share|proportion|percentage) of"
                 r"|what(?:'s| is| was| are| were)? (?:the )?(?!(?:did|do|does|will|would|can|could|should)\b)"
                 r"(?:[\w'’-]+ ){0,4}(?:rate|ratio|percentage|proportion))\b"),

@@ -15,13 +15,18 @@ MAX_QUESTION_CHARS = 1000
 _INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn"}  # controls, format marks (bidi overrides), surrogates
 
 
+# A question word run into "is" without its apostrophe, as typed in a hurry: "whats the rate?",
+# "whos the officer?" read as "what's", "who's" (no other word is spelt so).
+_SQUASHED_IS = re.compile(r"\b(what|who|where|when|how)s\b", re.IGNORECASE)
+
+
 def tidy_question(text: object) -> tuple[str, tuple[str, ...]]:
     """The question as one clean line, and notes for the user about what was changed."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = unicodedata.normalize("NFC", text)
     text = "".join(ch if unicodedata.category(ch) not in _INVISIBLE else " " for ch in text)
-    text = " ".join(text.split())
+    text = _SQUASHED_IS.sub(r"\1's", " ".join(text.split()))
     if len(text) <= MAX_QUESTION_CHARS:
         return text, ()
     cut = text[:MAX_QUESTION_CHARS]

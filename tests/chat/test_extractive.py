@@ -1323,3 +1323,13 @@ def test_a_name_in_brackets_after_another_is_another_name_for_it():
     review = _hit("The review prepared the service for the possibility that Troubled Families is not extended "
                   "beyond its new end date of 1st April 2021.")
     assert "1st April 2021" in compose(asked, [review])[0]
+
+
+def test_a_per_cent_sign_with_no_number_asks_for_a_share():
+    assert question_kind("What % of infants are breastfed at 6-8 weeks?") == "percent"
+    assert question_kind("% of yr 6 kids obese in nottingham?") == "percent"
+    assert question_kind("Is the take-up above 50%?") == "other"  # a share stated is no share asked
+    breastfeeding = _hit("48% of infants are being breast fed at 6-8 weeks compared to the English average of 42.9%.")
+    indicators = _hit("Rate of infant mortality per 1,000 live births (aged under one year)", rank=2)
+    text = compose("As a commissioner: what % of infants are breastfed at 6-8 weeks?", [indicators, breastfeeding])[0]
+    assert text.startswith("48%")

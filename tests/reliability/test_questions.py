@@ -85,3 +85,9 @@ def test_cli_ask_handles_odd_input(tmp_path, corpus_index_dir):
     empty = subprocess.run([sys.executable, "-m", "chat.cli", "ask", "", *where],
                            capture_output=True, text=True, timeout=60, env=env)
     assert empty.returncode == 2 and "give a question" in empty.stderr and "Traceback" not in empty.stderr
+
+
+def test_a_question_word_run_into_is_gets_its_apostrophe_back():
+    assert tidy_question("whats the infant mortality rate?  whos the officer?") == (
+        "what's the infant mortality rate? who's the officer?", ())
+    assert tidy_question("What's the rate? Show me the whatsits.")[0] == "What's the rate? Show me the whatsits."
