@@ -107,7 +107,8 @@ _KINDS = [
     # "What did staff rate positively?" uses "rate" as a verb.
     # "the figure for the share of CAFs closed ..." asks for a percentage however far from "what".
     # "What % of ...?", "% of year 6 children obese?": a per cent sign with no number before it asks for one.
-    ("percent", r"(?:^|\s)%|\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
+    ("percent", r"(?:^|\s)%"
+                r"|\b(by how much|what percentage|what proportion|what per ?cent|what share|what rate|how much of"
                 r"|(?:the|a) (?:share|proportion|percentage) of"
                 r"|what(?:'s| is| was| are| were)? (?:the )?(?!(?:did|do|does|will|would|can|could|should)\b)"
                 r"(?:[\w'’-]+ ){0,4}(?:rate|ratio|percentage|proportion))\b"),
@@ -240,7 +241,7 @@ _WHICH_POST_HOLDER = re.compile(rf"\b(?:which |name of (?:the |a |an )?)(?:[\w-]
 
 
 # "Who chairs the SEND Accountability Board?": the holder of its chair.
-_CHAIR_HOLDER_ASKED = re.compile(r"\bwho\s+(?:(?:is|was|will be)\s+)?(?:currently\s+|now\s+)?"
+_CHAIR_HOLDER_ASKED = re.compile(r"\bwho\s+(?:(?:is|was|will be)\s+)?(?:currently\s+|now\s+|actually\s+)?"
                                  r"(?:chairs|chaired|chairing|will chair)\b", re.IGNORECASE)
 
 
@@ -252,6 +253,11 @@ _POST_OF = re.compile(rf"\b({_POST_TITLE})s?{_OF_BODY}", re.IGNORECASE)  # "As j
 _POST_BY_ITS_VERB = re.compile(r"\b(chair|head)(?:s|ed|ing)\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6}"
                                r"|(?:[\w'’&-]+\s+){0,4}(?:board|committee|group|panel|forum|network|partnership)\b)",
                                re.IGNORECASE)
+
+
+# "I've just joined the Children's Partnership Board - who chairs it?": "it" is the body named before.
+_POST_OF_IT = re.compile(r"\b(chair|head)(?:s|ed|ing)\s+(?:it|this|that)\b", re.IGNORECASE)
+_BODY_NAMED = re.compile(r"\bthe\s+((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6})", re.IGNORECASE)
 
 
 def posts_of(text: str) -> list[tuple[str, str]]:
@@ -267,6 +273,10 @@ def post_asked_of(question: str) -> tuple[str, str] | None:
     found = _POST_BY_ITS_VERB.search(question)
     if found:
         return _post_word(found.group(1)), found.group(2).strip()
+    found = _POST_OF_IT.search(question)
+    body = _BODY_NAMED.search(question, 0, found.start()) if found else None
+    if found and body:
+        return _post_word(found.group(1)), body.group(1).strip()
     return next(iter(posts_of(question)), None)
 
 

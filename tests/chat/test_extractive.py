@@ -5,8 +5,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from chat.answer_types import (asks_yes_or_no, holds_kind, names_role_holder, post_asked_of, post_holder_asked,
-                               question_kind, role_asked, status_cell)
+from chat.answer_types import (asks_yes_or_no, chair_asked, holds_kind, names_role_holder, post_asked_of,
+                               post_holder_asked, question_kind, role_asked, status_cell)
 from chat.extractive import candidates, compose, score_candidates
 from chat.names import name_readings, named_things
 from chat.people import names_a_person, opens_with_post
@@ -1333,3 +1333,13 @@ def test_a_per_cent_sign_with_no_number_asks_for_a_share():
     indicators = _hit("Rate of infant mortality per 1,000 live births (aged under one year)", rank=2)
     text = compose("As a commissioner: what % of infants are breastfed at 6-8 weeks?", [indicators, breastfeeding])[0]
     assert text.startswith("48%")
+
+
+def test_who_chairs_it_asks_about_the_body_named_before():
+    asked = "I've just joined the Children's Partnership Board - who actually chairs it at the moment?"
+    assert post_asked_of(asked) == ("chair", "Children's Partnership Board") and chair_asked(asked)
+    assert post_asked_of("Who chairs it?") is None  # nothing named for "it" to be
+    other = _hit("✓ Paul Burnett | - Independent Chair of) | Local Safeguarding Children Board")
+    ours = _hit("As joint Chairs of the Children's Partnership Board, we are proud of the plan. Councillor Sam Webster",
+                rank=2)
+    assert compose(asked, [other, ours])[0].startswith("As joint Chairs of the Children's Partnership Board")
