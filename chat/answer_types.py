@@ -420,6 +420,22 @@ def names_title(person: str, text: str) -> bool:
                           re.IGNORECASE))
 
 
+# "two Every Colleague Matters Events each year": a count of things in a period, said as how often.
+_COUNT_IN_PERIOD = re.compile(r"^(one|two|three|four|six|\d+)\s+(?:[\w'’-]+\s+){0,5}?(?:each|every|per|a)\s+"
+                              r"(week|month|year|term|quarter)$", re.IGNORECASE)
+_HOW_OFTEN = {"one": "once", "1": "once", "two": "twice", "2": "twice"}
+
+
+def in_words_of_how_often(fact: str) -> str:
+    """A frequency as an answer to "how often?": "two Every Colleague Matters Events each year" is
+    "Twice a year (two Every Colleague Matters Events each year)"; other frequencies stay as they are."""
+    found = _COUNT_IN_PERIOD.match(fact.strip())
+    if not found:
+        return fact
+    count = found.group(1).lower()
+    return f"{_HOW_OFTEN.get(count, count + ' times').capitalize()} a {found.group(2).lower()} ({fact.strip()})"
+
+
 def the_fact(kind: str, text: str) -> str:
     """The single fact of that kind in `text`, when there is exactly one; '' otherwise."""
     if kind == "person":
@@ -429,7 +445,9 @@ def the_fact(kind: str, text: str) -> str:
                    "frequency": FREQUENCY, "age": _AGE}.get(kind)
         found = [m.group(0).strip() for m in pattern.finditer(text)] if pattern else []
     distinct = list(dict.fromkeys(found))
-    return distinct[0] if len(distinct) == 1 else ""
+    if len(distinct) != 1:
+        return ""
+    return in_words_of_how_often(distinct[0]) if kind == "frequency" else distinct[0]
 
 
 # The labels of a form's fields that hold a fact of the kind asked: "Place: Committee Room at Loxley

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from chat.answer_types import (asks_yes_or_no, chair_asked, holds_kind, names_role_holder, post_asked_of,
-                               post_holder_asked, question_kind, role_asked, status_cell)
+                               post_holder_asked, question_kind, role_asked, status_cell, the_fact)
 from chat.extractive import candidates, compose, score_candidates
 from chat.names import name_readings, named_things
 from chat.people import names_a_person, opens_with_post
@@ -1343,3 +1343,12 @@ def test_who_chairs_it_asks_about_the_body_named_before():
     ours = _hit("As joint Chairs of the Children's Partnership Board, we are proud of the plan. Councillor Sam Webster",
                 rank=2)
     assert compose(asked, [other, ours])[0].startswith("As joint Chairs of the Children's Partnership Board")
+
+
+def test_a_count_of_things_in_a_period_is_said_as_how_often():
+    plan = _hit("Every Colleague Matters Strategy - Deliver two Every Colleague Matters Events each year in February "
+                "and October.")
+    text = compose("How often do the Every Colleague Matters events happen?", [plan])[0]
+    assert text.startswith("Twice a year (two Every Colleague Matters Events each year).")
+    assert the_fact("frequency", "The group meets every 8 weeks.") == "every 8 weeks"
+    assert the_fact("frequency", "Run 6 sessions per month.") == "6 times a month (6 sessions per month)"
