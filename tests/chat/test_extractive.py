@@ -242,7 +242,7 @@ def test_a_newer_close_answer_is_not_crowded_out_by_a_long_older_one():
                "training offer for the workforce across the partnership; Timescale: October 2019; "
                "Responsibility Lead: Lisa Hazell", 2, "new.txt", "2019-12-31", "Action Plan 2017-2019", "table_row")
     text, _, _ = compose("How often are the Every Colleague Matters whole-workforce events now to be held?", [old, new])
-    assert text.startswith("two Every Colleague Matters Events each year"), text
+    assert text.startswith("Twice a year (two Every Colleague Matters Events each year)"), text
 
 
 def test_past_cue_puts_the_older_version_first():
