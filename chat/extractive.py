@@ -101,6 +101,9 @@ _CONTRACTION = re.compile(r"\b[A-Z][a-z]{2,4}\b")
 # A sentence introducing a statement ("The Vision for the Partnership from the Plan is:"), which the
 # next sentence gives: the two are one answer.
 _STATEMENT_INTRO = re.compile(r"\b(?:is|was|reads|states|says)\s*:\s*$", re.IGNORECASE)
+# A sentence setting a condition on the rule before it: "The quorum will be one third of its membership.
+# If there is no nominated person ... present, the meeting cannot be quorate." The two are one rule.
+_CONDITION = re.compile(r"^\W*(?:if|unless|otherwise)\b", re.IGNORECASE)
 # A sentence spelling out the one before it: "Namely, ...", "These include ...", "They are: ...".
 _ELABORATES = re.compile(r"^\W*(?:namely|that is|i\.e\.|(?:these|they|this|which) (?:are|were|include[sd]?|included|"
                          r"comprise[sd]?)|including)\b", re.IGNORECASE)
@@ -157,7 +160,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
             # "6 of these staff ..." is about what the sentences before it were about.
             refers = bool(_REFERS_BACK.match(piece))
             carried = earlier if refers else ""
-            if ((_ELABORATES.match(piece) or _STATEMENT_INTRO.search(previous))
+            if ((_ELABORATES.match(piece) or _STATEMENT_INTRO.search(previous) or _CONDITION.match(piece))
                     and out and out[-1].hit is hit and out[-1].position == position - 1
                     and hit.chunk.kind != "table_row" and len(out[-1].text) + len(text) < MAX_CHARS // 2):
                 # "Namely, to show respect ..." completes the sentence before it: one candidate

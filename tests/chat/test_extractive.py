@@ -1352,3 +1352,12 @@ def test_a_count_of_things_in_a_period_is_said_as_how_often():
     assert text.startswith("Twice a year (two Every Colleague Matters Events each year).")
     assert the_fact("frequency", "The group meets every 8 weeks.") == "every 8 weeks"
     assert the_fact("frequency", "Run 6 sessions per month.") == "6 times a month (6 sessions per month)"
+
+
+def test_a_condition_on_a_rule_is_read_with_the_rule():
+    constitution = _hit("2. The quorum for the Board will be one third of its membership, provided that the Director "
+                        "is present. If there is no nominated person acting on behalf of the Director present, the "
+                        "meeting cannot be quorate.")
+    text = compose("What do we need for a board meeting to be quorate?", [constitution])[0]
+    assert text.startswith("The quorum for the Board will be one third of its membership")
+    assert "cannot be quorate" in text
