@@ -84,6 +84,7 @@ _EVENTS = [frozenset(stems(words)) for words in (
     "publish publishes published publishing",
     "launch launches launched launching",
 )]
+_NOT_DONE = re.compile(r"\b(?:not|never|yet to be)\s+(?:yet\s+|been\s+|be\s+)?\w+", re.IGNORECASE)  # "not agreed"
 _CHAIR = re.compile(r"\bchair", re.IGNORECASE)  # "Chair", "chairs", "chaired", "Chairman", "Chairperson"
 # How much the words of the sentences a sentence refers back to ("It", "This", "These") count as its own.
 ANTECEDENT_WEIGHT = 0.5
@@ -488,8 +489,9 @@ def _of_document_named(item: Scored, asked: str, glossary: dict[str, str] | None
 
 
 def _tells_the_event(cand: Candidate, events: list[frozenset[str]]) -> bool:
-    """Whether the sentence tells of each event the "when" question asks the date of (_EVENTS)."""
-    said = set(stems(cand.text))
+    """Whether the sentence tells of each event the "when" question asks the date of (_EVENTS); an event
+    it says did not happen ("was not agreed and completed in time") it does not tell of."""
+    said = set(stems(_NOT_DONE.sub(" ", cand.text)))
     return all(group & said for group in events)
 
 

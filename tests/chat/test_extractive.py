@@ -1361,3 +1361,11 @@ def test_a_condition_on_a_rule_is_read_with_the_rule():
     text = compose("What do we need for a board meeting to be quorate?", [constitution])[0]
     assert text.startswith("The quorum for the Board will be one third of its membership")
     assert "cannot be quorate" in text
+
+
+def test_an_event_that_did_not_happen_gives_no_date_for_it():
+    late = _hit("A Service Specification for the Speech and Language Service was not agreed and completed in time "
+                "for the service to launch on the 1st June.")
+    assert compose("When will the contract for the speech and language service be signed?", [late])[0] == ""
+    signed = _hit("The Service Specification for the Speech and Language Service was agreed on 1st June.")
+    assert "1st June" in compose("When was the speech and language service specification signed?", [signed])[0]
