@@ -158,6 +158,9 @@ _RELATIVE_WHO = re.compile(r"(?<!\bme )(?<!\bus )(?<!\bsay )(?<!\bsays )(?<!\bte
 _TRAILING_WHEN = re.compile(r"\s(?:when|while|once)\s(?:the|a|an|it|they|we|our|their|this|that)\b[^?]*")
 # "Is there a phone number for ...?" asks for the number itself.
 _IS_THERE = re.compile(r"\s*(?:is|are) there\b")
+# "Can you give me the phone number for ...?": a request for something, not a yes/no question.
+_REQUEST = re.compile(r"\s*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?"
+                      r"(?:give|tell|send|show|find|share|list|name|point)\b")
 _WH_WORD = re.compile(r"\b(who|whom|whose|what|when|where|which|how)\b")
 _YES_NO = re.compile(r"\s*(?:if\b[^,]*,\s*)?(is|are|was|were|does|do|did|can|could|will|would|should|has|have|"
                      r"had|may|must)\b")
@@ -172,7 +175,8 @@ def asks_yes_or_no(question: str) -> bool:
     clauses = [c for c in re.split(r"\s[-–—]\s|(?<=\w\w)[.!]\s+", question.lower().strip()) if c]
     asking = [c for c in clauses if c.rstrip().endswith("?")] or clauses or [""]
     q = _LEADING_CLAUSE.sub("", asking[-1])
-    return bool(_YES_NO.match(q)) and not _WH_WORD.search(_RELATIVE_WHO.sub(" ", _TRAILING_WHEN.sub(" ", q)))
+    return (bool(_YES_NO.match(q)) and not _REQUEST.match(q)
+            and not _WH_WORD.search(_RELATIVE_WHO.sub(" ", _TRAILING_WHEN.sub(" ", q))))
 
 
 @lru_cache(maxsize=256)  # asked by the re-ranker, the answerer, its scorer and the engine for the same question

@@ -1369,3 +1369,11 @@ def test_an_event_that_did_not_happen_gives_no_date_for_it():
     assert compose("When will the contract for the speech and language service be signed?", [late])[0] == ""
     signed = _hit("The Service Specification for the Speech and Language Service was agreed on 1st June.")
     assert "1st June" in compose("When was the speech and language service specification signed?", [signed])[0]
+
+
+def test_a_polite_request_asks_for_the_thing_not_yes_or_no():
+    asked = "Can you give me the phone number for Jane McCombe? I'd like to ring her."
+    assert not asks_yes_or_no(asked) and question_kind(asked) == "phone"
+    assert asks_yes_or_no("Can you join the network from outside the city?")
+    contact = _hit("Jane McCombe | Workforce Development Planning Manager | jane.mccombe@nottspct.nhs.uk")
+    assert compose(asked, [contact])[0] == ""  # an email is no phone number
