@@ -121,8 +121,9 @@ _KINDS = [
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
     # "What's the local target for families supported?": a target is an amount, whatever its unit.
     # "What's the latest figure for two year olds taking up free places?": a figure is a count or a share.
+    # "How big is the workforce?" is answered by a headcount, a share or a sum.
     ("amount", r"\bwhat(?:'s| is| was| are| were)? (?:the |our |their |its )?(?:[\w'’-]+ ){0,3}"
-               r"(?:targets?\b(?!\s+(?:date|group|audience|area)s?\b)|figures?\b)"),
+               r"(?:targets?\b(?!\s+(?:date|group|audience|area)s?\b)|figures?\b)|\bhow (?:big|large)\b"),
     ("day", r"\b(what date|which date|exact date)\b"),
     ("date", r"\b(when|by when|deadline|timescale|what year|which year|which month|what month|what time|how long|"
              r"due(?!\s+to\b)|how far (?:ahead|in advance)|how much notice)\b"),
@@ -147,6 +148,9 @@ _KINDS = [
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|if|after|before|once|while|since|as|under|in|according to|during|within|"
                              r"for|from|at|by)\b[^,?]*,\s*"
                              r"(?=(?:who|whom|whose|what|which|where|how|when|why|is|are|was|were|do|does|did|can)\b)")
+# "Roughly how big ...?", "So when ...?": a word before the question word hedges or links; it asks nothing.
+_HEDGE = re.compile(r"^\s*(?:(?:roughly|approximately|approx|about|around|exactly|so|and|but|ok|okay)\b[\s,]*)+"
+                    r"(?=(?:who|whom|whose|what|which|where|how|when|why)\b)")
 # "I've just joined the safeguarding side - who was the independent chair ...?": a statement before
 # the question tells who is asking or how things were; the question's opening word says what it wants.
 _LEADING_STATEMENT = re.compile(r"^(?!\s*(?:who|whom|whose|what|which|where|how|when|why)\b)[^?]*?"
@@ -201,7 +205,7 @@ def question_kind(question: str) -> str:
     if title_asked(question):
         return "title"
     # "I've just joined - who ...?", "When young people were consulted, what did they ...?"
-    q = _LEADING_CLAUSE.sub("", _LEADING_STATEMENT.sub("", question.lower()))
+    q = _HEDGE.sub("", _LEADING_CLAUSE.sub("", _LEADING_STATEMENT.sub("", question.lower())))
     if re.match(r"\s*(who|whom|whose)\b", q):
         return "person"  # "Who should I ring about ...?" wants a person, not a number
     # "Were any staff at risk when the posts were abolished?": the closing "when" clause sets the scene;

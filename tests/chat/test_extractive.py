@@ -30,7 +30,7 @@ def test_question_kinds():
     assert question_kind("Who should I ring about training?") == "person"
     assert question_kind("How much did the app cost to build?") == "money"
     assert question_kind("How big is the whole A Better Start pot nationally?") == "money"
-    assert question_kind("How big is the team?") == "other"
+    assert question_kind("How big is the team?") == "amount"  # a headcount (or a share or sum) answers it
     assert question_kind("How many foster carers were approved?") == "count"
     assert question_kind("When will the new service start?") == "date"
     assert question_kind("When is the report due?") == "date"
@@ -1377,3 +1377,12 @@ def test_a_polite_request_asks_for_the_thing_not_yes_or_no():
     assert asks_yes_or_no("Can you join the network from outside the city?")
     contact = _hit("Jane McCombe | Workforce Development Planning Manager | jane.mccombe@nottspct.nhs.uk")
     assert compose(asked, [contact])[0] == ""  # an email is no phone number
+
+
+def test_a_hedge_before_the_question_word_asks_nothing_and_how_big_asks_for_an_amount():
+    asked = "Roughly how big was the youth offending team workforce when the 2010-2014 strategy was written?"
+    assert question_kind(asked) == "amount"  # not a date: the "when" clause sets the scene
+    assert question_kind("So when is the next meeting?") == "date"
+    row = _hit("Sector Overview: Justice and Crime Prevention The workforce includes: • Approx 80 colleagues in the "
+               "Youth Offending team in Local Authority.", kind="table_row")
+    assert "Approx 80 colleagues" in compose(asked, [row])[0]
