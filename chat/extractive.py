@@ -765,14 +765,15 @@ def _names_in(hit: Hit, names: list[str], glossary: dict[str, str] | None = None
 
 def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary: dict[str, str] | None) -> bool:
     """Whether the candidate's passage names what the question names (_names_in), or, for a question
-    naming several things, is a passage of a bundle of papers naming some of them itself whose bundle
-    names the others in another passage retrieved: "Out of the original 152 Local Authorities invited
-    to submit an Expression of Interest ..." is about the "Big Lottery A Better Start" bid the papers
-    name elsewhere."""
+    naming several things, is a passage of a bundle of papers naming some of them itself (or by its
+    paper's title) whose bundle names the others in another passage retrieved: "Out of the original 152
+    Local Authorities invited to submit an Expression of Interest ..." is about the "Big Lottery A Better
+    Start" bid the papers name elsewhere."""
     if _names_in(cand.hit, names, glossary):
         return True
     chunk = cand.hit.chunk
-    said = [name for name in names if names_all(chunk.text, [name])]  # by the passage, not its title
+    # Said by the passage or its paper's title ("Big Lottery for Nottingham, ..."), not the bundle's.
+    said = [name for name in names if names_all(f"{chunk.text} {chunk.paper}", [name])]
     if len(names) < 2 or not said or not chunk.paper:
         return False
     same = [h for h in hits if h.chunk.source == chunk.source]

@@ -1386,3 +1386,13 @@ def test_a_hedge_before_the_question_word_asks_nothing_and_how_big_asks_for_an_a
     row = _hit("Sector Overview: Justice and Crime Prevention The workforce includes: • Approx 80 colleagues in the "
                "Youth Offending team in Local Authority.", kind="table_row")
     assert "Approx 80 colleagues" in compose(asked, [row])[0]
+
+
+def test_a_paper_titled_with_one_name_asked_and_its_bundle_naming_the_other_answers():
+    paper = "Big Lottery for Nottingham, Fulfilling Lives: Small Steps Big Changes"
+    bid = _hit("The partnership working group submitted a Stage One bid on 7th June 2013.", source="papers.txt")
+    bid = replace(bid, chunk=replace(bid.chunk, paper=paper))
+    cover = _hit("A new £165m Fulfilling Lives: A Better Start initiative was announced.", rank=2, source="papers.txt")
+    asked = "When did Nottingham submit its Stage One bid for the Big Lottery A Better Start funding?"
+    assert "7th June 2013" in compose(asked, [bid, cover])[0]
+    assert compose(asked, [bid])[0] == ""  # nothing retrieved names the Better Start
