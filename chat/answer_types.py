@@ -250,7 +250,10 @@ _WHICH_POST_HOLDER = re.compile(rf"\b(?:which |name of (?:the |a |an )?)(?:[\w-]
 
 # "Who chairs the SEND Accountability Board?": the holder of its chair.
 _CHAIR_HOLDER_ASKED = re.compile(r"\bwho\s+(?:(?:is|was|will be)\s+)?(?:currently\s+|now\s+|actually\s+)?"
-                                 r"(?:chairs|chaired|chairing|will chair)\b", re.IGNORECASE)
+                                 r"(?:chairs|chaired|chairing|will chair)\b"
+                                 # "Who was the LSCB independent chair ...?": the chair named as a post
+                                 r"|\bwho(?:\s+is|\s+was|['’]s)\s+(?:currently\s+|now\s+)?the\s+"
+                                 r"(?:[\w'’-]+\s+){0,4}?chair(?:man|person|woman)?\b", re.IGNORECASE)
 
 
 # "Independent Chair of Local Safeguarding Children Board", "Director of Public Health": a post and

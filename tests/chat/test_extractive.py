@@ -1396,3 +1396,10 @@ def test_a_paper_titled_with_one_name_asked_and_its_bundle_naming_the_other_answ
     asked = "When did Nottingham submit its Stage One bid for the Big Lottery A Better Start funding?"
     assert "7th June 2013" in compose(asked, [bid, cover])[0]
     assert compose(asked, [bid])[0] == ""  # nothing retrieved names the Better Start
+
+
+def test_who_was_the_chair_is_answered_only_by_a_sentence_about_a_chair():
+    asked = "Who was the LSCB independent chair at the time of the 2016 plan?"
+    assert chair_asked(asked) and chair_asked("Who's the chair of the board?")
+    region = _hit("Work with partners across the East Midlands region to develop a Regional Adoption Agency.")
+    assert compose(asked, [region])[0] == ""
