@@ -142,7 +142,8 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     runs of short lines (a contact's name, job title and email on separate lines) joined.
 
     A table row too long to show keeps, of its longest cell's list items, those on the question's topic.
-    A sentence spelling out the one before it ("Namely, to show respect ...") is read with it, as one.
+    A sentence spelling out the one before it ("Namely, to show respect ...") or setting a condition on
+    it ("If there is no nominated person ...") is read with it, as one.
     """
     topic = set(topic_terms(question))
     out = []

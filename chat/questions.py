@@ -21,7 +21,8 @@ _SQUASHED_IS = re.compile(r"\b(what|who|where|when|how)s\b", re.IGNORECASE)
 
 
 def tidy_question(text: object) -> tuple[str, tuple[str, ...]]:
-    """The question as one clean line, and notes for the user about what was changed."""
+    """The question as one clean line ("whats" read as "what's"), and notes for the user about what
+    was changed."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = unicodedata.normalize("NFC", text)
