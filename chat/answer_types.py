@@ -219,6 +219,8 @@ def question_kind(question: str) -> str:
         asked = _TRAILING_WHEN.sub(" ", asked)
     if yes_no and _PROGRESS_ASKED.search(q):  # "Is the project on track?" is answered by its status
         return "status"
+    if yes_no and _FEE_ASKED.search(q):  # "Is there a membership fee?" is answered by the sum
+        return "money"
     for kind, pattern in _KINDS:
         if yes_no and kind != "title" and not (kind in ("phone", "email") and _IS_THERE.match(q)):
             continue
@@ -227,6 +229,9 @@ def question_kind(question: str) -> str:
     return "other"
 
 
+# "Is there an annual membership fee?", "Does it cost anything to join?": a charge asked for.
+_FEE_ASKED = re.compile(r"\b(?:is|are) there (?:an? |any )?(?:[\w-]+ ){0,2}(?:fees?|charges?)\b"
+                        r"|\bdoes (?:it|membership|joining) cost\b", re.IGNORECASE)
 _PROGRESS_ASKED = re.compile(r"\b(?:on|off) (?:track|target|schedule)\b|\bbehind schedule\b", re.IGNORECASE)
 _ROLE_ASKED = re.compile(rf"\b(?:which |what |name of (?:the |a |an )?|who(?: is| was|['’]s) the )"
                          rf"((?:[\w-]+ ){{0,3}}?{_ROLE})\b", re.IGNORECASE)

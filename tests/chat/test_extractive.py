@@ -1403,3 +1403,12 @@ def test_who_was_the_chair_is_answered_only_by_a_sentence_about_a_chair():
     assert chair_asked(asked) and chair_asked("Who's the chair of the board?")
     region = _hit("Work with partners across the East Midlands region to develop a Regional Adoption Agency.")
     assert compose(asked, [region])[0] == ""
+
+
+def test_a_question_whether_there_is_a_fee_asks_for_the_sum():
+    asked = "Does it cost anything to join the network - is there an annual membership fee?"
+    assert question_kind(asked) == "money"
+    assert question_kind("Does the update have any cost implications?") == "other"  # settled by a sentence
+    terms = _hit("To join the network you need to be a voluntary organisation providing a service for children.")
+    assert compose(asked, [terms])[0] == ""
+    assert compose(asked, [_hit("Membership of the network costs £25 a year.")])[0].startswith("£25")
