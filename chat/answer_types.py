@@ -49,12 +49,13 @@ LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)
 # sentence moves on (not "contact Lisa Hazell Integrated ...", where her post follows).
 _CONTACT_NAMED = re.compile(r"\bcontact\s+((?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))(?=\s*[:,;(]|\s+(?-i:[a-z])|\s*$)",
                             re.IGNORECASE)
+# "two Every Colleague Matters Events each year": a count of things in a period (its count, its period).
+_COUNT_IN_PERIOD = (r"(one|two|three|four|six|\d+)\s+(?:[\w'’-]+\s+){0,5}?(?:each|every|per|a)\s+"
+                    r"(week|month|year|term|quarter)")
 FREQUENCY = re.compile(r"\b(?:every\s+(?:\d+|two|three|four|six|other)?\s*(?:day|week|month|year|quarter)s?|"
                        r"daily|weekly|fortnightly|monthly|quarterly|annually|yearly|termly|bi-?monthly|"
                        r"(?:once|twice|\w+ times)\s+(?:a|per|each)\s+(?:week|month|year|term)"
-                       # "two Every Colleague Matters Events each year"
-                       r"|(?:one|two|three|four|six|\d+)\s+(?:[\w'’-]+\s+){0,5}?(?:each|every|per|a)\s+"
-                       r"(?:week|month|year|term|quarter))\b", re.IGNORECASE)
+                       rf"|{_COUNT_IN_PERIOD})\b", re.IGNORECASE)
 # A stretch of time from now: "within the next 10 years", "over five years", "in 18 months".
 SPAN = re.compile(r"\b(?:within|over|in|for|during) (?:the )?(?:next |coming |first |last |past )?"
                   r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty) "
@@ -263,17 +264,18 @@ _CHAIR_HOLDER_ASKED = re.compile(r"\bwho\s+(?:(?:is|was|will be)\s+)?(?:currentl
 
 # "Independent Chair of Local Safeguarding Children Board", "Director of Public Health": a post and
 # the capitalised name of the body it is of; "Who chairs / heads the X?" asks for a post by its verb.
-_OF_BODY = r"\s+of\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6})"
+_CAPITALISED_NAME = r"(?:(?-i:[A-Z])[\w'’&-]*\s*){1,6}"  # "Children's Partnership Board"
+_OF_BODY = rf"\s+of\s+(?:the\s+)?({_CAPITALISED_NAME})"
 _POST_OF = re.compile(rf"\b({_POST_TITLE})s?{_OF_BODY}", re.IGNORECASE)  # "As joint Chairs of the Board, we"
 # A body may be named in lower case by what it is: "Who chairs the children's homes governance board?"
-_POST_BY_ITS_VERB = re.compile(r"\b(chair|head)(?:s|ed|ing)\s+(?:the\s+)?((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6}"
+_POST_BY_ITS_VERB = re.compile(rf"\b(chair|head)(?:s|ed|ing)\s+(?:the\s+)?({_CAPITALISED_NAME}"
                                r"|(?:[\w'’&-]+\s+){0,4}(?:board|committee|group|panel|forum|network|partnership)\b)",
                                re.IGNORECASE)
 
 
 # "I've just joined the Children's Partnership Board - who chairs it?": "it" is the body named before.
 _POST_OF_IT = re.compile(r"\b(chair|head)(?:s|ed|ing)\s+(?:it|this|that)\b", re.IGNORECASE)
-_BODY_NAMED = re.compile(r"\bthe\s+((?:(?-i:[A-Z])[\w'’&-]*\s*){1,6})", re.IGNORECASE)
+_BODY_NAMED = re.compile(rf"\bthe\s+({_CAPITALISED_NAME})", re.IGNORECASE)
 
 
 def posts_of(text: str) -> list[tuple[str, str]]:
@@ -436,16 +438,13 @@ def names_title(person: str, text: str) -> bool:
                           re.IGNORECASE))
 
 
-# "two Every Colleague Matters Events each year": a count of things in a period, said as how often.
-_COUNT_IN_PERIOD = re.compile(r"^(one|two|three|four|six|\d+)\s+(?:[\w'’-]+\s+){0,5}?(?:each|every|per|a)\s+"
-                              r"(week|month|year|term|quarter)$", re.IGNORECASE)
 _HOW_OFTEN = {"one": "once", "1": "once", "two": "twice", "2": "twice"}
 
 
 def in_words_of_how_often(fact: str) -> str:
     """A frequency as an answer to "how often?": "two Every Colleague Matters Events each year" is
     "Twice a year (two Every Colleague Matters Events each year)"; other frequencies stay as they are."""
-    found = _COUNT_IN_PERIOD.match(fact.strip())
+    found = re.fullmatch(_COUNT_IN_PERIOD, fact.strip(), re.IGNORECASE)
     if not found:
         return fact
     count = found.group(1).lower()

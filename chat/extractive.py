@@ -25,6 +25,7 @@ from index.records import Hit
 from index.store import STOPWORDS
 from ingest.acronyms import ACRONYM, expand_text
 from ingest.chunking import LABELLED_VALUE  # a short "Label: value" line states a fact on its own
+from ingest.clean import LIST_NUMBER  # "1." before an item of a numbered list
 
 MAX_SENTENCES = 3
 MAX_CHARS = 600
@@ -97,7 +98,6 @@ _SHORT_LINE = 6  # words: lines this short are labels, names or job titles, not 
 # A longer post under a name closes the same signature: "Councillor David Mellen" / "Nottingham City
 # Council" / "Chair of the Nottingham Children's Partnership Board" (up to this many words).
 _POST_LINE_WORDS = 14
-_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")  # "1." before an item of a numbered list
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
@@ -177,7 +177,8 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 previous = f"{previous} {piece}"
                 continue
             out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {carried} {previous}",
-                                 f"{carried} {previous}" if refers else "", bool(_LIST_NUMBER.fullmatch(previous))))
+                                 f"{carried} {previous}" if refers else "",
+                                 numbered=bool(LIST_NUMBER.fullmatch(previous))))
             earlier = f"{carried} {previous}" if carried else previous
             previous, position = piece, position + 1
             opening = opening or piece

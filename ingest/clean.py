@@ -131,7 +131,7 @@ RECORD_LINE = re.compile(r"(?:^[A-Z][^;.]{0,80})?; (?:[A-Z][\w&'’()-]*(?: |$))
 
 # A list item's number on a line of its own ("1."), as PDFs extract a numbered list laid out in a
 # column. A number after it ("ii)" numbering a table's rows, "a)", "2.") opens no item of it.
-_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
+LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
 _ANOTHER_NUMBER = re.compile(r"\(?(?:[ivx]{1,4}|[a-z]|\d{1,2})[.)]$")
 
 
@@ -139,7 +139,7 @@ def _continues(previous: str, line: str, after_blank: bool = False) -> bool:
     """Whether `line` is the wrapped continuation of `previous`."""
     if "\t" in previous or "\t" in line or line.startswith("- "):
         return False
-    if _LIST_NUMBER.fullmatch(previous):  # "1." / "Promoting the health of ...": the item it numbers
+    if LIST_NUMBER.fullmatch(previous):  # "1." / "Promoting the health of ...": the item it numbers
         return not _ANOTHER_NUMBER.match(line)
     if previous.endswith(_TERMINAL) or previous.endswith("…"):
         return False

@@ -1,9 +1,11 @@
-"""The extractive answerer on hand-made passages: answer kinds, abstention, dates and versions."""
+"""The extractive answerer on hand-made passages (one test on the real corpus): answer kinds, abstention, dates."""
 import os
 import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from chat.answer_types import (asks_yes_or_no, chair_asked, holds_kind, names_role_holder, post_asked_of,
                                post_holder_asked, question_kind, role_asked, status_cell, the_fact)
@@ -1412,3 +1414,11 @@ def test_a_question_whether_there_is_a_fee_asks_for_the_sum():
     terms = _hit("To join the network you need to be a voluntary organisation providing a service for children.")
     assert compose(asked, [terms])[0] == ""
     assert compose(asked, [_hit("Membership of the network costs £25 a year.")])[0].startswith("£25")
+
+
+@pytest.mark.slow
+def test_a_share_of_something_else_does_not_answer_a_percentage_question(corpus_engine):
+    # The plan lists tooth decay as an indicator, with no figure; its shares of other things are close by.
+    answer = corpus_engine.answer("What proportion of five-year-olds in the city have tooth decay?")
+    assert answer.abstained, answer.text
+    assert not corpus_engine.answer("What percentage of infants are breastfed at 6-8 weeks?").abstained

@@ -179,11 +179,3 @@ def test_a_question_worded_unlike_its_passage_finds_it_when_the_embedding_is_sur
     hits = corpus_engine.search("When young people were asked what they want from the adults who work with "
                                 "them, what qualities came up?", k=3)
     assert "what skills they would like to see in a worker" in hits[0].chunk.text
-
-
-@pytest.mark.slow
-def test_a_share_of_something_else_does_not_answer_a_percentage_question(corpus_engine):
-    # The plan lists tooth decay as an indicator, with no figure; its shares of other things are close by.
-    answer = corpus_engine.answer("What proportion of five-year-olds in the city have tooth decay?")
-    assert answer.abstained, answer.text
-    assert not corpus_engine.answer("What percentage of infants are breastfed at 6-8 weeks?").abstained
