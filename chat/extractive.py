@@ -81,15 +81,23 @@ COUNTED_WEIGHT = 3.0
 # questions asking what "ended up" in difficulty.)
 _STARTING = frozenset(stems("start starts started starting begin begins began commence commences commenced "
                             "commencing"))
-# Events a "when" question may ask the date of, each with the words that tell it: "When will the contract
-# be signed?" is not answered by the date a service launched.
-_EVENTS = [frozenset(stems(words)) for words in (
+# Events a "when" question may ask the date of, each with the words that ask of it and the words that tell
+# it: "When will the contract be signed?" is not answered by the date a service launched.
+_APPROVING = frozenset(stems("sign signs signed signing approve approves approved approving agree agrees agreed "
+                             "agreeing ratify ratified endorse endorsed"))
+_PUBLISHING = frozenset(stems("publish publishes published publishing"))
+_LAUNCHING = frozenset(stems("launch launches launched launching implement implements implemented implementing "
+                             "implementation"))
+_EVENTS = [
     # "sign off" is approving: "On what date did the Committee sign off ...?" / "... approved on 5 March"
-    "sign signs signed signing approve approves approved approving agree agrees agreed agreeing ratify ratified "
-    "endorse endorsed",
-    "publish publishes published publishing",
-    "launch launches launched launching",
-)]
+    (_APPROVING, _APPROVING),
+    (_PUBLISHING, _PUBLISHING),
+    # "When is the new service meant to go live?": "to support full implementation in 2018", "The new
+    # service will commence in April 2018". (A question asking when something starts is not filtered.)
+    (_LAUNCHING, _LAUNCHING | _STARTING),
+]
+# "The app went live in February 2020" tells of its launch: "going live" is read as launching.
+_GOING_LIVE = re.compile(r"\b(?:go|goes|went|gone|going)\s+live\b", re.IGNORECASE)
 _NOT_DONE = re.compile(r"\b(?:not|never|yet to be)\s+(?:yet\s+|been\s+|be\s+)?\w+", re.IGNORECASE)  # "not agreed"
 _CHAIR = re.compile(r"\bchair", re.IGNORECASE)  # "Chair", "chairs", "chaired", "Chairman", "Chairperson"
 # How much the words of the sentences a sentence refers back to ("It", "This", "These") count as its own.
@@ -432,7 +440,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     units = candidates(hits, question)
     measure = _measure(question, kind)
     counted = thing_counted(asked) if kind == "count" else ""
-    events = [group for group in _EVENTS if group & set(stems(asked))] if kind in ("date", "day") else []
+    events = _events_asked(asked) if kind in ("date", "day") else []
     periods = periods_asked(question, glossary)
     scored = [s for s in score_candidates(question, units, glossary)
               if s.typed and any(_mentions_among(s.cand, names, hits, glossary) for names in readings)
@@ -496,10 +504,18 @@ def _of_document_named(item: Scored, asked: str, glossary: dict[str, str] | None
     return any(set(stems(name)) <= held for name in documents_named(asked, glossary))
 
 
+def _events_asked(asked: str) -> list[frozenset[str]]:
+    """The events (_EVENTS) a "when" question asks the date of: "When did the MASH go live?" asks when
+    it launched."""
+    said = set(stems(_GOING_LIVE.sub(" launched ", asked)))
+    return [told_by for asked_by, told_by in _EVENTS if asked_by & said]
+
+
 def _tells_the_event(cand: Candidate, events: list[frozenset[str]]) -> bool:
     """Whether the sentence tells of each event the "when" question asks the date of (_EVENTS); an event
-    it says did not happen ("was not agreed and completed in time") it does not tell of."""
-    said = set(stems(_NOT_DONE.sub(" ", cand.text)))
+    it says did not happen ("was not agreed and completed in time") it does not tell of, and one it says
+    went live it tells of as a launch."""
+    said = set(stems(_GOING_LIVE.sub(" launched ", _NOT_DONE.sub(" ", cand.text))))
     return all(group & said for group in events)
 
 

@@ -1373,6 +1373,15 @@ def test_an_event_that_did_not_happen_gives_no_date_for_it():
     assert "1st June" in compose("When was the speech and language service specification signed?", [signed])[0]
 
 
+def test_going_live_is_a_launch_and_a_launch_is_told_by_its_start():
+    live = _hit("The Youth Hub app, co-designed by young people, went live in March 2021 and is used weekly.")
+    assert compose("When did the youth hub app launch?", [live])[0].startswith("March 2021")
+    other = _hit("The Youth Hub steering group was set up in March 2019 to oversee the service.")
+    assert compose("When did the youth hub go live?", [other])[0] == ""  # a date, but not of its launch
+    start = _hit("The new youth hub service will commence in April 2022.")
+    assert compose("When is the new youth hub service meant to go live?", [start])[0].startswith("April 2022")
+
+
 def test_a_polite_request_asks_for_the_thing_not_yes_or_no():
     asked = "Can you give me the phone number for Jane McCombe? I'd like to ring her."
     assert not asks_yes_or_no(asked) and question_kind(asked) == "phone"
