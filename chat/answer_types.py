@@ -413,8 +413,11 @@ _TITLE_LABEL = r"(?:;\s*)?(?:job title|title|role|position)\s*:\s*"
 
 
 # "Lisa Hazell was the project officer in 2013 - what's her job title now?": the person named before.
-_THEIR_TITLE = re.compile(r"\b(?:his|her|their) (?:(?:current|latest|present|new|old|previous|former) )?"
-                          r"(?:job title|job|role|post|position)\b", re.IGNORECASE)
+# "... with different job titles; what is her most recent title?", "Pat Whitby has had a few different job
+# titles - what is the current one?": the person named before too.
+_RECENCY = r"(?:current|latest|most recent|present|new|newest|old|previous|former)"
+_THEIR_TITLE = re.compile(rf"\b(?:his|her|their) (?:{_RECENCY} )?(?:job title|title|job|role|post|position)\b"
+                          rf"|\bjob titles?\b.*\b(?:the|its) {_RECENCY} one\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)  # asked again for every candidate sentence

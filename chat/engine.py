@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from chat.about_documents import catalogue_answer
-from chat.answer_types import EMAIL, post_asked_of, post_holder_asked, posts_of, question_kind
+from chat.answer_types import (EMAIL, names_title, post_asked_of, post_holder_asked, posts_of, question_kind,
+                               title_asked)
 from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
@@ -160,6 +161,7 @@ class Engine:
         hits = rerank(question, hits, self._periods(reader), glossary)
         hits = self._with_post_named(question, hits, k, filters)
         hits = self._with_document_contact(question, hits, k, filters, glossary)
+        hits = self._with_newest_title(question, hits, k, filters)
         timings["retrieve_ms"] = _ms(start)
         return tuple(hits[:k])
 
@@ -199,6 +201,23 @@ class Engine:
         found = next((h for h in self.reader.search("contact further information", CONTACT_SEARCH_DEPTH, "lexical",
                                                     within) if EMAIL.search(h.chunk.text)), None)
         return hits if found is None else _put_second(hits, found)
+
+    def _with_newest_title(self, question: str, hits: list[Hit], k: int, filters: Filters | None) -> list[Hit]:
+        """For a question asking someone's job title ("What is Pat Whitby's current job title?"), the
+        newest passage giving that person's post ("Pat Whitby Education Partnership Strategy Manager
+        pat.whitby@...") second among the passages, when the top k lack it: older contact rows, each
+        labelled "Name" and "Job title", outrank a newer plan's bare contact list on every word."""
+        person = title_asked(asked_part(question))
+        if not person:
+            return hits
+        titled = [h for h in self.reader.search(person, POST_SEARCH_DEPTH, "lexical", filters)
+                  if names_title(person, h.chunk.text)]
+        if not titled:
+            return hits
+        newest = max(titled, key=lambda h: h.chunk.date_sort or "")
+        if any(h.chunk.chunk_id == newest.chunk.chunk_id for h in hits[:k]):
+            return hits
+        return _put_second(hits, newest)
 
     def _glossary_for(self, question: str) -> dict[str, str]:
         """The corpus glossary, with shorthand the question uses but no document defines ("the 25

@@ -104,7 +104,9 @@ _QUESTION_THEN_SCENE = re.compile(r"^(?P<asked>[^?]+\?)\s+(?P<scene>[^?]+)$")
 _QUESTION_THEN_COMPARISON = re.compile(
     r"^(?P<asked>.+?)(?:\s[-–—]\s|,\s*|;\s*)"
     r"(?P<scene>(?:(?:or\s+)?(?:is|are|was) (?:it|that|this|they|he|she) )?still\b.*"
-    r"|(?:(?:as )?compared (?:with|to)|versus|vs\.?|as against|unlike|rather than|as (?:it was )?in)\s.*)$",
+    r"|(?:(?:as )?compared (?:with|to)|versus|vs\.?|as against|unlike|rather than|as (?:it was )?in)\s.*"
+    # "..., given that it appears differently in older documents": a reason for asking, not what is asked
+    r"|(?:given|because|although|though|seeing)\s.*)$",
     re.IGNORECASE)
 # How a statement tells of the past: its tense, or a document it calls old or says "said" so. After the
 # question ("... ? I remember it meeting monthly") "had", "remember" and "left" tell it too; before it,

@@ -151,6 +151,13 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
     current = "What is Jane Example's current job title? In the 2013 board papers she was down as a project officer."
     assert compose(current, [older, newer])[0].startswith("Jane Example, Integrated Workforce Consultant")
     assert title_asked(current) == "Jane Example"  # her current job title is her job title
+    # Asked after a mention of "job titles", or of "her most recent title", it is still her job title.
+    assert title_asked("Jane Example has had a few different job titles - what is the current one?") == "Jane Example"
+    assert title_asked("Jane Example appears in two plans; what is her most recent title?") == "Jane Example"
+    # A reason given for asking is no part of what is asked: "older documents" does not ask for the past.
+    reason = "What is Jane Example's current job title, given that it appears differently in older documents?"
+    assert asked_part(reason) == "What is Jane Example's current job title"
+    assert recency_weight(reason) > 0  # newer documents count more, not older ones
     assert asked_part("The bid was for £30m-£50m in 2013 - how big is the programme in the later plan?") == \
         "how big is the programme in the later plan?"
     # A question naming later years than its statement, or asking how things turned out, asks about then.

@@ -99,3 +99,14 @@ def test_whom_to_contact_about_a_named_document_finds_that_documents_own_contact
 
     other = corpus_engine.answer(question, filters=Filters(sources=("partnership-board-papers-2013-09-25.txt",)))
     assert all(h.chunk.source == "partnership-board-papers-2013-09-25.txt" for h in other.passages)
+
+
+def test_a_job_title_asked_of_someone_is_read_from_the_newest_document_that_gives_it(corpus_engine):
+    # The 2013 papers and the 2010 strategy give Pat Whitby's post in labelled rows ("Name: ...; Job
+    # title: ..."); the 2017-19 action plan only in a bare contact list, which the question's school
+    # and governor words leave far down the passages. It is brought in, and being newest, it leads.
+    question = ("I chair a school governing body and deal with Pat Whitby on school workforce and governor "
+                "training matters. What is their current job title?")
+    answer = corpus_engine.answer(question)
+    assert answer.text.startswith("Pat Whitby Education Partnership Strategy Manager"), answer.text
+    assert answer.citations[0].hit.chunk.source == "workforce-action-plan-2017-2019.txt"
