@@ -552,7 +552,7 @@ def _period_of(item: Scored, periods: Periods) -> bool | None:
     asked cannot say what happened then ("teachers in 2017" from a 2010-2014 strategy)."""
     fit = period_fit(item.cand.text, periods, item.cand.hit.chunk.date)
     if fit is None and period_fit(item.cand.context, periods) is None:
-        return document_fit(item.cand.hit.chunk.date, periods)
+        return document_fit(item.cand.hit.chunk.date, periods, item.cand.text)
     return fit
 
 

@@ -22,6 +22,10 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./](\d{1,2})[./](\d{2}|\d{4})\b")  # "31.
 # A sentence saying "currently" speaks of its document's own time.
 _NOW = re.compile(r"\b(?:currently|now|at present|this year|to date)\b", re.IGNORECASE)
 
+# A sentence in the present tense only speaks of its document's own time too.
+_PRESENT = re.compile(r"\b(?:is|are)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|has|have|did|been|since|ago)\b", re.IGNORECASE)
+
 # "As reported to the Board in June 2013, when had the last inspection taken place?": when it was
 # reported says where to look; what was reported may be of an earlier time.
 _REPORTED_WHEN = re.compile(r"^\s*as\s+(?:reported|noted|presented|stated|said|told)\b[^,?]*,", re.IGNORECASE)
@@ -85,13 +89,17 @@ def document_years(date: str) -> set[int]:
     return set().union(*spans)
 
 
-def document_fit(document_date: str, asked: Periods) -> bool | None:
-    """Whether a document of this date can speak of the years asked about, in a sentence naming no
-    period: False when it ends before all of them (a 2010-2014 strategy says nothing of 2017's
-    teachers); a later document may look back. None when no year is asked or the document is undated."""
+def document_fit(document_date: str, asked: Periods, text: str = "") -> bool | None:
+    """Whether a document of this date can speak of the years asked about, in a sentence (`text`)
+    naming no period: False when it ends before all of them (a 2010-2014 strategy says nothing of
+    2017's teachers); a later document may look back, but not in the present tense ("48% of infants
+    are being breast fed" in a 2016 plan is no figure for 2012, though it may be for 2015, the year
+    a plan's figures are often of). None when no year is asked or the document is undated."""
     said = document_years(document_date)
     if not asked[0] or not said:
         return None
+    if _PRESENT.search(text) and not _PAST.search(text):  # of its own time, or the year before it
+        return _years_fit(asked[0], [frozenset(said | {min(said) - 1})])
     last = max(said)
     return any(min(years) <= last for years in asked[0])
 

@@ -125,6 +125,16 @@ def test_a_document_that_ended_before_the_year_asked_cannot_say_what_happened_th
     assert compose("How many teachers were working in city schools in 2012?", [strategy])[0].startswith("Around 2,000")
 
 
+def test_a_later_document_in_the_present_tense_speaks_of_its_own_time_not_of_an_earlier_year():
+    plan = _hit("48% of infants are being breast fed at 6-8 weeks compared to the English average of 42.9%.",
+                date="2016")
+    assert compose("What share of babies were breastfed at 6-8 weeks back in 2012?", [plan])[0] == ""
+    assert compose("What share of babies were breastfed at 6-8 weeks in 2015?", [plan])[0].startswith("48%")
+    assert compose("What share of babies are breastfed at 6-8 weeks?", [plan])[0].startswith("48%")
+    told = _hit("In the city 48% of infants had been breast fed at 6-8 weeks, against 42.9% in England.", date="2016")
+    assert "48%" in compose("What share of babies were breastfed at 6-8 weeks back in 2012?", [told])[0]
+
+
 def test_a_year_before_a_documents_acronym_names_the_document_not_a_time():
     glossary = {"CYPP": "Children and Young People's Plan"}
     assert periods_asked("Who is the contact for the 2016 CYPP?", glossary)[0] == []
