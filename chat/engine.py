@@ -14,7 +14,8 @@ from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.people import names_a_person
-from chat.questions import asked_part, former_holders, holds_phrase, quoted_phrases, tidy_question
+from chat.questions import (acronyms_in_capitals, asked_part, former_holders, holds_phrase, quoted_phrases,
+                            tidy_question)
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import contact_asked, document_periods, documents_meant, rerank
 from chat.roles import holder_of_role, signatories, speaking_as
@@ -115,7 +116,7 @@ class Engine:
     def search(self, query: str, k: int | None = None, filters: Filters | None = None,
                retriever: str | None = None) -> list[Hit]:
         """Ranked passages for `query`, retrieved exactly as `answer` retrieves them."""
-        return list(self._retrieve(query, filters, k or self.settings.k, {}, retriever))
+        return list(self._retrieve(self._acronyms_written(query), filters, k or self.settings.k, {}, retriever))
 
     def answer(self, question: str, history: list[dict] | None = None, filters: Filters | None = None,
                k: int | None = None) -> Answer:
@@ -131,7 +132,7 @@ class Engine:
         if self.settings.llm_url:  # generated, verified answers; the extractive one is the fallback
             *_, generated = self._generated(asked, history, filters, k, stream=False)
             return replace(generated, notes=tuple(notes) + generated.notes) if notes else generated
-        standalone = standalone_question(asked, history)
+        standalone = self._acronyms_written(standalone_question(asked, history))
         start = time.perf_counter()
         catalogue = None if filters else catalogue_answer(standalone, self.reader, timings)
         if catalogue is not None:  # "Which plan is current?" is answered by the list of documents
@@ -218,6 +219,11 @@ class Engine:
         if any(h.chunk.chunk_id == newest.chunk.chunk_id for h in hits[:k]):
             return hits
         return _put_second(hits, newest)
+
+    def _acronyms_written(self, question: str) -> str:
+        """The question with the corpus's acronyms typed in lower case in capitals ("cypp" -> "CYPP")."""
+        reader = self.reader
+        return acronyms_in_capitals(question, reader.glossary(), reader.non_name_words() | reader.title_case_words())
 
     def _glossary_for(self, question: str) -> dict[str, str]:
         """The corpus glossary, with shorthand the question uses but no document defines ("the 25

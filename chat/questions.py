@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from chat.answer_types import question_kind
@@ -34,6 +35,22 @@ def tidy_question(text: object) -> tuple[str, tuple[str, ...]]:
     cut = re.sub(r"\s+\S*$", "", cut) or cut  # end on a whole word
     return cut, (f"Your question was {len(text):,} characters long; only its first "
                  f"{len(cut):,} were used. Ask a shorter question for a better answer.",)
+
+
+def acronyms_in_capitals(question: str, acronyms: Iterable[str], words: frozenset[str]) -> str:
+    """The question with acronyms typed in lower case ("more info on the 2016 cypp?") written as the
+    documents write them ("CYPP"): a word whose capitals are one of the corpus's `acronyms` and which
+    the documents never write as a word (`words`, in lower case), so "send" stays a verb though "SEND"
+    is an acronym of the corpus, and "pat" stays Pat though "PAT" is one too."""
+    spelt = {short.lower(): short for short in acronyms if len(short) >= _ACRONYM_LETTERS}
+    if not spelt:
+        return question
+    return _LOWER_WORD.sub(lambda m: m.group(0) if m.group(0) in words else spelt.get(m.group(0), m.group(0)),
+                           question)
+
+
+_ACRONYM_LETTERS = 3  # shorter ones ("cp", "ey") are too easily something else
+_LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]{3,}(?![\w@/-])")
 
 
 # A phrase the user put in quotes ('fourth gap', "did not attend") is wording they expect the

@@ -34,6 +34,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
 _CHUNK_COLUMNS = ("chunk_id", "doc_id", "source", "title", "date", "date_sort", "text", "index_text",
                   "page_start", "page_end", "char_start", "char_end", "heading", "kind", "paper")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
+_TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # "Pat", "Dash": not "PAT", "DASH" or "CiN"
 _SEEN_LIMIT = 1 << 30  # more distinct names than any one document writes: orders (document, first seen)
 
 
@@ -131,6 +132,13 @@ class ChunkStore:
         capitalised phrase made of them ("Targeted Youth Support", "United Nations Convention") names a
         service or a body, not someone."""
         return frozenset(word for (word,) in self.db.execute("SELECT word FROM corpus_words"))
+
+    def title_case_words(self) -> frozenset[str]:
+        """Words the chunks write with a capital first letter and lower case after it, in lower case."""
+        words: set[str] = set()
+        for (text,) in self.db.execute("SELECT text FROM chunks"):
+            words.update(word.lower() for word in _TITLE_CASE_WORD.findall(text))
+        return frozenset(words)
 
     def names_by_initials(self) -> dict[str, str]:
         """Initials -> the capitalised name the corpus writes most with them ("CPB" -> "Children's

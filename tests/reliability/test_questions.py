@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from chat.questions import MAX_QUESTION_CHARS, tidy_question
+from chat.questions import MAX_QUESTION_CHARS, acronyms_in_capitals, tidy_question
 from chat.records import NOT_FOUND
 from tests_paths import CORPUS
 
@@ -91,3 +91,22 @@ def test_a_question_word_run_into_is_gets_its_apostrophe_back():
     assert tidy_question("whats the infant mortality rate?  whos the officer?") == (
         "what's the infant mortality rate? who's the officer?", ())
     assert tidy_question("What's the rate? Show me the whatsits.")[0] == "What's the rate? Show me the whatsits."
+
+
+def test_an_acronym_typed_in_lower_case_is_read_in_capitals_unless_the_documents_use_the_word():
+    acronyms = ["CYPP", "SEND", "PAT", "CP"]
+    words = frozenset({"send", "pat"})  # "send" as a verb, "Pat" as a first name
+    assert acronyms_in_capitals("who do i contact about the cypp? can i send it to pat?", acronyms, words) == \
+        "who do i contact about the CYPP? can i send it to pat?"
+    assert acronyms_in_capitals("is cp the same?", acronyms, words) == "is cp the same?"  # too short to tell
+    assert acronyms_in_capitals("email me at cypp@example.org", acronyms, words) == "email me at cypp@example.org"
+
+
+def test_a_lower_case_acronym_finds_what_the_capitals_find(corpus_engine):
+    # The plan's closing contact line is found for a document named by its acronym ("the CYPP"); typed in
+    # lower case, as in a hurried chat, it is the same question.
+    answer = corpus_engine.answer("who do i contact for more info on the 2016 cypp?")
+    assert answer.text.startswith("Chris Wallbanks"), answer.text
+    # "PAT" is one of the corpus's acronyms, but the documents write "Pat" as a name.
+    assert corpus_engine._acronyms_written("what's pat whitby's job title?") == "what's pat whitby's job title?"
+    assert corpus_engine._acronyms_written("when did the mash go live?") == "when did the MASH go live?"
