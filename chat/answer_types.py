@@ -49,6 +49,8 @@ LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)
 # sentence moves on (not "contact Lisa Hazell Integrated ...", where her post follows).
 _CONTACT_NAMED = re.compile(r"\bcontact\s+((?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))(?=\s*[:,;(]|\s+(?-i:[a-z])|\s*$)",
                             re.IGNORECASE)
+# "“... mind-sets and capabilities.” (David Pearson, Sustainability and Transformation Plan Lead": who said it.
+_QUOTED_BY = re.compile(r"[”\"’'…]\W{0,3}\s*(?:\(|[-–—]\s*)([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*,")
 # "two Every Colleague Matters Events each year": a count of things in a period (its count, its period).
 _COUNT_IN_PERIOD = (r"(one|two|three|four|six|\d+)\s+(?:[\w'’-]+\s+){0,5}?(?:each|every|per|a)\s+"
                     r"(week|month|year|term|quarter)")
@@ -457,7 +459,8 @@ def in_words_of_how_often(fact: str) -> str:
 def the_fact(kind: str, text: str) -> str:
     """The single fact of that kind in `text`, when there is exactly one; '' otherwise."""
     if kind == "person":
-        found = [m.group(1).strip() for m in (*LEAD_FIELD.finditer(text), *_CONTACT_NAMED.finditer(text))]
+        found = [m.group(1).strip() for m in (*LEAD_FIELD.finditer(text), *_CONTACT_NAMED.finditer(text),
+                                              *_QUOTED_BY.finditer(text))]
     else:
         pattern = {"phone": PHONE, "email": EMAIL, "money": MONEY, "percent": PERCENT, "date": DATE, "day": DATE,
                    "frequency": FREQUENCY, "age": _AGE}.get(kind)

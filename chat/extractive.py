@@ -118,6 +118,10 @@ _STATEMENT_INTRO = re.compile(r"\b(?:is|was|reads|states|says)\s*:\s*$", re.IGNO
 # A sentence setting a condition on the rule before it: "The quorum will be one third of its membership.
 # If there is no nominated person ... present, the meeting cannot be quorate." The two are one rule.
 _CONDITION = re.compile(r"^\W*(?:if|unless|otherwise)\b", re.IGNORECASE)
+# Who said a quotation, on the line after it: "(David Pearson, Sustainability and Transformation Plan Lead
+# (2016)", "- Jane Example, Director".
+_ATTRIBUTION = re.compile(r"^\s*(?:\(|[-–—]\s*)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*,")
+_QUOTE_END = re.compile(r"[”\"’']\W*$")
 # A sentence spelling out the one before it: "Namely, ...", "These include ...", "They are: ...".
 _ELABORATES = re.compile(r"^\W*(?:namely|that is|i\.e\.|(?:these|they|this|which) (?:are|were|include[sd]?|included|"
                          r"comprise[sd]?)|including)\b", re.IGNORECASE)
@@ -151,9 +155,11 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
 
     A table row too long to show keeps, of its longest cell's list items, those on the question's topic.
     A sentence spelling out the one before it ("Namely, to show respect ...") or setting a condition on
-    it ("If there is no nominated person ...") is read with it, as one.
+    it ("If there is no nominated person ..."), or, for a question asking who, a line saying who said
+    the quotation before it ("(David Pearson, ... Lead (2016)"), is read with it, as one.
     """
     topic = set(topic_terms(question))
+    who = bool(question) and question_kind(question) == "person"  # "Whose quote is it?": who said it
     out = []
     for hit in hits:
         previous, position, opening, earlier, statused = "", 0, "", "", False
@@ -175,9 +181,11 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
             # "6 of these staff ..." is about what the sentences before it were about.
             refers = bool(_REFERS_BACK.match(piece))
             carried = earlier if refers else ""
-            if ((_ELABORATES.match(piece) or _STATEMENT_INTRO.search(previous) or _CONDITION.match(piece))
+            said_by = bool(who and _ATTRIBUTION.match(piece) and _QUOTE_END.search(previous))
+            if ((_ELABORATES.match(piece) or _STATEMENT_INTRO.search(previous) or _CONDITION.match(piece) or said_by)
                     and out and out[-1].hit is hit and out[-1].position == position - 1
-                    and hit.chunk.kind != "table_row" and len(out[-1].text) + len(text) < MAX_CHARS // 2):
+                    and hit.chunk.kind != "table_row"
+                    and len(out[-1].text) + len(text) < (MAX_CHARS - 100 if said_by else MAX_CHARS // 2)):
                 # "Namely, to show respect ..." completes the sentence before it: one candidate
                 last = out.pop()
                 joined = last.text.rstrip() if last.text.rstrip().endswith(":") else _as_sentence(last.text)

@@ -1382,6 +1382,16 @@ def test_going_live_is_a_launch_and_a_launch_is_told_by_its_start():
     assert compose("When is the new youth hub service meant to go live?", [start])[0].startswith("April 2022")
 
 
+def test_a_quotation_is_read_with_the_line_saying_who_said_it_for_a_question_asking_who():
+    passage = _hit("“We have a sizeable ‘fourth gap’ which we need to close, which is one of mind-sets and "
+                   "capabilities, and closing it will take every partner working together over many years.”\n"
+                   "(Jane Example, Transformation Plan Lead (2016)")
+    text = compose("Whose quote is it about the 'fourth gap' of mind-sets?", [passage])[0]
+    assert text.startswith("Jane Example.") and "fourth gap" in text, text  # who said it, then what
+    # For a question not asking who, the quotation is read alone: its speaker's year is no fact of it.
+    assert [c.text for c in candidates([passage], "How many partners were there in 2016?")][-1].startswith("(Jane")
+
+
 def test_a_polite_request_asks_for_the_thing_not_yes_or_no():
     asked = "Can you give me the phone number for Jane McCombe? I'd like to ring her."
     assert not asks_yes_or_no(asked) and question_kind(asked) == "phone"
