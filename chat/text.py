@@ -15,7 +15,7 @@ _CLIPPINGS = {"info": "information", "admin": "administration", "stats": "statis
               "reps": "representatives", "approx": "approximately", "mgmt": "management", "mgr": "manager",
               "comms": "communications", "yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes",
               "wk": "week", "wks": "weeks", "eval": "evaluation", "asst": "assistant", "spec": "specification",
-              "specs": "specifications"}
+              "specs": "specifications", "org": "organisation", "orgs": "organisations"}
 # Final consonants that double before "-ing" / "-ed" ("submitted", "planning").
 _DOUBLED = set("bdgmnprt")
 

@@ -288,6 +288,7 @@ def test_a_contact_sentence_is_answered_with_the_name_it_gives():
 
 def test_a_clipped_word_means_the_word_spelt_out():
     assert set(stems("more info, stats and admin")) == set(stems("more information, statistics and administration"))
+    assert set(stems("how many orgs? which org?")) == set(stems("how many organisations? which organisation?"))
     assert stems("service spec") == stems("service specification")
     priorities = _hit("Partnership Action Plan for 2016-17, to ensure practitioners are competent and confident.")
     back_page = _hit("Respond to new guidance on outcomes for our children, young people and families For further "
