@@ -81,7 +81,9 @@ def _of_kind(kind: str, title: str) -> bool:
 _ACRONYM = r"((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))"
 # "... stand for in the DART referral process?": where the acronym is used may follow.
 _USED_IN = r"(?:\s+(?:in|on|within|as used in|in the context of)\s[^?]{3,60})?"
-_STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s+)?{_ACRONYM}s?\s+"
+# "What does the acronym CAF stand for?": the acronym may be called so.
+_CALLED = r"(?:(?:acronym|abbreviation|initials|term)\s+)?"
+_STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s+)?{_CALLED}{_ACRONYM}s?\s+"
                          rf"(?:stand\s+for|mean){_USED_IN}\s*\??"
                          rf"|what\s+(?:is|are)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:short|an?\s+(?:abbreviation|acronym))"
                          rf"\s+for{_USED_IN}\s*\??|(?:expand|spell\s+out)\s+{_ACRONYM}\s*\??"

@@ -56,6 +56,7 @@ def test_what_an_acronym_stands_for_is_asked_only_of_acronyms_the_documents_defi
     assert acronym_asked("What does NCSCB stand for?", glossary) == "NCSCB"
     assert acronym_asked("I keep seeing 'NCSCB' in the papers - what does that stand for?", glossary) == "NCSCB"
     assert acronym_asked("What's the full name of the NCSCB?", glossary) == "NCSCB"
+    assert acronym_asked("What does the acronym NCSCB stand for?", glossary) == "NCSCB"  # called an acronym
     assert acronym_asked("NCSCB and DfE: what does it mean?", glossary) == ""  # "it" is one of two
     assert acronym_asked("what is DfE short for", glossary) == "DfE"
     assert acronym_asked("Expand NCSCB", glossary) == "NCSCB"
