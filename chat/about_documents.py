@@ -16,9 +16,15 @@ from ingest.acronyms import guessed_expansions, names_by_initials
 
 _NEW = r"(?:current|latest|newest|most recent|up[- ]to[- ]date|in force)"
 _DOC = r"(?:action plan|plan|strategy|strategies|report|papers|update|document)s?"
-# "Which plan is current?", "What is the latest strategy?", "which is the most recent report"
+# "Which plan is current?", "What is the latest strategy?", "which is the most recent report", "Which is the
+# most recent action plan for the Workforce Strategy, and what period does it cover?" (what it is for,
+# group 2, is named with a capital and must be in its title too; its period is said with it); not "What is
+# the current plan for early help?", which asks what the plan says)
 _NEWEST = re.compile(rf"^\s*(?:which|what)(?:'s| is| are)?\s+(?:the\s+)?(?:{_NEW}\s+)?((?:[\w'’-]+\s+){{0,3}}?{_DOC})"
-                     rf"(?:\s+(?:is|are))?(?:\s+the)?(?:\s+{_NEW})?(?:\s+(?:one|version))?\s*\??\s*$", re.IGNORECASE)
+                     rf"(?:\s+(?:for|of)\s+(?:the\s+)?((?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){{0,5}}?))?"
+                     rf"(?:\s+(?:is|are))?(?:\s+the)?(?:\s+{_NEW})?(?:\s+(?:one|version))?"
+                     rf"(?:\s*,?\s+and\s+(?:what|which|when)\s+(?:period|dates|years|does|do)\b[^?]*)?\s*\??\s*$",
+                     re.IGNORECASE)
 # "What period does the most recent workforce action plan cover?", "When does the latest plan run to?"
 _PERIOD_OF_NEWEST = re.compile(rf"^\s*(?:what (?:period|dates|years)|which (?:period|dates|years)|when)\s+"
                                rf"(?:does|do)\s+the\s+{_NEW}\s+((?:[\w'’-]+\s+){{0,4}}?{_DOC})\s+"
@@ -46,7 +52,10 @@ def documents_asked(question: str) -> str:
     words = found.group(1).lower().split()
     noun = words[-1].rstrip("s")
     noun = {"strategie": "strategy", "paper": "papers", "document": "*"}.get(noun, noun)
-    return noun if noun == "*" else " ".join(words[:-1] + [noun])  # "board papers", "workforce strategy"
+    if noun == "*":
+        return noun
+    of = found.group(2).lower().split() if found.re is _NEWEST and found.group(2) else []
+    return " ".join(of + words[:-1] + [noun])  # "board papers", "workforce strategy action plan"
 
 
 def answer_about_documents(kind: str, docs: list[dict]) -> tuple[str, list[dict]]:

@@ -22,6 +22,9 @@ def test_only_questions_about_the_documents_themselves_are_taken():
     assert documents_asked("What period does the most recent workforce action plan cover?") == "workforce action plan"
     assert documents_asked("When does the latest plan run to?") == "plan"
     assert documents_asked("What period does the plan cover?") == ""  # which plan is not asked
+    # The document it is for, named, must be in its title too; its period may be asked with it.
+    assert documents_asked("Which is the most recent action plan for the Workforce Strategy, and what period "
+                           "does it cover?") == "workforce strategy action plan"
     for about_content in ("What is the current plan for early help?", "What is the latest news on the MASH?",
                           "Which plan?", "What's the title slogan of the 2016 plan?"):
         assert documents_asked(about_content) == ""
