@@ -407,6 +407,11 @@ def _expansion_words(expansion: str) -> frozenset[str]:
 
 
 _AMOUNTS = ("count", "percent", "money")  # kinds of fact an aim can state but not achieve
+# A question asking for a target, and a sentence stating one ("with a local target to support 3,840
+# families", "aims to recruit 50 carers"): a figure reached is no answer to it.
+_TARGET_ASKED = re.compile(r"\b(?:target|aim|goal|ambition)s?\b", re.IGNORECASE)
+_STATES_TARGET = re.compile(r"\b(?:target\w*|aim\w*|goals?|ambitions?|aspir\w*|plan(?:s|ned)? to|expect\w*|"
+                            r"forecast\w*|projected|will|would)\b", re.IGNORECASE)
 _ITEM_KINDS = ("other", "person", "body", "place")  # kinds of answer that can be a list of things
 _ASKS_FOR_BODY = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:service|team|organi[sz]ation|body|agency|partnership|"
                             r"board|council|charity|provider|group)s?\b", re.IGNORECASE)
@@ -464,6 +469,9 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     known = former_holders(question, non_name_words or frozenset()) if kind == "person" else []
     if known:
         scored = [s for s in scored if not names_only(s.cand.text, known, non_name_words or frozenset())]
+    if kind in _AMOUNTS and _TARGET_ASKED.search(asked):  # "What's the target rate?": not the rate reached
+        scored = [s for s in scored if _STATES_TARGET.search(f"{s.cand.text} {s.cand.context}")
+                  or states_an_aim(s.cand.text, s.cand.hit.chunk.kind == "table_row")]
     if chair_asked(asked):  # "Who chairs the governance board?" is answered by a sentence about its chair
         scored = [s for s in scored if _CHAIR.search(s.cand.text)]
     post = post_asked_of(asked)

@@ -1393,6 +1393,15 @@ def test_a_quotation_is_read_with_the_line_saying_who_said_it_for_a_question_ask
     assert [c.text for c in candidates([passage], "How many partners were there in 2016?")][-1].startswith("(Jane")
 
 
+def test_a_question_asking_for_a_target_is_not_answered_by_the_figure_reached():
+    reached = _hit("Teenage pregnancy continues to decline and has reduced from 37.5 to 32.7 conceptions per 1000 "
+                   "girls aged 15-17 years.")
+    assert compose("What's the target under-18 conception rate in the plan?", [reached])[0] == ""
+    assert "32.7" in compose("What is the under-18 conception rate in the plan?", [reached])[0]
+    target = _hit("The plan has a local target to reduce the under-18 conception rate to 30 per 1000 girls by 2020.")
+    assert "30 per 1000" in compose("What's the target under-18 conception rate in the plan?", [target])[0]
+
+
 def test_a_polite_request_asks_for_the_thing_not_yes_or_no():
     asked = "Can you give me the phone number for Jane McCombe? I'd like to ring her."
     assert not asks_yes_or_no(asked) and question_kind(asked) == "phone"
