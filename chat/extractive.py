@@ -449,7 +449,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     """
     kind = question_kind(question)
     asked = asked_part(question)  # "X used to be ... - who does it now?": X is not what is asked about
-    readings, days = name_readings(asked), named_days(asked)
+    readings, days = name_readings(_expansions_shortened(asked, glossary)), named_days(asked)
     units = candidates(hits, question)
     measure = _measure(question, kind)
     counted = thing_counted(asked) if kind == "count" else ""
@@ -785,6 +785,16 @@ def _first_of_each_date(scored: list[Scored], dates_taken: set[str], wanted) -> 
             taken.add(date)
             out.append(item)
     return out
+
+
+def _expansions_shortened(question: str, glossary: dict[str, str] | None) -> str:
+    """The question with the names the glossary gives acronyms for written as the acronyms: "the Greater
+    Nottingham Sustainability and Transformation Plan" names "Greater Nottingham" and the STP, not a
+    "Greater Nottingham Sustainability" and a "Transformation Plan" (its "and" splits it in two)."""
+    for short, expansion in (glossary or {}).items():
+        if " and " in expansion and expansion.lower() in question.lower():
+            question = re.sub(re.escape(expansion), short, question, flags=re.IGNORECASE)
+    return question
 
 
 def _on_day(cand: Candidate, day: re.Pattern) -> bool:

@@ -1402,6 +1402,14 @@ def test_a_question_asking_for_a_target_is_not_answered_by_the_figure_reached():
     assert "30 per 1000" in compose("What's the target under-18 conception rate in the plan?", [target])[0]
 
 
+def test_a_name_with_and_in_it_is_one_name_when_the_glossary_has_its_acronym():
+    published = _hit("Greater Nottingham STP published - 24/11/16")
+    glossary = {"STP": "Sustainability and Transformation Plan"}
+    question = "When was the Greater Nottingham Sustainability and Transformation Plan published?"
+    assert compose(question, [published], glossary)[0].startswith("24/11/16")
+    assert compose(question, [published])[0] == ""  # without it, "Greater Nottingham Sustainability" is a name
+
+
 def test_a_polite_request_asks_for_the_thing_not_yes_or_no():
     asked = "Can you give me the phone number for Jane McCombe? I'd like to ring her."
     assert not asks_yes_or_no(asked) and question_kind(asked) == "phone"
