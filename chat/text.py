@@ -16,6 +16,14 @@ _CLIPPINGS = {"info": "information", "admin": "administration", "stats": "statis
               "comms": "communications", "yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes",
               "wk": "week", "wks": "weeks", "eval": "evaluation", "asst": "assistant", "spec": "specification",
               "specs": "specifications", "org": "organisation", "orgs": "organisations"}
+# Irregular past forms, read as the verb ("Where might a special school be built?" meets "the need to build
+# a further special school"). Not "met" (a target met is no meeting) nor "left" (the left side), nor the
+# light verbs ("given", "made", "taken", "said"), which say little and would meet every "gives" and "make".
+_IRREGULAR = {"built": "build", "held": "hold", "ran": "run", "began": "begin", "begun": "begin", "chose": "choose",
+              "chosen": "choose", "won": "win", "brought": "bring", "told": "tell", "sent": "send", "paid": "pay",
+              "kept": "keep", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak", "sat": "sit",
+              "stood": "stand", "grew": "grow", "grown": "grow", "fell": "fall", "fallen": "fall", "rose": "rise",
+              "risen": "rise", "sought": "seek", "taught": "teach", "bought": "buy", "led": "lead"}
 # Final consonants that double before "-ing" / "-ed" ("submitted", "planning").
 _DOUBLED = set("bdgmnprt")
 
@@ -28,7 +36,7 @@ def stems(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    word = _CLIPPINGS.get(word, word)
+    word = _IRREGULAR.get(word) or _CLIPPINGS.get(word, word)
     # The plural first ("families" -> "family", "services" -> "service", "meetings" -> "meeting"),
     # then one ending of the verb ("meeting" -> "meet"), so every form of a word meets the others.
     if len(word) > 4 and word.endswith("ies"):

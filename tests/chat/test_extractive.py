@@ -286,6 +286,15 @@ def test_a_contact_sentence_is_answered_with_the_name_it_gives():
     assert compose("Who is the contact for the plan?", [officer])[0].startswith("For more information")
 
 
+def test_an_irregular_past_form_means_its_verb():
+    assert stems("where was it built, who led it and when was it held?") == stems("where build, who lead, when hold")
+    assert "meet" not in stems("the target was met")  # a target met is no meeting
+    assert "give" not in stems("the name it was given")  # a light verb says little
+    plan = _hit("Members will be presented with a proposal advising the need to build a further special school in "
+                "the Hucknall or Ollerton area.")
+    assert "Hucknall" in compose("Where might another special school need to be built?", [plan])[0]
+
+
 def test_a_clipped_word_means_the_word_spelt_out():
     assert set(stems("more info, stats and admin")) == set(stems("more information, statistics and administration"))
     assert set(stems("how many orgs? which org?")) == set(stems("how many organisations? which organisation?"))
