@@ -140,7 +140,8 @@ _KINDS = [
              r"districts?|localit(?:y|ies)|neighbourhoods?)\b"
              r"(?!\s+(?:member|leader|officer|manager|chair(?:man|person)?|co-?ordinator|director|worker|head|"
              r"adviser|advisor|consultant|representative)s?\b)"),
-    ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w-]+ ){{0,3}}?{_ROLE}"
+    # "the name of Nottinghamshire County Council's Director of ...": a body's possessive may come first
+    ("person", rf"\b(who|whom|whose|name of (?:the |a |an )?(?:[\w'’-]+ ){{0,3}}?{_ROLE}"
                rf"|which (?:[\w-]+ ){{0,2}}?{_ROLE}|what {_ROLE}|contact|in charge|chairs?|leads?)\b"),
     ("place", r"\b(where|venue|location|located)\b"),
 ]
@@ -252,7 +253,7 @@ _POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s|\s+held|\s+holds
 
 # "Which councillor chairs ...?", "the name of the Director of ...": a post by its title ("which
 # famous person ...?" names none).
-_WHICH_POST_HOLDER = re.compile(rf"\b(?:which |name of (?:the |a |an )?)(?:[\w-]+ ){{0,2}}?{_POST_TITLE}\b",
+_WHICH_POST_HOLDER = re.compile(rf"\b(?:which |name of (?:the |a |an )?)(?:[\w'’-]+ ){{0,3}}?{_POST_TITLE}\b",
                                 re.IGNORECASE)
 
 

@@ -851,6 +851,10 @@ def test_a_question_asking_who_holds_a_post_wants_a_persons_name_not_the_post_or
     assert post_holder_asked("Who was the chief exec of Base 51?")
     assert post_holder_asked("Who held the Corporate Director of Children and Adults post in 2016?")
     assert post_holder_asked("Who sits on the Board for the CCG - what's their name?")
+    # A body's possessive may stand between "the name of" and the post.
+    assert post_holder_asked("Could you tell me the name of the County Council's Director of Children's Services?")
+    assert question_kind("Could you tell me the name of the County Council's Director of Children's Services?") == \
+        "person"
     assert not post_holder_asked("Who held the meeting on 25 September?")
     assert not post_holder_asked("Who is the council working with on the commissioning plan?")
     assert not post_holder_asked("Who is the organisation that will lead the bid?")
