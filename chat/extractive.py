@@ -798,8 +798,10 @@ def _expansions_shortened(question: str, glossary: dict[str, str] | None) -> str
 
 
 def _on_day(cand: Candidate, day: re.Pattern) -> bool:
-    """Whether the candidate's passage, or its document's own date, names that day."""
-    return bool(day.search(cand.hit.chunk.text) or day.search(cand.hit.chunk.date))
+    """Whether the candidate's passage, the paper of a bundle it belongs to ("MINUTES of meeting held ...
+    on 26 JUNE 2013") or its document's own date names that day."""
+    chunk = cand.hit.chunk
+    return bool(day.search(chunk.text) or day.search(chunk.paper) or day.search(chunk.date))
 
 
 def _names_in(hit: Hit, names: list[str], glossary: dict[str, str] | None = None) -> bool:

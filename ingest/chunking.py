@@ -34,7 +34,7 @@ class ChunkSettings:
         return {"target_words": self.target_words, "max_words": self.max_words,
                 "context": "title+heading+columns+acronyms",
                 "lines": "forms+fields+record-lines+phrases+wrapped-rows+marks+intros+listed+records+split-leads"
-                         "+contact-groups+comma-wraps+list-numbers"}
+                         "+contact-groups+comma-wraps+list-numbers+minutes-papers"}
 
 
 @dataclass
@@ -65,8 +65,9 @@ def chunk_document(doc: Document, settings: ChunkSettings = ChunkSettings()) -> 
 
 def paper_titles(text: str) -> list[tuple[int, str]]:
     """In a bundle of papers with cover sheets (board papers), where each cover sheet's title line
-    starts and the title it gives ("Title of paper:\tSmall Steps Big Changes"), in order."""
-    return [(m.start(), m.group(1).strip()) for m in _PAPER_TITLE.finditer(text)]
+    starts and the title it gives ("Title of paper:\tSmall Steps Big Changes"), in order; a meeting's
+    minutes are a paper titled by their opening line."""
+    return [(m.start(), (m.group(1) or m.group(2).replace("**", "")).strip()) for m in _PAPER_TITLE.finditer(text)]
 
 
 def _paper_at(papers: list[tuple[int, str]], starts: list[int], start: int) -> str:
@@ -260,9 +261,11 @@ _FORM_LINE = re.compile(r"^\s*[A-Z][\w ()/&'’,-]{1,60}:\s*\t")
 _FORM_FIELD = re.compile(r"^[A-Z][a-z]+:\s+\S")
 _WRAPPED_WORDS = 4  # at most this many words on a line finishing the row above it
 _FIGURE = re.compile(r"^[£$]?[\d.,]+%?$")
-# A cover sheet's title line, a form's line: what the paper is about, for every passage of it.
-_PAPER_TITLE = re.compile(r"^[ \t]*(?:title(?: of (?:the )?(?:paper|report))?|report title|subject):[ \t]*\t"
-                          r"[ \t]*([^\t\n]+)", re.IGNORECASE | re.MULTILINE)
+# A cover sheet's title line, a form's line: what the paper is about, for every passage of it; or the
+# opening line of a meeting's minutes ("MINUTES of meeting held at Loxley House on 26 JUNE 2013 ..."),
+# which says what meeting every passage of them records.
+_PAPER_TITLE = re.compile(r"^[ \t]*(?:(?:title(?: of (?:the )?(?:paper|report))?|report title|subject):[ \t]*\t"
+                          r"[ \t]*([^\t\n]+)|(minutes of (?:the )?meeting held\b[^\n]*))", re.IGNORECASE | re.MULTILINE)
 
 
 def _line_kind(line: str, following: str) -> str:

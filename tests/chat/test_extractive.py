@@ -1423,6 +1423,15 @@ def test_a_name_with_and_in_it_is_one_name_when_the_glossary_has_its_acronym():
     assert compose(question, [published])[0] == ""  # without it, "Greater Nottingham Sustainability" is a name
 
 
+def test_a_day_named_by_the_minutes_a_passage_belongs_to_is_its_day():
+    presented = _hit("Jane Example, Director of Family Teams, delivered a presentation on the family support "
+                     "programme.", source="board.txt", date_sort="2013-09-25")
+    question = "Who gave the presentation on the family support programme at the board meeting of 26 June 2013?"
+    assert compose(question, [presented])[0] == ""  # nothing says it was on 26 June
+    minutes = replace(presented, chunk=replace(presented.chunk, paper="MINUTES of meeting held on 26 JUNE 2013"))
+    assert "Jane Example" in compose(question, [minutes])[0]
+
+
 def test_a_polite_request_asks_for_the_thing_not_yes_or_no():
     asked = "Can you give me the phone number for Jane McCombe? I'd like to ring her."
     assert not asks_yes_or_no(asked) and question_kind(asked) == "phone"

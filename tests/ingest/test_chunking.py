@@ -155,6 +155,19 @@ def test_a_forms_lines_are_labelled_lines_read_together_not_a_table_under_its_fi
     assert not any("Title of paper::" in c.text for c in chunks)
 
 
+def test_a_meetings_minutes_are_a_paper_titled_by_their_opening_line():
+    from ingest.chunking import paper_titles
+
+    raw = ("MINUTES of meeting held at Loxley House on **26 JUNE 2013** from 4.04pm to 5.50pm.\n\n"
+           "Jane Example delivered a presentation on the family support programme.\n\n"
+           "Title of paper:\tSafeguarding update\t\n\nThe Board noted the update.")
+    assert [title for _, title in paper_titles(raw)] == [
+        "MINUTES of meeting held at Loxley House on 26 JUNE 2013 from 4.04pm to 5.50pm.", "Safeguarding update"]
+    chunks = _chunks(raw, ChunkSettings(target_words=8, max_words=12))
+    presented = [c for c in chunks if "delivered a presentation" in c.text]
+    assert presented and presented[0].paper.startswith("MINUTES of meeting held"), [c.paper for c in chunks]
+
+
 def test_a_sentence_wrapped_over_lines_is_not_cut_between_chunks():
     filler = "\n".join(["- The partnership reviewed the training offered to staff across the city."] * 9)
     raw = (f"{filler}\n- The Children and Young People's Providers\nNetwork now supports 185 representatives\n"
