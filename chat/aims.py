@@ -12,6 +12,10 @@ _AIM = re.compile(r"^\W*(?:to [a-z]+\b|we (?:will|aim|intend|plan)\b|aims? (?:is
 # "with a local target to support 3,840 families", "would be awarded funding", "we would forecast a
 # further 41 carers": a target or a forecast anywhere in the sentence.
 _PROSPECT = re.compile(r"\b(?:targets? (?:to|of)|forecast\w*|projected|would be|expected to)\b", re.IGNORECASE)
+# A question asking for a target, and the words a sentence states one with.
+_TARGET_ASKED = re.compile(r"\b(?:target|aim|goal|ambition)s?\b", re.IGNORECASE)
+_STATES_TARGET = re.compile(r"\b(?:target\w*|aim\w*|goals?|ambitions?|aspir\w*|plan(?:s|ned)? to|expect\w*|"
+                            r"forecast\w*|projected|will|would)\b", re.IGNORECASE)
 # "A survey is currently underway", "We are awaiting sight of the new health check": not done yet.
 _NOT_YET = re.compile(r"\b(?:awaiting|(?:is|are) (?:currently |now )?(?:underway|under way)|not yet|yet to be)\b",
                       re.IGNORECASE)
@@ -38,6 +42,18 @@ def states_an_aim(text: str, row: bool = False) -> bool:
     if row:
         text = _LABEL.sub("", text.split(";", 1)[0], count=1)
     return bool(_AIM.match(text) and not _DONE.search(text) or _PROSPECT.search(text) and not _STATE.search(text))
+
+
+def asks_for_a_target(question: str) -> bool:
+    """Whether the question names a target, aim, goal or ambition ("What's the target conception rate?")."""
+    return bool(_TARGET_ASKED.search(question))
+
+
+def states_a_target(text: str, context: str = "", row: bool = False) -> bool:
+    """Whether the sentence (or what it belongs to, `context`) states a target or forecast ("with a local
+    target to support 3,840 families", "aims to recruit 50 carers"), or is an aim itself (states_an_aim):
+    "has reduced from 37.5 to 32.7" reports a figure reached, and answers no question asking a target."""
+    return bool(_STATES_TARGET.search(f"{text} {context}")) or states_an_aim(text, row)
 
 
 def not_done_yet(text: str) -> bool:

@@ -49,9 +49,11 @@ LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)
 # sentence moves on (not "contact Lisa Hazell Integrated ...", where her post follows).
 _CONTACT_NAMED = re.compile(r"\bcontact\s+((?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))(?=\s*[:,;(]|\s+(?-i:[a-z])|\s*$)",
                             re.IGNORECASE)
-# "“... mind-sets and capabilities.” (David Pearson, Sustainability and Transformation Plan Lead": who said it.
-_QUOTED_BY = re.compile(r"[”\"’'…]\W{0,3}\s*(?:\(|[-–—]\s*)"
-                        r"([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*,")
+# Who said a quotation, after it: "(David Pearson, Sustainability and Transformation Plan Lead (2016)",
+# "- Jane Example, Director" (group 1, the name).
+SPEAKER = r"(?:\(|[-–—]\s*)([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*,"
+QUOTE_END = r"[”\"’'…]\W{0,3}"  # a closing quotation mark, or the "…" of a quotation cut short
+_QUOTED_BY = re.compile(rf"{QUOTE_END}\s*{SPEAKER}")
 # "two Every Colleague Matters Events each year": a count of things in a period (its count, its period).
 _COUNT_IN_PERIOD = (r"(one|two|three|four|six|\d+)\s+(?:[\w'’-]+\s+){0,5}?(?:each|every|per|a)\s+"
                     r"(week|month|year|term|quarter)")

@@ -222,8 +222,7 @@ class Engine:
 
     def _acronyms_written(self, question: str) -> str:
         """The question with the corpus's acronyms typed in lower case in capitals ("cypp" -> "CYPP")."""
-        reader = self.reader
-        return acronyms_in_capitals(question, reader.glossary(), reader.non_name_words() | reader.title_case_words())
+        return acronyms_in_capitals(question, self.reader.glossary(), self.reader.words_written())
 
     def _glossary_for(self, question: str) -> dict[str, str]:
         """The corpus glossary, with shorthand the question uses but no document defines ("the 25

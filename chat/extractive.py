@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from chat.aims import asks_what_happened, not_done_yet, states_an_aim
-from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, TYPE_WORDS, asks_yes_or_no, chair_asked,
-                               holds_field_of, holds_kind, names_role_holder, names_title, post_asked_of,
+from chat.aims import asks_for_a_target, asks_what_happened, not_done_yet, states_a_target, states_an_aim
+from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS, asks_yes_or_no,
+                               chair_asked, holds_field_of, holds_kind, names_role_holder, names_title, post_asked_of,
                                post_holder_asked, posts_of, quantities, question_kind, role_asked, status_cell,
                                the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
@@ -118,10 +118,9 @@ _STATEMENT_INTRO = re.compile(r"\b(?:is|was|reads|states|says)\s*:\s*$", re.IGNO
 # A sentence setting a condition on the rule before it: "The quorum will be one third of its membership.
 # If there is no nominated person ... present, the meeting cannot be quorate." The two are one rule.
 _CONDITION = re.compile(r"^\W*(?:if|unless|otherwise)\b", re.IGNORECASE)
-# Who said a quotation, on the line after it: "(David Pearson, Sustainability and Transformation Plan Lead
-# (2016)", "- Jane Example, Director".
-_ATTRIBUTION = re.compile(r"^\s*(?:\(|[-–—]\s*)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*,")
-_QUOTE_END = re.compile(r"[”\"’']\W*$")
+# Who said a quotation, on the line after it (answer_types.SPEAKER), and the quotation's end before it.
+_ATTRIBUTION = re.compile(rf"^\s*{SPEAKER}")
+_QUOTE_END = re.compile(rf"{QUOTE_END}$")
 # A sentence spelling out the one before it: "Namely, ...", "These include ...", "They are: ...".
 _ELABORATES = re.compile(r"^\W*(?:namely|that is|i\.e\.|(?:these|they|this|which) (?:are|were|include[sd]?|included|"
                          r"comprise[sd]?)|including)\b", re.IGNORECASE)
@@ -407,11 +406,6 @@ def _expansion_words(expansion: str) -> frozenset[str]:
 
 
 _AMOUNTS = ("count", "percent", "money")  # kinds of fact an aim can state but not achieve
-# A question asking for a target, and a sentence stating one ("with a local target to support 3,840
-# families", "aims to recruit 50 carers"): a figure reached is no answer to it.
-_TARGET_ASKED = re.compile(r"\b(?:target|aim|goal|ambition)s?\b", re.IGNORECASE)
-_STATES_TARGET = re.compile(r"\b(?:target\w*|aim\w*|goals?|ambitions?|aspir\w*|plan(?:s|ned)? to|expect\w*|"
-                            r"forecast\w*|projected|will|would)\b", re.IGNORECASE)
 _ITEM_KINDS = ("other", "person", "body", "place")  # kinds of answer that can be a list of things
 _ASKS_FOR_BODY = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:service|team|organi[sz]ation|body|agency|partnership|"
                             r"board|council|charity|provider|group)s?\b", re.IGNORECASE)
@@ -469,9 +463,9 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     known = former_holders(question, non_name_words or frozenset()) if kind == "person" else []
     if known:
         scored = [s for s in scored if not names_only(s.cand.text, known, non_name_words or frozenset())]
-    if kind in _AMOUNTS and _TARGET_ASKED.search(asked):  # "What's the target rate?": not the rate reached
-        scored = [s for s in scored if _STATES_TARGET.search(f"{s.cand.text} {s.cand.context}")
-                  or states_an_aim(s.cand.text, s.cand.hit.chunk.kind == "table_row")]
+    if kind in _AMOUNTS and asks_for_a_target(asked):  # "What's the target rate?": not the rate reached
+        scored = [s for s in scored
+                  if states_a_target(s.cand.text, s.cand.context, s.cand.hit.chunk.kind == "table_row")]
     if chair_asked(asked):  # "Who chairs the governance board?" is answered by a sentence about its chair
         scored = [s for s in scored if _CHAIR.search(s.cand.text)]
     post = post_asked_of(asked)
@@ -520,10 +514,15 @@ def _of_document_named(item: Scored, asked: str, glossary: dict[str, str] | None
     return any(set(stems(name)) <= held for name in documents_named(asked, glossary))
 
 
+def _event_words(text: str) -> set[str]:
+    """The stems of `text`, going live read as launching ("When did the MASH go live?" asks when it
+    launched; "the App went live in February 2020" tells it)."""
+    return set(stems(_GOING_LIVE.sub(" launched ", text)))
+
+
 def _events_asked(asked: str) -> list[frozenset[str]]:
-    """The events (_EVENTS) a "when" question asks the date of: "When did the MASH go live?" asks when
-    it launched."""
-    said = set(stems(_GOING_LIVE.sub(" launched ", asked)))
+    """The events (_EVENTS) a "when" question asks the date of."""
+    said = _event_words(asked)
     return [told_by for asked_by, told_by in _EVENTS if asked_by & said]
 
 
@@ -531,7 +530,7 @@ def _tells_the_event(cand: Candidate, events: list[frozenset[str]]) -> bool:
     """Whether the sentence tells of each event the "when" question asks the date of (_EVENTS); an event
     it says did not happen ("was not agreed and completed in time") it does not tell of, and one it says
     went live it tells of as a launch."""
-    said = set(stems(_GOING_LIVE.sub(" launched ", _NOT_DONE.sub(" ", cand.text))))
+    said = _event_words(_NOT_DONE.sub(" ", cand.text))
     return all(group & said for group in events)
 
 
@@ -791,8 +790,9 @@ def _expansions_shortened(question: str, glossary: dict[str, str] | None) -> str
     """The question with the names the glossary gives acronyms for written as the acronyms: "the Greater
     Nottingham Sustainability and Transformation Plan" names "Greater Nottingham" and the STP, not a
     "Greater Nottingham Sustainability" and a "Transformation Plan" (its "and" splits it in two)."""
+    lowered = question.lower()
     for short, expansion in (glossary or {}).items():
-        if " and " in expansion and expansion.lower() in question.lower():
+        if " and " in expansion and expansion.lower() in lowered:
             question = re.sub(re.escape(expansion), short, question, flags=re.IGNORECASE)
     return question
 

@@ -98,10 +98,11 @@ class IndexReader:
         """Words that are no part of a person's name (ChunkStore.non_name_words), read once per build."""
         return self._derived("non_name_words", ChunkStore.non_name_words)
 
-    def title_case_words(self) -> frozenset[str]:
-        """Words the documents write with only a first capital ("Pat", "Dash"), in lower case, read once
-        per build: a word typed in lower case that is one of these is no acronym ("pat" is Pat, not PAT)."""
-        return self._derived("title_case_words", ChunkStore.title_case_words)
+    def words_written(self) -> frozenset[str]:
+        """Words the documents write in lower case or with only a first capital ("send", "Pat"), in lower
+        case, read once per build: a word typed in lower case that is one of these is no acronym ("pat"
+        is Pat, not PAT)."""
+        return self._derived("words_written", lambda store: store.non_name_words() | store.title_case_words())
 
     def names_by_initials(self) -> dict[str, str]:
         """Initials -> the capitalised name the corpus uses most with them ("CPB" -> "Children's
