@@ -272,7 +272,7 @@ class Engine:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
         text, cited, chosen = compose(question, list(passages), self._glossary_for(question),
-                                      self.reader.non_name_words())
+                                      self.reader.non_name_words(), self.reader.publishers())
         if not cited:  # a sentence used but none cited: the fact is given only for another period
             notes = tuple(other_period_note(c) for c in chosen)
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings, notes=notes)
