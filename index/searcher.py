@@ -116,8 +116,9 @@ class IndexReader:
     def publishers(self) -> dict[str, str]:
         """Document file -> the body that published it, as the catalogue names it, without a remark in
         brackets ("Nottingham City Council, Children's Partnership Board"), read once per build."""
-        return self._derived("publishers", lambda store: {d["source"]: re.sub(r"\s*\(.*?\)", "", d["organisation"] or "")
-                                                          for d in store.documents()})
+        def read(store: ChunkStore) -> dict[str, str]:
+            return {d["source"]: re.sub(r"\s*\(.*?\)", "", d["organisation"] or "") for d in store.documents()}
+        return self._derived("publishers", read)
 
     def embed_query(self, text: str) -> np.ndarray:
         fast = getattr(self.embedder, "embed_query", None)  # skips loading torch where it can
