@@ -13,9 +13,9 @@ from chat.answer_types import (EMAIL, names_title, post_asked_of, post_holder_as
 from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
-from chat.people import names_a_person
-from chat.questions import (acronyms_in_capitals, asked_part, former_holders, holds_phrase, quoted_phrases,
-                            tidy_question)
+from chat.people import extract_people, names_a_person
+from chat.questions import (acronyms_in_capitals, asked_part, former_holders, holds_phrase, names_in_capitals,
+                            quoted_phrases, tidy_question)
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import contact_asked, document_periods, documents_meant, rerank
 from chat.roles import holder_of_role, signatories, speaking_as
@@ -116,7 +116,7 @@ class Engine:
     def search(self, query: str, k: int | None = None, filters: Filters | None = None,
                retriever: str | None = None) -> list[Hit]:
         """Ranked passages for `query`, retrieved exactly as `answer` retrieves them."""
-        return list(self._retrieve(self._acronyms_written(query), filters, k or self.settings.k, {}, retriever))
+        return list(self._retrieve(self._capitals_restored(query), filters, k or self.settings.k, {}, retriever))
 
     def answer(self, question: str, history: list[dict] | None = None, filters: Filters | None = None,
                k: int | None = None) -> Answer:
@@ -132,7 +132,7 @@ class Engine:
         if self.settings.llm_url:  # generated, verified answers; the extractive one is the fallback
             *_, generated = self._generated(asked, history, filters, k, stream=False)
             return replace(generated, notes=tuple(notes) + generated.notes) if notes else generated
-        standalone = self._acronyms_written(standalone_question(asked, history))
+        standalone = self._capitals_restored(standalone_question(asked, history))
         start = time.perf_counter()
         catalogue = None if filters else catalogue_answer(standalone, self.reader, timings)
         if catalogue is not None:  # "Which plan is current?" is answered by the list of documents
@@ -220,9 +220,19 @@ class Engine:
             return hits
         return _put_second(hits, newest)
 
-    def _acronyms_written(self, question: str) -> str:
-        """The question with the corpus's acronyms typed in lower case in capitals ("cypp" -> "CYPP")."""
-        return acronyms_in_capitals(question, self.reader.glossary(), self.reader.words_written())
+    def _capitals_restored(self, question: str) -> str:
+        """The question with the corpus's acronyms and names typed in lower case in capitals ("cypp" ->
+        "CYPP", "pat whitbys" -> "Pat Whitby's")."""
+        question = acronyms_in_capitals(question, self.reader.glossary(), self.reader.words_written())
+        return names_in_capitals(question, self._people())
+
+    def _people(self) -> frozenset[str]:
+        """The names of the people the documents name in contact lists, leads and signatures (people.
+        extract_people), worked out once per index build."""
+        def named(store) -> frozenset[str]:
+            chunks = [c for d in store.documents() for c in store.chunks_of(d["source"])[0]]
+            return frozenset(fact.name for fact in extract_people(chunks))
+        return self.reader.derived("people", named)
 
     def _glossary_for(self, question: str) -> dict[str, str]:
         """The corpus glossary, with shorthand the question uses but no document defines ("the 25

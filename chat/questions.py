@@ -53,6 +53,34 @@ _ACRONYM_LETTERS = 3  # shorter ones ("cp", "ey") are too easily something else
 _LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]{3,}(?![\w@/-])")
 
 
+def names_in_capitals(question: str, people: frozenset[str]) -> str:
+    """The question with the names of people the documents name (`people`: "Pat Whitby", from their
+    contact lists and leads) typed in lower case written as the documents write them ("what is pat
+    whitbys job title now" -> "what is Pat Whitby's job title now"; an "s" run on is her possessive)."""
+    typed = _people_typed(people)
+    if typed is None:
+        return question
+    def written(match: re.Match) -> str:
+        name = _by_lower(people)[" ".join(match.group(1).split())]
+        return name + ("'s" if match.group(2) else "")
+    return typed.sub(written, question)
+
+
+@lru_cache(maxsize=8)
+def _by_lower(people: frozenset[str]) -> dict[str, str]:
+    """Each person's name in lower case -> as the documents write it."""
+    return {name.lower(): name for name in people}
+
+
+@lru_cache(maxsize=8)
+def _people_typed(people: frozenset[str]) -> re.Pattern | None:
+    """One pattern finding any of `people` in lower case, as a whole name, not in an email address."""
+    names = sorted((re.escape(name.lower()).replace(r"\ ", r"\s+") for name in people), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(rf"(?<![\w@./'’-])({'|'.join(names)})(s)?(?![\w@/-])")
+
+
 # A phrase the user put in quotes ('fourth gap', "did not attend") is wording they expect the
 # documents to use; the apostrophe in "children's" is not a quote (a quote never touches a letter).
 _QUOTED = re.compile(r"(?<!\w)['‘\"“](\w.{1,78}?)['’\"”](?!\w)")

@@ -84,7 +84,7 @@ class IndexReader:
         dense = vectors.load(build / "vectors.faiss", manifest.get("vector_index"))
         return _Snapshot(build, manifest, store, dense)
 
-    def _derived(self, name: str, compute):
+    def derived(self, name: str, compute):
         """`compute(store)` for the live build, worked out once per build: a newer build gets its own."""
         snapshot = self._snapshot
         if name not in snapshot.derived:
@@ -93,22 +93,22 @@ class IndexReader:
 
     def glossary(self) -> dict[str, str]:
         """Acronym -> expansion over the whole corpus; the most recent document's definition wins."""
-        return self._derived("glossary", _glossary_table)
+        return self.derived("glossary", _glossary_table)
 
     def non_name_words(self) -> frozenset[str]:
         """Words that are no part of a person's name (ChunkStore.non_name_words), read once per build."""
-        return self._derived("non_name_words", ChunkStore.non_name_words)
+        return self.derived("non_name_words", ChunkStore.non_name_words)
 
     def words_written(self) -> frozenset[str]:
         """Words the documents write in lower case or with only a first capital ("send", "Pat"), in lower
         case, read once per build: a word typed in lower case that is one of these is no acronym ("pat"
         is Pat, not PAT)."""
-        return self._derived("words_written", lambda store: store.non_name_words() | store.title_case_words())
+        return self.derived("words_written", lambda store: store.non_name_words() | store.title_case_words())
 
     def names_by_initials(self) -> dict[str, str]:
         """Initials -> the capitalised name the corpus uses most with them ("CPB" -> "Children's
         Partnership Board"; ChunkStore.names_by_initials), read once per build."""
-        return self._derived("names_by_initials", ChunkStore.names_by_initials)
+        return self.derived("names_by_initials", ChunkStore.names_by_initials)
 
     def documents(self) -> list[dict]:
         return self.store.documents()
@@ -118,7 +118,7 @@ class IndexReader:
         brackets ("Nottingham City Council, Children's Partnership Board"), read once per build."""
         def read(store: ChunkStore) -> dict[str, str]:
             return {d["source"]: re.sub(r"\s*\(.*?\)", "", d["organisation"] or "") for d in store.documents()}
-        return self._derived("publishers", read)
+        return self.derived("publishers", read)
 
     def embed_query(self, text: str) -> np.ndarray:
         fast = getattr(self.embedder, "embed_query", None)  # skips loading torch where it can

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from chat.questions import MAX_QUESTION_CHARS, acronyms_in_capitals, tidy_question
+from chat.questions import MAX_QUESTION_CHARS, acronyms_in_capitals, names_in_capitals, tidy_question
 from chat.records import NOT_FOUND
 from tests_paths import CORPUS
 
@@ -108,5 +108,19 @@ def test_a_lower_case_acronym_finds_what_the_capitals_find(corpus_engine):
     answer = corpus_engine.answer("who do i contact for more info on the 2016 cypp?")
     assert answer.text.startswith("Chris Wallbanks"), answer.text
     # "PAT" is one of the corpus's acronyms, but the documents write "Pat" as a name.
-    assert corpus_engine._acronyms_written("what's pat whitby's job title?") == "what's pat whitby's job title?"
-    assert corpus_engine._acronyms_written("when did the mash go live?") == "when did the MASH go live?"
+    assert corpus_engine._capitals_restored("what's pat whitby's job title?") == "what's Pat Whitby's job title?"
+    assert corpus_engine._capitals_restored("when did the mash go live?") == "when did the MASH go live?"
+
+
+def test_a_name_typed_in_lower_case_is_read_as_the_documents_write_it(corpus_engine):
+    # The people the documents name, typed in lower case, are written as the documents write them.
+    people = frozenset({"Pat Whitby", "Holly Bligh", "Jane McCombe"})
+    assert names_in_capitals("what is pat whitbys job title now", people) == "what is Pat Whitby's job title now"
+    assert names_in_capitals("is holly  bligh's course full?", people) == "is Holly Bligh's course full?"
+    assert names_in_capitals("ask jane mccombe", people) == "ask Jane McCombe"
+    assert names_in_capitals("mail pat.whitby@example.org", people) == "mail pat.whitby@example.org"
+    assert names_in_capitals("the manifesto pledges", people) == "the manifesto pledges"
+    assert {"Pat Whitby", "Lisa Hazell", "Holly Bligh"} <= corpus_engine._people()
+    # The newest contact list gives her current post; the 2013 papers an older one.
+    answer = corpus_engine.answer("whats lisa hazells current job title?")
+    assert answer.text.startswith("Lisa Hazell Integrated Workforce Consultant"), answer.text
