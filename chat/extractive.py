@@ -26,6 +26,7 @@ from index.store import STOPWORDS
 from ingest.acronyms import ACRONYM, expand_text
 from ingest.chunking import LABELLED_VALUE  # a short "Label: value" line states a fact on its own
 from ingest.clean import LIST_NUMBER  # "1." before an item of a numbered list
+from ingest.records import Chunk
 
 MAX_SENTENCES = 3
 MAX_CHARS = 600
@@ -96,6 +97,8 @@ _EVENTS = [
     # service will commence in April 2018". (A question asking when something starts is not filtered.)
     (_LAUNCHING, _LAUNCHING | _STARTING),
 ]
+_MEETING = frozenset(stems("meet met meeting"))  # "The first meeting took place on the 1st July 2019"
+_MEET_ASKED = re.compile(r"\b(?:meet|meets|met)\b", re.IGNORECASE)
 # "The app went live in February 2020" tells of its launch: "going live" is read as launching.
 _GOING_LIVE = re.compile(r"\b(?:go|goes|went|gone|going)\s+live\b", re.IGNORECASE)
 _NOT_DONE = re.compile(r"\b(?:not|never|yet to be)\s+(?:yet\s+|been\s+|be\s+)?\w+", re.IGNORECASE)  # "not agreed"
@@ -523,9 +526,11 @@ def _event_words(text: str) -> set[str]:
 
 
 def _events_asked(asked: str) -> list[frozenset[str]]:
-    """The events (_EVENTS) a "when" question asks the date of."""
+    """The events (_EVENTS) a "when" question asks the date of; "When did it first meet?" asks when a
+    meeting took place (the noun alone does not: "When is the next board meeting?")."""
     said = _event_words(asked)
-    return [told_by for asked_by, told_by in _EVENTS if asked_by & said]
+    events = [told_by for asked_by, told_by in _EVENTS if asked_by & said]
+    return events + [_MEETING] if _MEET_ASKED.search(asked) else events
 
 
 def _tells_the_event(cand: Candidate, events: list[frozenset[str]]) -> bool:
@@ -830,12 +835,30 @@ def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary
     if _names_in(cand.hit, names, glossary, publishers):
         return True
     chunk = cand.hit.chunk
+    # A record split over two passages under one heading is read as one: "The first meeting took place
+    # on the 1st July 2019", after the passage naming the "Rota Visits" the new board replaced.
+    if any(_continues(chunk, h.chunk) and _names_in(h, names, glossary, publishers) for h in hits):
+        return True
     # Said by the passage or its paper's title ("Big Lottery for Nottingham, ..."), not the bundle's.
     said = [name for name in names if names_all(f"{chunk.text} {chunk.paper}", [name])]
     if len(names) < 2 or not said or not chunk.paper:
         return False
     same = [h for h in hits if h.chunk.source == chunk.source]
     return all(any(_names_in(h, [name], glossary) for h in same) for name in names if name not in said)
+
+
+def _continues(chunk: Chunk, before: Chunk) -> bool:
+    """Whether `chunk` is the passage right after `before` in its document, under the same heading."""
+    here, prior = _ordinal(chunk), _ordinal(before)
+    return (chunk.source == before.source and chunk.kind == before.kind == "paragraph"
+            and bool(chunk.heading) and chunk.heading == before.heading
+            and here is not None and prior is not None and here == prior + 1)
+
+
+def _ordinal(chunk: Chunk) -> int | None:
+    """The chunk's place in its document, which its id ends with ("03af9a7729e9-0012")."""
+    tail = chunk.chunk_id.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else None
 
 
 def topic_terms(question: str) -> list[str]:

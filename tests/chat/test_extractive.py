@@ -1080,6 +1080,22 @@ def test_a_passage_names_the_body_that_published_its_document():
     assert compose(asked, [plans], publishers=county)[0] == ""
 
 
+def test_a_record_split_over_two_passages_is_read_as_one_and_meeting_is_an_event():
+    def part(text, ordinal, heading="Children's Home Governance:", kind="paragraph"):
+        hit = _hit(text, rank=ordinal, source="update.txt")
+        return replace(hit, chunk=replace(hit.chunk, chunk_id=f"abc-{ordinal:04d}", heading=heading, kind=kind))
+    vote = part("On 18 March 2019 the Committee voted to end the practice of 'Rota Visits' and to replace this "
+                "with a new Governance Board.", 11)
+    meeting = part("The Board has been established. The first meeting took place on the 1st July 2019.", 12)
+    asked = "After councillors voted to end 'Rota Visits', a new board was set up. When did it first meet?"
+    assert compose(asked, [vote, meeting])[0].startswith("The first meeting took place on the 1st July 2019")
+    # Not the record's next passage, or a passage under another heading: it need not be about the visits.
+    assert compose(asked, [vote, part(meeting.chunk.text, 14)])[0] == ""
+    assert compose(asked, [vote, part(meeting.chunk.text, 12, heading="Fostering:")])[0] == ""
+    assert compose(asked, [vote, part(meeting.chunk.text, 12, kind="table_row")])[0] == ""
+    assert compose("When was the vote to end 'Rota Visits'?", [vote, meeting])[0].startswith("On 18 March 2019")
+
+
 def test_a_long_one_cell_row_keeps_its_opening_and_the_sentences_on_the_topic():
     cell = ("Sector Overview: Voluntary Sector The network meets monthly to exchange information and is a link "
             "between the partnership and the sector. Due to the broad nature of the sector it is uncertain how many "
