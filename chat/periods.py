@@ -72,7 +72,21 @@ def period_fit(text: str, asked: Periods, document_date: str = "") -> bool | Non
     if months and dated_months and not _years(MONTH_YEAR.sub(" ", text)):
         # Only months are named: "between July and December 2020" is outside 2019/20.
         return any(first <= month <= last for month in dated_months for first, last in months)
-    return _years_fit(years, _years(text) + (_years(document_date) if _NOW.search(text) else []))
+    said = _years(_DEADLINE.sub(" ", text)) + _years_until_deadline(text, document_date)
+    return _years_fit(years, said + (_years(document_date) if _NOW.search(text) else []))
+
+
+# A deadline ("Timescale Completed by: March 2011", "by April 2012") ends the time a row of a plan
+# speaks of, from its document's start: the Aiming High lead of that row led it in 2010 as well.
+_DEADLINE = re.compile(r"\b(?:completed by|complete by|to be completed by|by)\s*:?\s*(?:the end of\s+)?"
+                       r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+
+
+def _years_until_deadline(text: str, document_date: str) -> list[frozenset[int]]:
+    """For each deadline the text names, the years from its document's start to the deadline."""
+    start = min(document_years(document_date), default=None)
+    deadlines = [int(m.group(1)) for m in _DEADLINE.finditer(text)]
+    return [frozenset(range(min(start, year), year + 1)) if start else frozenset({year}) for year in deadlines]
 
 
 def reported_in(question: str) -> set[int]:

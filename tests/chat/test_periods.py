@@ -244,3 +244,12 @@ def test_what_was_reported_to_the_board_in_a_year_comes_from_that_years_papers()
     papers = _hit("45% of infants are being breast fed at 6-8 weeks.", rank=2, date="Wednesday 25 September 2013")
     assert compose(asked, [plan, papers])[0].startswith("45%")
     assert compose("What is the 6-8 week breastfeeding rate?", [plan])[0].startswith("48%")
+
+
+def test_a_deadline_ends_the_time_a_plan_row_speaks_of_from_its_document_start():
+    asked = periods_asked("Who was leading the Aiming High workforce awareness programme in 2010?")
+    row = "Aiming High ...; Responsibility Lead?: Toby Beck; Timescale Completed by: March 2011"
+    assert period_fit(row, asked, "2010 to 2014") is True  # under way from 2010 until March 2011
+    assert period_fit(row, asked) is False  # no document start: only the deadline's year
+    assert period_fit(row, periods_asked("Who led it in 2013?"), "2010 to 2014") is False  # done by then
+    assert period_fit("the review in March 2011", asked, "2010 to 2014") is False  # a date, not a deadline
