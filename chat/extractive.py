@@ -40,10 +40,11 @@ MIN_FOCUS = 0.2
 SHARE_FOCUS = 0.25
 # A question in two parts ("Do the police run a cadets scheme our pupils could join, and what age is it
 # for?") splits its topic between them: the sentence answering one part needs only this share of
-# MIN_FOCUS (0.5 gained 2 read answers and lost none; 0.7 gained 1).
+# MIN_FOCUS (0.5 gained 2 read answers and lost none; 0.7 gained 1). So does a remark after the question
+# ("what is ContactSearch? it keeps coming up in the workforce action plan").
 TWO_PART_FOCUS = 0.5
 _TWO_PARTS = re.compile(r",?\s+and\s+(?:what|when|who|whom|where|which|how|does|do|did|is|are|was|were|has|have|"
-                        r"if so)\b", re.IGNORECASE)
+                        r"if so)\b|\?\s+\w", re.IGNORECASE)
 # A sentence naming someone in the role asked about ("Councillor David Mellen" for "which councillor").
 ROLE_WEIGHT = 0.15
 # A who-question's sentence saying who does it ("administered by NCVS", "Lead: Jane Example").
@@ -51,8 +52,9 @@ AGENT_WEIGHT = 0.1
 # A sentence listing items, for a question asking for several ("what qualities did they want?").
 LIST_WEIGHT = 0.15
 DEFINITION_WEIGHT = 0.15  # a sentence saying what the thing a "what is X?" question names is
-_WHAT_IS = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?([\w'’ -]{3,60}?)\s*\??\s*$",
-                      re.IGNORECASE)
+# "What is ContactSearch?", a remark after it allowed ("what is ContactSearch? it keeps coming up").
+_WHAT_IS = re.compile(r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?([\w'’ -]{3,60}?)\s*"
+                      r"(?:\?\s+[^?]*|\??\s*)$", re.IGNORECASE)
 _DEFINING_VERB = re.compile(r"\b(?:is|are|was|were|has been|have been|has|have|brings together|exists|"
                             r"aims|works)\b")
 _SUBJECT_WORDS = 8
@@ -352,8 +354,14 @@ def _defines(text: str, defined: frozenset[str]) -> bool:
     ("Nottingham Children's Partnership brings together core services ...", "The Nottingham
     Children's Partnership has responsibility for ...")."""
     verb = _DEFINING_VERB.search(text)
-    subject = text[:verb.start()] if verb else ""
-    return bool(verb) and len(subject.split()) <= _SUBJECT_WORDS and defined <= set(stems(subject))
+    if not verb:
+        return False
+    # The subject starts after a bracket or a sentence's end: "Introduce ContactSearch to the
+    # partnership. (Contact Search is data sharing system ...)".
+    subject = re.split(r"[.;:]\s|\(", text[:verb.start()])[-1]
+    # A name written as one word or two ("ContactSearch", "Contact Search") is the same name.
+    said = set(stems(subject)) | {"".join(w.lower() for w in subject.split())}
+    return len(subject.split()) <= _SUBJECT_WORDS and defined <= said
 
 
 def _of_another_body(text: str, post: str, body: set[str], glossary: dict[str, str] | None) -> bool:

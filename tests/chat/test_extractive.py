@@ -1516,3 +1516,11 @@ def test_the_publisher_of_the_board_papers_says_whose_figures_they_are(corpus_en
         "Nottingham City Council, Children's Partnership Board")
     answer = corpus_engine.answer("How many child protection plans did Nottingham City have on 31 March 2013?")
     assert "436" in answer.text, answer.text
+
+
+@pytest.mark.slow
+def test_what_is_x_with_a_remark_after_it_is_answered_by_the_sentence_saying_what_x_is(corpus_engine):
+    # The remark's words ("keeps coming up in the workforce action plan") are most of the question's
+    # topic; the action plan's row defines ContactSearch in brackets, spelt as two words.
+    answer = corpus_engine.answer("what is ContactSearch? it keeps coming up in the workforce action plan")
+    assert "data sharing system" in answer.text, answer.text
