@@ -43,6 +43,9 @@ SHARE_FOCUS = 0.25
 # MIN_FOCUS (0.5 gained 2 read answers and lost none; 0.7 gained 1). So does a remark after the question
 # ("what is ContactSearch? it keeps coming up in the workforce action plan").
 TWO_PART_FOCUS = 0.5
+# A best sentence on too little of the topic gives way to one of its passage scoring at least this share
+# of its score and covering the topic by its own words (0.8: read +1, none lost; 0.9: none gained).
+NEAR_BEST = 0.8
 _TWO_PARTS = re.compile(r",?\s+and\s+(?:what|when|who|whom|where|which|how|does|do|did|is|are|was|were|has|have|"
                         r"if so)\b|\?\s+\w", re.IGNORECASE)
 # A sentence naming someone in the role asked about ("Councillor David Mellen" for "which councillor").
@@ -487,8 +490,10 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         scored = [s for s in scored if not _of_another_body(s.cand.text, role, body, glossary)]
     least = SHARE_FOCUS if kind == "percent" else MIN_FOCUS
     least *= TWO_PART_FOCUS if _TWO_PARTS.search(asked) else 1.0
-    if not scored or ((scored[0].focus < least or _says_none_of_it(scored[0])) and not scored[0].quoted):
+    first = _first_on_topic(scored, least)
+    if first is None:
         return "", [], []
+    scored = [first] + [s for s in scored if s is not first]
     if _period_of(scored[0], periods) is False:  # the best sentence is about another quarter or year
         nearest = scored[0].cand
         scored = _of_the_period_asked(scored, periods)
@@ -853,6 +858,22 @@ def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary
         return False
     same = [h for h in hits if h.chunk.source == chunk.source]
     return all(any(_names_in(h, [name], glossary) for h in same) for name in names if name not in said)
+
+
+def _first_on_topic(scored: list[Scored], least: float) -> Scored | None:
+    """The best sentence if it covers `least` of the question's topic (or uses its quoted words); else a
+    sentence of the same passage scoring nearly as well that covers it by its own words, or None. The
+    plan's "Quality\nMark Charter has been launched ..." reads as a person's name and scores best for
+    "Which councillor holds the education, employment and skills portfolio ...?", on too little of its
+    topic; the signature beside it ("Councillor Sam Webster Portfolio Holder for Education, ...")
+    answers."""
+    def on_topic(s: Scored) -> bool:
+        return s.quoted or not (s.focus < least or _says_none_of_it(s))
+    if not scored or on_topic(scored[0]):
+        return scored[0] if scored else None
+    best = scored[0]
+    return next((s for s in scored[1:] if s.score >= NEAR_BEST * best.score and s.own >= least and on_topic(s)
+                 and s.cand.hit.chunk.chunk_id == best.cand.hit.chunk.chunk_id), None)
 
 
 def _continues(chunk: Chunk, before: Chunk) -> bool:

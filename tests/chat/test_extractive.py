@@ -1096,6 +1096,18 @@ def test_a_record_split_over_two_passages_is_read_as_one_and_meeting_is_an_event
     assert compose("When was the vote to end 'Rota Visits'?", [vote, meeting])[0].startswith("On 18 March 2019")
 
 
+def test_a_weak_best_sentence_gives_way_to_a_close_one_of_its_passage_on_the_topic():
+    # "Quality\nMark Charter has been launched" reads as a person's name and scores best, on too little of
+    # the topic; the signature beside it, in the same passage, names the councillor asked for.
+    signed = _hit("- A Sex and Relationships Education Quality\nMark Charter has been launched successfully in "
+                  "schools and is supported by training and consultations in schools\nCouncillor Sam Webster\n"
+                  "Portfolio Holder for\nEducation, Employment and Skills")
+    other = _hit("Each local authority area is required to have robust partnership arrangements.", rank=2)
+    asked = ("Which councillor holds the education, employment and skills portfolio and signed the 2016 plan as "
+             "one of the joint chairs?")
+    assert compose(asked, [signed, other])[0].startswith("Councillor Sam Webster")
+
+
 def test_a_long_one_cell_row_keeps_its_opening_and_the_sentences_on_the_topic():
     cell = ("Sector Overview: Voluntary Sector The network meets monthly to exchange information and is a link "
             "between the partnership and the sector. Due to the broad nature of the sector it is uncertain how many "
@@ -1524,3 +1536,4 @@ def test_what_is_x_with_a_remark_after_it_is_answered_by_the_sentence_saying_wha
     # topic; the action plan's row defines ContactSearch in brackets, spelt as two words.
     answer = corpus_engine.answer("what is ContactSearch? it keeps coming up in the workforce action plan")
     assert "data sharing system" in answer.text, answer.text
+
