@@ -115,8 +115,15 @@ class Engine:
     # -- questions --------------------------------------------------------------------------------
     def search(self, query: str, k: int | None = None, filters: Filters | None = None,
                retriever: str | None = None) -> list[Hit]:
-        """Ranked passages for `query`, retrieved exactly as `answer` retrieves them."""
-        return list(self._retrieve(self._capitals_restored(query), filters, k or self.settings.k, {}, retriever))
+        """Ranked passages for `query`, retrieved exactly as `answer` retrieves them: the passage the answer
+        is drawn from first, then the rest as retrieved."""
+        question = self._capitals_restored(query)
+        hits = self._retrieve(question, filters, max(k or self.settings.k, self.settings.k), {}, retriever)
+        read = hits[:self.settings.k]  # what answer() reads
+        if should_abstain(question, read):
+            return list(hits[:k or self.settings.k])
+        _, cited, chosen = self._composed(question, read)
+        return list(_lead_first(hits, chosen if cited else [])[:k or self.settings.k])
 
     def answer(self, question: str, history: list[dict] | None = None, filters: Filters | None = None,
                k: int | None = None) -> Answer:
@@ -281,8 +288,7 @@ class Engine:
     def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
-        text, cited, chosen = compose(question, list(passages), self._glossary_for(question),
-                                      self.reader.non_name_words(), self.reader.publishers())
+        text, cited, chosen = self._composed(question, passages)
         if not cited:  # a sentence used but none cited: the fact is given only for another period
             notes = tuple(other_period_note(c) for c in chosen)
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings, notes=notes)
@@ -297,7 +303,13 @@ class Engine:
             if post_holder_asked(question) and not (held or signed or self._names_someone(chosen)):
                 return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
         citations = tuple(Citation(n, hit, quotes.get(hit.chunk.chunk_id, "")) for n, hit in enumerate(cited, 1))
-        return Answer(question, text, citations, passages, False, timings=timings)
+        return Answer(question, text, citations, _lead_first(passages, chosen), False, timings=timings)
+
+    def _composed(self, question: str, passages: tuple[Hit, ...]) -> tuple[str, list[Hit], list]:
+        """The extractive answer over `passages` (extractive.compose): its text, the hits cited and the
+        sentences used."""
+        return compose(question, list(passages), self._glossary_for(question), self.reader.non_name_words(),
+                       self.reader.publishers())
 
     def _names_someone(self, chosen: list) -> bool:
         """Whether any sentence used names a person."""
@@ -358,6 +370,17 @@ def _said_after_first(text: str, cited: list[Hit], quotes: dict, said: list[tupl
     sentence = join([f"{words} [{number[chunk.chunk_id]}]" for words, chunk, _ in said])
     first = text.index("[1]") + 3
     return f"{text[:first]} {sentence}{text[first:]}", cited
+
+
+def _lead_first(hits: tuple[Hit, ...], chosen: list) -> tuple[Hit, ...]:
+    """The passages with the one the answer's leading sentence comes from first (`chosen`: the sentences
+    the answer uses, best first), the rest in their order: the source a reader opens first is the one
+    that says it."""
+    if not chosen:
+        return tuple(hits)
+    lead = chosen[0].hit.chunk.chunk_id
+    ordered = sorted(hits, key=lambda h: h.chunk.chunk_id != lead)
+    return tuple(replace(h, rank=rank) for rank, h in enumerate(ordered, 1))
 
 
 def retrieval_query(question: str, glossary: dict[str, str], non_name_words: frozenset[str] = frozenset()) -> str:

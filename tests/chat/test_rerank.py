@@ -179,3 +179,23 @@ def test_a_question_worded_unlike_its_passage_finds_it_when_the_embedding_is_sur
     hits = corpus_engine.search("When young people were asked what they want from the adults who work with "
                                 "them, what qualities came up?", k=3)
     assert "what skills they would like to see in a worker" in hits[0].chunk.text
+
+
+@pytest.mark.slow
+def test_the_passage_the_answer_is_drawn_from_is_ranked_first(corpus_engine):
+    # The 2017-19 contact list naming the training co-ordinator is retrieved third, behind the 2010 and
+    # 2013 contact rows of the one before her; the answer leads with it, and so do its sources.
+    asked = "Who is the NCSCB training co-ordinator?"
+    retrieved = corpus_engine._retrieve(asked, None, 10, {})
+    assert "Holly Bligh" not in retrieved[0].chunk.text
+    answer = corpus_engine.answer(asked)
+    assert answer.text.startswith("Holly Bligh"), answer.text
+    hits = corpus_engine.search(asked, k=10)
+    assert "Holly Bligh" in hits[0].chunk.text and "Holly Bligh" in answer.passages[0].chunk.text
+    assert {h.chunk.chunk_id for h in hits} == {h.chunk.chunk_id for h in retrieved}  # only the order moves
+    assert [h.rank for h in hits] == list(range(1, 11))
+    # No answer, no new order.
+    unanswered = "Who won the 2018 football cup?"
+    assert corpus_engine.answer(unanswered).abstained
+    assert [h.chunk.chunk_id for h in corpus_engine.search(unanswered, k=5)] == [
+        h.chunk.chunk_id for h in corpus_engine._retrieve(unanswered, None, 5, {})]
