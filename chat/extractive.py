@@ -891,8 +891,16 @@ def _ordinal(chunk: Chunk) -> int | None:
 
 
 def topic_terms(question: str) -> list[str]:
-    """The question's content words minus the words that only say what kind of fact is wanted."""
-    return [t for t in stems(question) if t not in TYPE_WORDS]
+    """The question's content words minus the words that only say what kind of fact is wanted, and
+    minus who is asking ("youth worker question - ...", "Councillor here: ...", "I'm a DSL - ...")."""
+    return [t for t in stems(_ASKER.sub(" ", question, count=1)) if t not in TYPE_WORDS]
+
+
+# Who is asking, before what they ask: "youth worker question - the police have a cadets scheme ...",
+# "GP practice nurse here: ...", "I'm a DSL - what does DASH stand for?", "As a business manager I need".
+_ASKER = re.compile(r"^\s*(?:(?:i['’]?m|i am)\s+(?:a|an)\s+[\w'’ &/-]{2,60}?\s*[-–:,.]\s"
+                    r"|as\s+(?:a|an)\s+[\w'’ &/-]{2,60}?,?\s+(?=i\b)"
+                    r"|[\w'’ &/-]{2,40}?\s+(?:here|question|query)\s*[-–:,.]\s)", re.IGNORECASE)
 
 
 def _close_elsewhere(scored: list[Scored], chosen: list[Scored]) -> list[Scored]:

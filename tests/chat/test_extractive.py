@@ -9,7 +9,7 @@ import pytest
 
 from chat.answer_types import (asks_yes_or_no, chair_asked, holds_kind, names_role_holder, post_asked_of,
                                post_holder_asked, question_kind, role_asked, status_cell, the_fact)
-from chat.extractive import candidates, compose, score_candidates
+from chat.extractive import candidates, compose, score_candidates, topic_terms
 from chat.names import name_readings, named_things
 from chat.people import names_a_person, opens_with_post
 from chat.questions import documents_named, quoted_phrases
@@ -1106,6 +1106,17 @@ def test_a_weak_best_sentence_gives_way_to_a_close_one_of_its_passage_on_the_top
     asked = ("Which councillor holds the education, employment and skills portfolio and signed the 2016 plan as "
              "one of the joint chairs?")
     assert compose(asked, [signed, other])[0].startswith("Councillor Sam Webster")
+
+
+def test_who_is_asking_is_not_what_is_asked():
+    youth = _hit("Sector Overview: Youth Support Youth workers work primarily with young people aged 13 and 19.")
+    police = _hit("Cadets programme - like Special Constables but for young people aged 16-18 years old", rank=2)
+    asked = "youth worker question - the police have a cadets scheme for young people, what ages is it for?"
+    assert "16-18" in compose(asked, [youth, police])[0].split("[")[0]
+    assert topic_terms("GP practice nurse here: which vaccine does the plan track?") == ["vaccine", "plan", "track"]
+    assert topic_terms("I'm a DSL - what does DASH stand for?") == ["dash", "stand"]
+    assert topic_terms("As a school nurse, I want to know who leads training") == ["want", "lead", "train"]
+    assert topic_terms("As a result of the review, who leads?") == ["result", "review", "lead"]  # no asker
 
 
 def test_a_long_one_cell_row_keeps_its_opening_and_the_sentences_on_the_topic():
