@@ -16,7 +16,8 @@ from chat.names import name_readings, named_days, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
 from chat.periods import (Periods, dates_in_words, document_fit, document_years, period_fit, periods_asked,
                           reported_in)
-from chat.questions import asked_part, documents_named, former_holders, holds_phrase, quoted_phrases
+from chat.questions import (asked_part, documents_named, former_holders, holds_phrase, quoted_phrases,
+                            without_asker)
 from chat.roles import role_without_holder, speaking_as
 from chat.rows import known_words, trim, trim_row
 from chat.text import abbreviates, stems
@@ -893,14 +894,9 @@ def _ordinal(chunk: Chunk) -> int | None:
 def topic_terms(question: str) -> list[str]:
     """The question's content words minus the words that only say what kind of fact is wanted, and
     minus who is asking ("youth worker question - ...", "Councillor here: ...", "I'm a DSL - ...")."""
-    return [t for t in stems(_ASKER.sub(" ", question, count=1)) if t not in TYPE_WORDS]
+    return [t for t in stems(without_asker(question)) if t not in TYPE_WORDS]
 
 
-# Who is asking, before what they ask: "youth worker question - the police have a cadets scheme ...",
-# "GP practice nurse here: ...", "I'm a DSL - what does DASH stand for?", "As a business manager I need".
-_ASKER = re.compile(r"^\s*(?:(?:i['’]?m|i am)\s+(?:a|an)\s+[\w'’ &/-]{2,60}?\s*[-–:,.]\s"
-                    r"|as\s+(?:a|an)\s+[\w'’ &/-]{2,60}?,?\s+(?=i\b)"
-                    r"|[\w'’ &/-]{2,40}?\s+(?:here|question|query)\s*[-–:,.]\s)", re.IGNORECASE)
 
 
 def _close_elsewhere(scored: list[Scored], chosen: list[Scored]) -> list[Scored]:

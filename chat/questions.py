@@ -81,6 +81,19 @@ def _people_typed(people: frozenset[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w@./'’-])({'|'.join(names)})(s)?(?![\w@/-])")
 
 
+def without_asker(question: str) -> str:
+    """The question without a self-introduction opening it ("youth worker question - the police have a
+    cadets scheme ...", "I'm a DSL - what does DASH stand for?"): who asks is not what is asked."""
+    return _ASKER.sub(" ", question, count=1)
+
+
+# Who is asking, before what they ask: "youth worker question - the police have a cadets scheme ...",
+# "GP practice nurse here: ...", "I'm a DSL - what does DASH stand for?", "As a business manager I need".
+_ASKER = re.compile(r"^\s*(?:(?:i['’]?m|i am)\s+(?:a|an)\s+[\w'’ &/-]{2,60}?\s*[-–:,.]\s"
+                    r"|as\s+(?:a|an)\s+[\w'’ &/-]{2,60}?,?\s+(?=i\b)"
+                    r"|[\w'’ &/-]{2,40}?\s+(?:here|question|query)\s*[-–:,.]\s)", re.IGNORECASE)
+
+
 # A phrase the user put in quotes ('fourth gap', "did not attend") is wording they expect the
 # documents to use; the apostrophe in "children's" is not a quote (a quote never touches a letter).
 _QUOTED = re.compile(r"(?<!\w)['‘\"“](\w.{1,78}?)['’\"”](?!\w)")
