@@ -437,6 +437,17 @@ def title_asked(question: str) -> str:
     return named[0] if named else ""
 
 
+def current_post_asked(question: str) -> str:
+    """The post a question asks who holds now ("Who is the training co-ordinator for the Board?" ->
+    "training co-ordinator for the Board"), or '' (a question in the past tense asks of another time)."""
+    found = _CURRENT_HOLDER.match(question)
+    return found.group(1) if found else ""
+
+
+_CURRENT_HOLDER = re.compile(r"\s*who(?:\s+is|['’]s)\s+(?:currently\s+|now\s+)?the\s+([^?]{3,90}?)"
+                             r"(?:\s+(?:now|currently|at the moment|these days))?\s*\??\s*$", re.IGNORECASE)
+
+
 def names_title(person: str, text: str) -> bool:
     """Whether `text` gives `person`'s post: their name followed by a job title ("Pat Whitby Education
     Partnership Strategy Manager", "Name: Pat Whitby; Job title: Partnership Manager")."""

@@ -8,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from chat.about_documents import catalogue_answer
-from chat.answer_types import (EMAIL, names_title, post_asked_of, post_holder_asked, posts_of, question_kind,
-                               title_asked)
+from chat.answer_types import (EMAIL, current_post_asked, names_title, post_asked_of, post_holder_asked, posts_of,
+                               question_kind, title_asked)
 from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
@@ -170,6 +170,7 @@ class Engine:
         hits = self._with_post_named(question, hits, k, filters)
         hits = self._with_document_contact(question, hits, k, filters, glossary)
         hits = self._with_newest_title(question, hits, k, filters)
+        hits = self._with_newest_holder(question, hits, k, filters, glossary)
         timings["retrieve_ms"] = _ms(start)
         return tuple(hits[:k])
 
@@ -234,12 +235,39 @@ class Engine:
         return names_in_capitals(question, self._people())
 
     def _people(self) -> frozenset[str]:
-        """The names of the people the documents name in contact lists, leads and signatures (people.
-        extract_people), worked out once per index build."""
-        def named(store) -> frozenset[str]:
+        """The names of the people the documents name in contact lists, leads and signatures."""
+        return frozenset(fact.name for fact in self._people_facts())
+
+    def _people_facts(self) -> tuple:
+        """What the documents say of each person in contact lists, leads and signatures (people.
+        extract_people: name, post, document, date), worked out once per index build."""
+        def read(store) -> tuple:
             chunks = [c for d in store.documents() for c in store.chunks_of(d["source"])[0]]
-            return frozenset(fact.name for fact in extract_people(chunks))
-        return self.reader.derived("people", named)
+            return tuple(extract_people(chunks))
+        return self.reader.derived("people", read)
+
+    def _with_newest_holder(self, question: str, hits: list[Hit], k: int, filters: Filters | None,
+                            glossary: dict[str, str]) -> list[Hit]:
+        """For a question asking who holds a post now ("Who is the training co-ordinator for the Nottingham
+        City Safeguarding Children Board?"), the passage of the newest document naming someone in that
+        post ("Holly Bligh NCSCB Training Co-ordinator ...") second among the passages, when the top k
+        lack it: the older contact rows of the one before her, labelled "Name" and "Job title", outrank a
+        newer plan's bare contact list on every word."""
+        post = current_post_asked(asked_part(question))
+        wanted = set(stems(post))
+        if len(wanted) < 2:
+            return hits
+        holders = [f for f in self._people_facts()
+                   if f.role and wanted <= set(stems(expand_text(f.role, glossary)))]
+        if not holders:
+            return hits
+        newest = max(holders, key=lambda f: f.date_sort or "")
+        if any(newest.name in h.chunk.text for h in hits[:k]):
+            return hits
+        found = next((h for h in self.reader.search(f"{newest.name} {newest.role}", POST_SEARCH_DEPTH, "lexical",
+                                                    filters)
+                      if h.chunk.source == newest.source and newest.name in h.chunk.text), None)
+        return hits if found is None else _put_second(hits, found)
 
     def _glossary_for(self, question: str) -> dict[str, str]:
         """The corpus glossary, with shorthand the question uses but no document defines ("the 25

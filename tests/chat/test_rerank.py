@@ -3,6 +3,7 @@ from dataclasses import replace
 
 import pytest
 
+from chat.answer_types import current_post_asked
 from chat.rerank import document_periods, rerank, word_pairs
 from index.records import Hit
 from ingest.dates import years_named
@@ -200,3 +201,14 @@ def test_the_passage_the_answer_is_drawn_from_is_ranked_first(corpus_engine):
     assert corpus_engine.answer(unanswered).abstained
     assert [h.chunk.chunk_id for h in corpus_engine.search(unanswered, k=5)] == [
         h.chunk.chunk_id for h in corpus_engine._retrieve(unanswered, None, 5, {})]
+
+
+@pytest.mark.slow
+def test_who_holds_a_post_now_brings_in_the_newest_document_naming_someone_in_it(corpus_engine):
+    # The 2010 and 2013 contact rows of Paul Langley outrank the 2017-19 plan's bare contact list.
+    assert current_post_asked("Who's the training co-ordinator now?") == "training co-ordinator"
+    assert current_post_asked("Who was the training co-ordinator in 2013?") == ""
+    answer = corpus_engine.answer("Who's the training co-ordinator of the Nottingham City Safeguarding "
+                                  "Children Board now?")
+    assert answer.text.startswith("Holly Bligh"), answer.text
+    assert "Paul Langley" in answer.text  # the older documents' holder, with their dates
