@@ -19,7 +19,7 @@ from chat.periods import (Periods, dates_in_words, document_fit, document_years,
 from chat.questions import (asked_part, documents_named, former_holders, holds_phrase, quoted_phrases,
                             without_asker)
 from chat.roles import role_without_holder, speaking_as
-from chat.rows import known_words, trim, trim_row
+from chat.rows import known_words, trim, trim_cell, trim_row
 from chat.text import abbreviates, stems
 from chat.timecues import PAST_CUES, YEAR, recency_weight
 from index.records import Hit
@@ -178,8 +178,9 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 continue
             if (hit.chunk.kind != "table_row" and _CONTENTS_ENTRY.search(piece)) or _CONTENTS_ROW.search(piece):
                 continue  # points to a page only
+            # A long line of list items with no sentence's end keeps its opening and the items asked.
             text = (trim_row(piece, topic=topic - known_words(hit)) if hit.chunk.kind == "table_row"
-                    else trim(piece))
+                    else trim_cell(piece, topic=topic - known_words(hit)))
             # A "Label: value" line ("Saving: £260k") or a row's date and status ("March 2022 Experiencing
             # Obstacles") belongs to the record the passage opens with.
             status = status_cell(piece)

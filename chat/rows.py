@@ -18,14 +18,22 @@ def trim(text: str, limit: int = 320) -> str:
     return cut.rstrip(",;:") + " …"
 
 
+def trim_cell(text: str, limit: int = 320, topic: set[str] | frozenset = frozenset()) -> str:
+    """One long cell or line cut to at most `limit` characters: its opening and its items (or sentences)
+    on the topic, or else its opening."""
+    if len(text) <= limit:
+        return text
+    return _on_topic_items(text, limit, topic) or trim(text, limit)
+
+
 def trim_row(text: str, limit: int = 360, topic: set[str] | frozenset = frozenset()) -> str:
     """Shorten a table row by trimming its longest field, so short fields (lead, date) survive."""
     # Fields are "Column: value; ..." or, for a table without column names, "cell | cell | ...".
     sep = "; " if "; " in text else " | " if " | " in text else ""
     if len(text) <= limit:
         return text
-    if not sep:  # one long cell: its opening and what is on the topic
-        return _on_topic_items(text, limit, topic) or trim(text, limit)
+    if not sep:
+        return trim_cell(text, limit, topic)
     fields = text.split(sep)
     longest = max(range(len(fields)), key=lambda i: len(fields[i]))
     # Other long fields less on the topic than the longest give it room: "Sector Overview: ..." is cut
@@ -46,7 +54,9 @@ def known_words(hit: Hit) -> set[str]:
     return set(stems(f"{hit.chunk.title} {hit.chunk.heading}"))
 
 
-_ITEM_START = re.compile(r"\s(?=[-•] )")
+# A list item starts with a dash or bullet, or, in a list of measures, with "% of" ("% of women reporting
+# smoking ... % of eligible children who have received 3 doses of ... vaccine").
+_ITEM_START = re.compile(r"\s(?=[-•] |% of\b)")
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z•-])")
 
 

@@ -10,6 +10,7 @@ import pytest
 from chat.answer_types import (asks_yes_or_no, chair_asked, holds_kind, names_role_holder, post_asked_of,
                                post_holder_asked, question_kind, role_asked, status_cell, the_fact)
 from chat.extractive import candidates, compose, score_candidates, topic_terms
+from chat.rows import trim_cell
 from chat.names import name_readings, named_things
 from chat.people import names_a_person, opens_with_post
 from chat.questions import documents_named, quoted_phrases
@@ -1117,6 +1118,17 @@ def test_who_is_asking_is_not_what_is_asked():
     assert topic_terms("I'm a DSL - what does DASH stand for?") == ["dash", "stand"]
     assert topic_terms("As a school nurse, I want to know who leads training") == ["want", "lead", "train"]
     assert topic_terms("As a result of the review, who leads?") == ["result", "review", "lead"]  # no asker
+
+
+def test_a_long_line_of_measures_keeps_the_measure_asked_about():
+    measures = _hit("% of women reporting smoking at the time of delivery Placeholder for performance measure on "
+                    "improving mental health for new mums and mums-to-be % of mothers who breastfeed their babies 6-8 "
+                    "weeks after delivery Rate of infant mortality per 1,000 live births (aged under one year) % of "
+                    "eligible children who have received 3 doses of Dtap/IPV/Hib1 vaccine by their first birthday",
+                    title="Children and Young People's Plan")
+    text = compose("Which vaccine does the plan track uptake of by a child's first birthday?", [measures])[0]
+    assert "Dtap/IPV/Hib1 vaccine by their first birthday" in text, text
+    assert trim_cell("short", 320) == "short"
 
 
 def test_a_long_one_cell_row_keeps_its_opening_and_the_sentences_on_the_topic():
