@@ -647,9 +647,18 @@ def _names_measure(cand: Candidate, measure: str) -> bool:
     said = {_root(w) for w in stems(text)}
     if any(_root(w) in said for w in stems(measure)):
         return True
+    # "a £45m transformation programme" gives the programme's value, as "its value is £45m" would.
+    if measure.lower() == "value" and _SUM_BEFORE_THING.search(cand.text):
+        return True
     # A compound written apart or joined: "breast fed" names the "breastfeeding" rate.
     squashed = re.sub(r"[^a-z]", "", text.lower())
     return measure.lower()[:max(5, len(measure) - 5)] in squashed
+
+
+# A sum said of the thing it is the value of: "a £45m transformation programme", "the £1.2m contract"
+# (not "a saving of £260k", nor "£30-50m of Big Lottery money").
+_SUM_BEFORE_THING = re.compile(r"\b(?:a|an|the)\s+£\s?\d[\d.,]*\s*(?:m|bn|k|million|billion)?\s+(?!of\b|to\b|in\b|for\b)"
+                               r"[a-z]", re.IGNORECASE)
 
 
 # "How many staff ...?" is answered by "12,000 colleagues", "How many kids ...?" by "93 children": a

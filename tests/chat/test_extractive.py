@@ -1131,6 +1131,14 @@ def test_a_long_line_of_measures_keeps_the_measure_asked_about():
     assert trim_cell("short", 320) == "short"
 
 
+def test_a_sum_said_of_the_thing_gives_its_value():
+    programme = _hit("Small Steps Big Changes (SSBC) is a £45m transformation programme hosted by the CityCare "
+                     "Partnership.")
+    assert compose("What is the value of the SSBC programme?", [programme])[0].startswith("£45m")
+    saving = _hit("The Small Steps Big Changes review found a saving of £260k.")
+    assert compose("What is the value of the SSBC programme?", [saving])[0] == ""  # a saving, not its value
+
+
 def test_a_long_one_cell_row_keeps_its_opening_and_the_sentences_on_the_topic():
     cell = ("Sector Overview: Voluntary Sector The network meets monthly to exchange information and is a link "
             "between the partnership and the sector. Due to the broad nature of the sector it is uncertain how many "
