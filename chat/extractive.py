@@ -657,8 +657,8 @@ def _names_measure(cand: Candidate, measure: str) -> bool:
 
 # A sum said of the thing it is the value of: "a £45m transformation programme", "the £1.2m contract"
 # (not "a saving of £260k", nor "£30-50m of Big Lottery money").
-_SUM_BEFORE_THING = re.compile(r"\b(?:a|an|the)\s+£\s?\d[\d.,]*\s*(?:m|bn|k|million|billion)?\s+(?!of\b|to\b|in\b|for\b)"
-                               r"[a-z]", re.IGNORECASE)
+_SUM_BEFORE_THING = re.compile(r"\b(?:a|an|the)\s+£\s?\d[\d.,]*\s*(?:m|bn|k|million|billion)?\s+"
+                               r"(?!of\b|to\b|in\b|for\b)[a-z]", re.IGNORECASE)
 
 
 # "How many staff ...?" is answered by "12,000 colleagues", "How many kids ...?" by "93 children": a
