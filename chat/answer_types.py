@@ -398,7 +398,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
 # "a pathway with A&E", "at the QMC": a place known by its initials.
 # "held on site in Mansfield", "located in the Mansfield/Ashfield districts": a town or venue named
 # after "in" or "at".
-_PLACE_NAMED = re.compile(r"\b[A-Z]{1,3}&[A-Z]{1,3}\b|\b(?:at|in|with|to) (?:the )?[A-Z]{2,5}\b"
+# (An acronym qualifying a word after it names no place: "to the SEND transport budget".)
+_PLACE_NAMED = re.compile(r"\b[A-Z]{1,3}&[A-Z]{1,3}\b|\b(?:at|in|with|to) (?:the )?[A-Z]{2,5}\b(?!\s+[a-z])"
                           r"|\b(?:held|based|located|hosted|took place|delivered|run)\b[^.;]{0,25}\b(?:in|at) (?:the )?"
                           rf"(?!{MONTH_NAME.pattern}|{WEEKDAY.pattern})[A-Z][a-z]+")
 # "at Trent University", "in the Hucknall or Ollerton area": a name after a word placing something (a

@@ -102,6 +102,9 @@ def test_question_kinds():
     assert holds_kind("phone", "Direct dial - 8764298") and not holds_kind("phone", "jane@example.org")
     assert holds_kind("place", "Lifeline has established a pathway with A&E.")
     assert not holds_kind("place", "Lifeline has established a pathway for young people.")
+    assert holds_kind("place", "Patients are referred to the QMC.")
+    # An acronym qualifying the word after it names no place.
+    assert not holds_kind("place", "This will add further costs to the SEND transport budget.")
     assert holds_kind("place", "Eleven children attended the two-day training held on site in Mansfield.")
     assert not holds_kind("place", "Eleven children attended the two-day training held in June.")
     # A name alone is no place: it may be a body's; a name placed, an address or a postcode is one.
