@@ -578,9 +578,14 @@ def quantities(text: str, asked: str = "") -> list[str]:
     for pattern in (EMAIL, PHONE, DATE):
         text = pattern.sub(" ", text)
     named = {_number(m.group(0)) for m in COUNT.finditer(asked)}
+    # "one of the most rewarding jobs" picks one out of many, and counts nothing.
+    text = _ONE_OF.sub(" ", text)
     # A capitalised number word inside a sentence is part of a name: "the One Children's Workforce".
     return [m.group(0) for m in COUNT.finditer(text) if _number(m.group(0)) not in named
             and not (m.start() > 0 and m.group(0)[0].isupper() and not m.group(0)[0].isdigit())]
+
+
+_ONE_OF = re.compile(r"\bone of (?:the|our|its|their|his|her|my|a few|several|many)\b", re.IGNORECASE)
 
 
 def _sum(token: str) -> str:

@@ -103,6 +103,9 @@ def test_question_kinds():
     assert holds_kind("place", "Lifeline has established a pathway with A&E.")
     assert not holds_kind("place", "Lifeline has established a pathway for young people.")
     assert holds_kind("place", "Patients are referred to the QMC.")
+    # "one of the most rewarding jobs" counts nothing; "one of 12 areas" still names twelve.
+    assert not holds_kind("count", "Working with children is one of the most rewarding jobs anyone can do.")
+    assert holds_kind("count", "Nottingham is one of 12 areas chosen.")
     # An acronym qualifying the word after it names no place.
     assert not holds_kind("place", "This will add further costs to the SEND transport budget.")
     assert holds_kind("place", "Eleven children attended the two-day training held on site in Mansfield.")
