@@ -76,8 +76,10 @@ MONTH_NAME = re.compile(rf"\b(?:{'|'.join(calendar.month_name[1:])})\b")
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGNORECASE)
 CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d\d\b", re.IGNORECASE)
 # A place: a kind of building or way, a postcode ("NG1 4BH").
-PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|building|venue|library|school|offices?|station|"
-                   r"held at|based at|located)\b|\b(?-i:[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2})\b", re.IGNORECASE)
+# ("Building" alone may be a verb: "Building an Empowered and Resilient Workforce" is an event's title.)
+PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|venue|library|school|offices?|station|"
+                   r"held at|based at|located)\b|\b(?-i:[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2})\b"
+                   r"|\b(?:the|a|new|main|same|this|that|council|school|office)\s+building\b", re.IGNORECASE)
 
 # Question words that say what kind of fact is wanted; they are not part of the question's topic.
 TYPE_WORDS = {"phone", "telephone", "number", "call", "email", "mail", "address", "cost", "costs", "budget",

@@ -103,6 +103,8 @@ def test_question_kinds():
     assert holds_kind("place", "Lifeline has established a pathway with A&E.")
     assert not holds_kind("place", "Lifeline has established a pathway for young people.")
     assert holds_kind("place", "Patients are referred to the QMC.")
+    assert not holds_kind("place", "Every Colleague Matters Event 2013: Building an Empowered Workforce")  # a verb
+    assert holds_kind("place", "The team moved into the new building in May.")
     # "one of the most rewarding jobs" counts nothing; "one of 12 areas" still names twelve.
     assert not holds_kind("count", "Working with children is one of the most rewarding jobs anyone can do.")
     assert holds_kind("count", "Nottingham is one of 12 areas chosen.")
