@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from chat.induction import kind_of, period_end
-from chat.records import Answer, Citation
+from chat.records import NOT_FOUND, Answer, Citation
 from index.records import Hit
 from ingest.acronyms import guessed_expansions, names_by_initials
 
@@ -89,7 +89,7 @@ def _of_kind(kind: str, title: str) -> bool:
 # "What does NCSCB stand for?", "What is SSBC short for?", "What does DFDO mean?", "expand CAF"
 _ACRONYM = r"((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))"
 # "... stand for in the DART referral process?": where the acronym is used may follow.
-_USED_IN = r"(?:\s+(?:in|on|within|as used in|in the context of)\s[^?]{3,60})?"
+_USED_IN = r"(?:,?\s+(?:in|on|within|for|as used in|in the context of)\s[^?]{3,60})?"
 # "What does the acronym CAF stand for?": the acronym may be called so.
 _CALLED = r"(?:(?:acronym|abbreviation|initials|term)\s+)?"
 _STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s+)?{_CALLED}{_ACRONYM}s?\s+"
@@ -127,10 +127,23 @@ def catalogue_answer(question: str, reader, timings: dict) -> Answer | None:
     the index's list of documents and glossary; None for a question about what the documents say."""
     answer = _newest_documents(question, reader) or _acronym_defined(question, reader)
     if answer is None:
-        return None
+        return _acronym_unknown(question, reader, timings)
     text, hits, quotes, source = answer
     citations = tuple(Citation(n, hit, quote) for n, (hit, quote) in enumerate(zip(hits, quotes), 1))
     return Answer(question, text, citations, tuple(hits), False, timings=timings, extra={"answered_from": source})
+
+
+def _acronym_unknown(question: str, reader, timings: dict) -> Answer | None:
+    """For "What does ASYE stand for?" when no document writes ASYE at all: "the documents don't say".
+    (One they use without a definition the glossary reads, "Education, Health and (social) Care Plans
+    (EHCP)", is left to the passages.)"""
+    short = acronym_named(question, reader.glossary())
+    if not short or any(re.search(rf"\b{re.escape(short)}\b", hit.chunk.text)
+                        for hit in reader.search(short, SPELT_OUT_DEPTH, "lexical")):
+        return None
+    note = f"No document uses {short}."
+    return Answer(question, NOT_FOUND, (), (), True, timings=timings, notes=(note,),
+                  extra={"answered_from": "the documents' own definitions"})
 
 
 def _newest_documents(question: str, reader):

@@ -90,3 +90,11 @@ def test_an_acronym_no_document_defines_is_read_from_the_name_written_beside_it(
     assert "incidents of DSVA" in answer.citations[0].hit.chunk.text
     # An acronym the documents never write: answered, or refused, from retrieval as before.
     assert corpus_engine.answer("What does XQZW stand for?").extra.get("answered_from") is None
+
+
+@pytest.mark.slow
+def test_an_acronym_no_document_uses_is_not_answered_from_passages_about_something_else(corpus_engine):
+    answer = corpus_engine.answer("What does ASYE stand for, for newly qualified social workers joining the city?")
+    assert answer.abstained and answer.notes == ("No document uses ASYE.",), answer.text
+    # One the documents use, spelt out in a way the glossary does not read, is left to the passages.
+    assert not corpus_engine.answer("What does EHCP mean in the context of the SEND reforms?").abstained
