@@ -336,8 +336,7 @@ class Engine:
     def _composed(self, question: str, passages: tuple[Hit, ...]) -> tuple[str, list[Hit], list]:
         """The extractive answer over `passages` (extractive.compose): its text, the hits cited and the
         sentences used."""
-        return compose(question, list(passages), self._glossary_for(question), self.reader.non_name_words(),
-                       self.reader.publishers())
+        return compose(question, list(passages), self._glossary_for(question), self.reader.non_name_words())
 
     def _names_someone(self, chosen: list) -> bool:
         """Whether any sentence used names a person."""

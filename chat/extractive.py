@@ -448,13 +448,11 @@ def _quotes(quoted: list[str], cand: Candidate) -> float:
 
 
 def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = None,
-            non_name_words: frozenset[str] | None = None,
-            publishers: dict[str, str] | None = None) -> tuple[str, list[Hit], list[Candidate]]:
+            non_name_words: frozenset[str] | None = None) -> tuple[str, list[Hit], list[Candidate]]:
     """The answer text with [n] markers, the hits cited (n = index + 1) and the sentences used.
 
     `non_name_words` (words that are no part of a person's name: ChunkStore.non_name_words) tell a
-    person's name from a post or a body's name, for a question asking who holds a post. `publishers`
-    (document file -> the body that published it) say whom a document's passages speak for.
+    person's name from a post or a body's name, for a question asking who holds a post.
 
     Returns an empty answer when no sentence holds the kind of fact asked for on the question's topic;
     when the documents give it only for another period ("Q1" for "Q2"), the sentence that does so is
@@ -469,7 +467,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     events = _events_asked(asked) if kind in ("date", "day") else []
     periods = periods_asked(question, glossary)
     scored = [s for s in score_candidates(question, units, glossary)
-              if s.typed and any(_mentions_among(s.cand, names, hits, glossary, publishers) for names in readings)
+              if s.typed and any(_mentions_among(s.cand, names, hits, glossary) for names in readings)
               and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure) and _counts_what_is_asked(s.cand, counted, asked)
               and _tells_the_event(s.cand, events)]
@@ -839,33 +837,29 @@ def _on_day(cand: Candidate, day: re.Pattern) -> bool:
     return bool(day.search(chunk.text) or day.search(chunk.paper) or day.search(chunk.date))
 
 
-def _names_in(hit: Hit, names: list[str], glossary: dict[str, str] | None = None,
-              publishers: dict[str, str] | None = None) -> bool:
+def _names_in(hit: Hit, names: list[str], glossary: dict[str, str] | None = None) -> bool:
     """Whether the passage (with its title, heading and acronyms) names what the question
     names; an acronym the passage uses names what the corpus `glossary` says it stands for ("NCSCB"
     names the "Nottingham City Safeguarding Children Board" in a contact list that never spells it out).
     A passage of a bundle of papers names what its paper's cover sheet does: the bid's timetable names
-    "Small Steps Big Changes" because the paper is titled so. A passage names the body that published
-    its document too: "436 Child Protection Plans being in place", in Nottingham City Council's papers,
-    is about Nottingham City."""
+    "Small Steps Big Changes" because the paper is titled so."""
     chunk = hit.chunk
-    text = f"{chunk.index_text} {chunk.title} {chunk.paper} {(publishers or {}).get(chunk.source, '')}"
+    text = f"{chunk.index_text} {chunk.title} {chunk.paper}"
     return names_all(text, names) or bool(glossary) and names_all(expand_text(text, glossary), names)
 
 
-def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary: dict[str, str] | None,
-                    publishers: dict[str, str] | None = None) -> bool:
+def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary: dict[str, str] | None) -> bool:
     """Whether the candidate's passage names what the question names (_names_in), or, for a question
     naming several things, is a passage of a bundle of papers naming some of them itself (or by its
     paper's title) whose bundle names the others in another passage retrieved: "Out of the original 152
     Local Authorities invited to submit an Expression of Interest ..." is about the "Big Lottery A Better
     Start" bid the papers name elsewhere."""
-    if _names_in(cand.hit, names, glossary, publishers):
+    if _names_in(cand.hit, names, glossary):
         return True
     chunk = cand.hit.chunk
     # A record split over two passages under one heading is read as one: "The first meeting took place
     # on the 1st July 2019", after the passage naming the "Rota Visits" the new board replaced.
-    if any(_continues(chunk, h.chunk) and _names_in(h, names, glossary, publishers) for h in hits):
+    if any(_continues(chunk, h.chunk) and _names_in(h, names, glossary) for h in hits):
         return True
     # Said by the passage or its paper's title ("Big Lottery for Nottingham, ..."), not the bundle's.
     said = [name for name in names if names_all(f"{chunk.text} {chunk.paper}", [name])]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -112,13 +111,6 @@ class IndexReader:
 
     def documents(self) -> list[dict]:
         return self.store.documents()
-
-    def publishers(self) -> dict[str, str]:
-        """Document file -> the body that published it, as the catalogue names it, without a remark in
-        brackets ("Nottingham City Council, Children's Partnership Board"), read once per build."""
-        def read(store: ChunkStore) -> dict[str, str]:
-            return {d["source"]: re.sub(r"\s*\(.*?\)", "", d["organisation"] or "") for d in store.documents()}
-        return self.derived("publishers", read)
 
     def embed_query(self, text: str) -> np.ndarray:
         fast = getattr(self.embedder, "embed_query", None)  # skips loading torch where it can
