@@ -142,8 +142,7 @@ def _acronym_unknown(question: str, reader, timings: dict) -> Answer | None:
                         for hit in reader.search(short, SPELT_OUT_DEPTH, "lexical")):
         return None
     note = f"No document uses {short}."
-    return Answer(question, NOT_FOUND, (), (), True, timings=timings, notes=(note,),
-                  extra={"answered_from": "the documents' own definitions"})
+    return Answer(question, NOT_FOUND, (), (), True, timings=timings, notes=(note,))
 
 
 def _newest_documents(question: str, reader):

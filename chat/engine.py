@@ -119,11 +119,9 @@ class Engine:
         is drawn from first, then the rest as retrieved."""
         question = self._capitals_restored(query)
         hits = self._retrieve(question, filters, max(k or self.settings.k, self.settings.k), {}, retriever)
-        read = hits[:self.settings.k]  # what answer() reads
-        if should_abstain(question, read):
-            return list(hits[:k or self.settings.k])
-        _, cited, chosen = self._composed(question, read)
-        return list(_lead_first(hits, chosen if cited else [])[:k or self.settings.k])
+        answer = self._extractive(question, hits[:self.settings.k], {})  # reads what answer() reads
+        lead = None if answer.abstained else answer.passages[0]
+        return list(_lead_first(hits, lead)[:k or self.settings.k])
 
     def answer(self, question: str, history: list[dict] | None = None, filters: Filters | None = None,
                k: int | None = None) -> Answer:
@@ -331,7 +329,7 @@ class Engine:
             if post_holder_asked(question) and not (held or signed or self._names_someone(chosen)):
                 return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
         citations = tuple(Citation(n, hit, quotes.get(hit.chunk.chunk_id, "")) for n, hit in enumerate(cited, 1))
-        return Answer(question, text, citations, _lead_first(passages, chosen), False, timings=timings)
+        return Answer(question, text, citations, _lead_first(passages, chosen[0].hit), False, timings=timings)
 
     def _composed(self, question: str, passages: tuple[Hit, ...]) -> tuple[str, list[Hit], list]:
         """The extractive answer over `passages` (extractive.compose): its text, the hits cited and the
@@ -399,14 +397,12 @@ def _said_after_first(text: str, cited: list[Hit], quotes: dict, said: list[tupl
     return f"{text[:first]} {sentence}{text[first:]}", cited
 
 
-def _lead_first(hits: tuple[Hit, ...], chosen: list) -> tuple[Hit, ...]:
-    """The passages with the one the answer's leading sentence comes from first (`chosen`: the sentences
-    the answer uses, best first), the rest in their order: the source a reader opens first is the one
-    that says it."""
-    if not chosen:
+def _lead_first(hits: tuple[Hit, ...], lead: Hit | None) -> tuple[Hit, ...]:
+    """The passages with `lead`, the one the answer's leading sentence comes from, first and the rest in
+    their order, ranks renumbered: the source a reader opens first is the one that says it."""
+    if lead is None:
         return tuple(hits)
-    lead = chosen[0].hit.chunk.chunk_id
-    ordered = sorted(hits, key=lambda h: h.chunk.chunk_id != lead)
+    ordered = sorted(hits, key=lambda h: h.chunk.chunk_id != lead.chunk.chunk_id)
     return tuple(replace(h, rank=rank) for rank, h in enumerate(ordered, 1))
 
 

@@ -88,8 +88,10 @@ def test_an_acronym_no_document_defines_is_read_from_the_name_written_beside_it(
     answer = corpus_engine.answer("DSVA - what's that short for?")
     assert "most likely stands for [1]" in answer.text and "Domestic and Sexual Violence and Abuse" in answer.text
     assert "incidents of DSVA" in answer.citations[0].hit.chunk.text
-    # An acronym the documents never write: answered, or refused, from retrieval as before.
-    assert corpus_engine.answer("What does XQZW stand for?").extra.get("answered_from") is None
+    # An acronym the documents never write: refused, saying so, with no source claimed.
+    unknown = corpus_engine.answer("What does XQZW stand for?")
+    assert unknown.abstained and unknown.notes == ("No document uses XQZW.",)
+    assert unknown.extra.get("answered_from") is None
 
 
 @pytest.mark.slow
