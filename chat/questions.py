@@ -56,7 +56,7 @@ _LOWER_WORD = re.compile(r"(?<![\w@./-])[a-z]{3,}(?![\w@/-])")
 def names_in_capitals(question: str, people: frozenset[str]) -> str:
     """The question with the names of people the documents name (`people`: "Pat Whitby", from their
     contact lists and leads) typed in lower case written as the documents write them ("what is pat
-    whitbys job title now" -> "what is Pat Whitby's job title now"; an "s" run on is her possessive)."""
+    whitbys job title now" -> "what is Pat Whitby's job title now"; an "s" run on is the possessive)."""
     typed = _people_typed(people)
     if typed is None:
         return question
