@@ -125,24 +125,20 @@ def acronym_named(question: str, glossary: dict[str, str]) -> str:
 def catalogue_answer(question: str, reader, timings: dict) -> Answer | None:
     """The answer to a question about the documents themselves or what an acronym stands for, from
     the index's list of documents and glossary; None for a question about what the documents say."""
-    answer = _newest_documents(question, reader) or _acronym_defined(question, reader)
-    if answer is None:
-        return _acronym_unknown(question, reader, timings)
-    text, hits, quotes, source = answer
+    found = _newest_documents(question, reader)
+    if found is None:
+        glossary = reader.glossary()
+        short = acronym_named(question, glossary)
+        if short and short not in glossary:
+            return _acronym_undefined(question, short, reader, timings)
+        found = _acronym_defined(short, reader) if short else None
+    return None if found is None else _cited(question, *found, timings)
+
+
+def _cited(question: str, text: str, hits: list[Hit], quotes: list[str], source: str, timings: dict) -> Answer:
+    """The answer `text`, citing `hits` with their `quotes`, and where it was `source`d from."""
     citations = tuple(Citation(n, hit, quote) for n, (hit, quote) in enumerate(zip(hits, quotes), 1))
     return Answer(question, text, citations, tuple(hits), False, timings=timings, extra={"answered_from": source})
-
-
-def _acronym_unknown(question: str, reader, timings: dict) -> Answer | None:
-    """For "What does ASYE stand for?" when no document writes ASYE at all: "the documents don't say".
-    (One they use without a definition the glossary reads, "Education, Health and (social) Care Plans
-    (EHCP)", is left to the passages.)"""
-    short = acronym_named(question, reader.glossary())
-    if not short or any(re.search(rf"\b{re.escape(short)}\b", hit.chunk.text)
-                        for hit in reader.search(short, SPELT_OUT_DEPTH, "lexical")):
-        return None
-    note = f"No document uses {short}."
-    return Answer(question, NOT_FOUND, (), (), True, timings=timings, notes=(note,))
 
 
 def _newest_documents(question: str, reader):
@@ -159,16 +155,9 @@ def _newest_documents(question: str, reader):
     return (text, hits, [hit.chunk.title for hit in hits], "the list of documents") if text else None
 
 
-def _acronym_defined(question: str, reader):
-    """(text, hits, quotes, source) for "What does NCSCB stand for?": the documents' own definitions,
-    newest document first, each cited at the passage that makes it; for an acronym they use but never
-    define, the name with its initials written beside it."""
-    glossary = reader.glossary()
-    short = acronym_named(question, glossary)
-    if short and short not in glossary:
-        return _acronym_beside_its_name(short, reader)
-    if not short:
-        return None
+def _acronym_defined(short: str, reader):
+    """(text, hits, quotes, source) for "What does NCSCB stand for?": the documents' own definitions of
+    `short`, newest document first, each cited at the passage that makes it."""
     hits, expansions = [], []
     for entry in reader.store.glossary():
         if entry["short"] != short or _spelling(entry["expansion"]) in {_spelling(e) for e in expansions}:
@@ -189,18 +178,23 @@ def _acronym_defined(question: str, reader):
 SPELT_OUT_DEPTH = 20  # passages using an undefined acronym searched for its name written beside it
 
 
-def _acronym_beside_its_name(short: str, reader):
-    """(text, hits, quotes, source) for an acronym no document defines, when a passage using it also
-    writes a capitalised name with its initials: "The Domestic and Sexual Violence and Abuse Strategy
-    was launched to reduce incidents of DSVA". Said as what it most likely stands for."""
-    for hit in reader.search(short, SPELT_OUT_DEPTH, "lexical"):
-        if not re.search(rf"\b{re.escape(short)}\b", hit.chunk.text):
-            continue
+def _acronym_undefined(question: str, short: str, reader, timings: dict) -> Answer | None:
+    """For an acronym no document defines: when a passage using it also writes a capitalised name with
+    its initials ("The Domestic and Sexual Violence and Abuse Strategy was launched to reduce incidents
+    of DSVA"), that name, said as what it most likely stands for; when no document writes it at all
+    ("What does ASYE stand for?"), "the documents don't say"; else None, for the passages to answer (one
+    written out in a way the glossary does not read: "Education, Health and (social) Care Plans (EHCP)")."""
+    using = [hit for hit in reader.search(short, SPELT_OUT_DEPTH, "lexical")
+             if re.search(rf"\b{re.escape(short)}\b", hit.chunk.text)]
+    if not using:
+        return Answer(question, NOT_FOUND, (), (), True, timings=timings, notes=(f"No document uses {short}.",))
+    for hit in using:
         name = guessed_expansions(short, {}, names_by_initials([hit.chunk.text], minimum=1)).get(short)
         if name:
             text = (f"The documents do not define {short}, but write it beside “{name}”, which it most "
                     f"likely stands for [1].")
-            return text, [replace(hit, rank=1, retriever="glossary")], [name], "a name written beside the acronym"
+            return _cited(question, text, [replace(hit, rank=1, retriever="glossary")], [name],
+                          "a name written beside the acronym", timings)
     return None
 
 

@@ -233,15 +233,18 @@ class Engine:
         return names_in_capitals(question, self._people())
 
     def _people(self) -> frozenset[str]:
-        """The names of the people the documents name in contact lists, leads and signatures."""
-        return frozenset(fact.name for fact in self._people_facts())
+        """The names of the people the documents name in contact lists, leads and signatures, worked out
+        once per index build."""
+        return self.reader.derived("people_names", lambda store: frozenset(f.name for f in self.people_facts()))
 
-    def _people_facts(self) -> tuple:
+    def people_facts(self) -> tuple:
         """What the documents say of each person in contact lists, leads and signatures (people.
-        extract_people: name, post, document, date), worked out once per index build."""
+        extract_people: name, post, organisation, document, date), worked out once per index build."""
         def read(store) -> tuple:
-            chunks = [c for d in store.documents() for c in store.chunks_of(d["source"])[0]]
-            return tuple(extract_people(chunks))
+            documents = store.documents()
+            # Passages without their vectors; LIMIT -1 is SQLite's "no limit".
+            chunks = [c for d in documents for c in store.passages_of(d["source"], limit=-1)]
+            return tuple(extract_people(chunks, {d["source"]: d["organisation"] for d in documents}))
         return self.reader.derived("people", read)
 
     def _with_newest_holder(self, question: str, hits: list[Hit], k: int, filters: Filters | None,
@@ -255,7 +258,7 @@ class Engine:
         wanted = set(stems(post))
         if len(wanted) < 2:
             return hits
-        holders = [f for f in self._people_facts()
+        holders = [f for f in self.people_facts()
                    if f.role and wanted <= set(stems(expand_text(f.role, glossary)))]
         if not holders:
             return hits

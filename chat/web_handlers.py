@@ -9,7 +9,6 @@ from chat import library
 from chat.feedback import FeedbackStore
 from chat.glossary import build_glossary
 from chat.induction import candidate_questions, starter_questions, welcome_html
-from chat.people import extract_people
 from chat.streaming import history_for_engine, stream_answer
 from chat.web_render import (answer_markdown, table_html, conversation_markdown, document_html, escape_markdown,
                              filters_summary, parse_date, source_label, sources_html)
@@ -37,7 +36,7 @@ class ChatService:
         self.docs = library.documents(self.engine)
         self.chunks = [c for d in self.docs for c in library.chunks_of(self.engine, d["source"])]
         self.glossary = build_glossary(self.chunks)
-        self.people = extract_people(self.chunks, {d["source"]: d["organisation"] for d in self.docs})
+        self.people = list(self.engine.people_facts())
 
     # -- tables (every cell is plain text: Gradio's Dataframe shows str cells as text) -------------
     def welcome(self) -> str:
