@@ -14,7 +14,8 @@ from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.people import extract_people, names_a_person
-from chat.questions import (acronyms_in_capitals, asked_part, former_holders, holds_phrase, names_in_capitals,
+from chat.questions import (acronyms_in_capitals, asked_part, former_holders, holds_phrase, misspellings_corrected,
+                            names_in_capitals,
                             quoted_phrases, tidy_question)
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import contact_asked, document_periods, documents_meant, rerank
@@ -229,8 +230,9 @@ class Engine:
     def _capitals_restored(self, question: str) -> str:
         """The question with the corpus's acronyms and names typed in lower case in capitals ("cypp" ->
         "CYPP", "pat whitbys" -> "Pat Whitby's")."""
-        question = acronyms_in_capitals(question, self.reader.glossary(), self.reader.words_written())
-        return names_in_capitals(question, self._people())
+        written = self.reader.words_written()
+        question = acronyms_in_capitals(question, self.reader.glossary(), written)
+        return names_in_capitals(misspellings_corrected(question, written), self._people())
 
     def _people(self) -> frozenset[str]:
         """The names of the people the documents name in contact lists, leads and signatures, worked out

@@ -615,6 +615,9 @@ _RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b|\b(?:rate|ratio) of (?:th
 _SHARE_THAT_IS = re.compile(r"\b(?:percentage|proportion|share|per ?cent) of (?:[\w'’-]+ ){1,6}?(?:are|were|is|was)"
                             r"\s+(?:(?:currently|now|still|being|also|already)\s+)*+((?-i:[a-z]{3,})(?<!ed)(?<!ing))\b",
                             re.IGNORECASE)
+# Verbs in the past that end neither in "-ed" nor "-ing": "were done" may be written "were carried out".
+_PARTICIPLES = frozenset("done made seen given taken kept held met put set known shown written brought sent paid told "
+                         "found left run begun won lost spent built bought taught heard sold chosen drawn".split())
 # "What value does the plan give for X?" asks for X's sum; "the contract's value" names a sort of sum.
 _SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|(?<!what )value|price|fees?|costs?|budgets?|grants?|savings?|save|"
                      r"allowances?)\b",
@@ -630,7 +633,7 @@ def _measure(question: str, kind: str) -> str:
     if measure and measure.lower() not in TYPE_WORDS:
         return measure
     found = _SHARE_THAT_IS.search(question) if kind == "percent" else None
-    if found and found.group(1).lower() not in TYPE_WORDS | STOPWORDS:
+    if found and found.group(1).lower() not in TYPE_WORDS | STOPWORDS | _PARTICIPLES:
         return found.group(1)
     found = _SUM_OF.search(question) if kind == "money" else None
     return found.group(1) if found else ""

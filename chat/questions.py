@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from chat.answer_types import question_kind
 from chat.people import names_a_person, people_named, titled_surname
+from chat.text import stems
 from ingest.dates import years_named
 
 # Longer questions are cut: the embedding model reads about 256 word pieces anyway, and a keyword
@@ -79,6 +80,65 @@ def _people_typed(people: frozenset[str]) -> re.Pattern | None:
     if not names:
         return None
     return re.compile(rf"(?<![\w@./'’-])({'|'.join(names)})(s)?(?![\w@/-])")
+
+
+_TYPED_WORD = re.compile(r"(?<![\w@./'’-])([A-Za-z]{7,})(?![\w@/-])")
+_LONG_WORD = 9  # letters: a word this long may lose two letters in typing ("practioners"), a shorter one one
+
+
+def misspellings_corrected(question: str, written: frozenset[str]) -> str:
+    """The question with a word the documents never write, typed quickly, written as the one word they
+    do write that it is with a letter left out ("referal", "placemnt"; two in a word of nine letters or
+    more: "practioners") or two neighbouring letters swapped ("safegaurding"), its first two letters
+    kept. A changed or added letter is not read as a typo: "expect" is not "expert", nor "slogan"
+    "sloan". A word with two such readings, a short one (under seven letters: "saying"), an acronym in
+    capitals and a word the documents write with an ending added or taken off ("manages", "estimate")
+    are left as typed. `written` holds the documents' words in lower case (ChunkStore.non_name_words
+    and title_case_words)."""
+    by_start = _words_by_start(written)
+    def nearest(match: re.Match) -> str:
+        typed = match.group(1)
+        word = typed.lower()
+        if word in written or typed.isupper() or _inflects(word, written):
+            return typed
+        limit = 2 if len(word) >= _LONG_WORD else 1
+        found = [w for w in by_start.get(word[0], ()) if _typed_for(word, w, limit)]
+        if len(found) != 1 or stems(found[0]) == stems(word):
+            return typed
+        return found[0].capitalize() if typed[0].isupper() else found[0]
+    return _TYPED_WORD.sub(nearest, question)
+
+
+_ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
+
+
+def _inflects(word: str, written: frozenset[str]) -> bool:
+    """Whether `word` is a word the documents write with an ending added ("manages" of "manage")."""
+    return any(word.endswith(end) and (word[:-len(end)] in written or word[:-len(end)] + "e" in written)
+               for end in _ENDINGS)
+
+
+def _typed_for(typed: str, word: str, limit: int) -> bool:
+    """Whether `typed` is `word` with up to `limit` letters left out, or with two neighbours swapped."""
+    if len(typed) == len(word):
+        apart = [i for i, (x, y) in enumerate(zip(typed, word)) if x != y]
+        return len(apart) == 2 and apart[1] == apart[0] + 1 and typed[apart[0]] == word[apart[1]] \
+            and typed[apart[1]] == word[apart[0]]
+    # "estimate" is no typo of "estimated"; a typo keeps a word's opening ("sending" is not "spending")
+    if not 0 < len(word) - len(typed) <= limit or word.startswith(typed) or word[:2] != typed[:2]:
+        return False
+    letters = iter(word)
+    return all(letter in letters for letter in typed)  # each found after the one before
+
+
+@lru_cache(maxsize=8)
+def _words_by_start(written: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The documents' words of five letters or more, by their first letter."""
+    starts: dict[str, list[str]] = {}
+    for word in written:
+        if len(word) >= 5:
+            starts.setdefault(word[0], []).append(word)
+    return {letter: tuple(sorted(words)) for letter, words in starts.items()}
 
 
 def without_asker(question: str) -> str:

@@ -1566,3 +1566,10 @@ def test_a_best_row_too_long_to_quote_whole_is_cut_to_what_is_asked_not_passed_o
     answer = corpus_engine.answer("How many council youth employees did the 2010-2014 workforce strategy count?")
     assert "166 Local Authority Youth employees" in answer.text and "12,000" not in answer.text, answer.text
     assert len(answer.text) < 700
+
+
+def test_a_share_that_was_done_is_the_share_of_those_carried_out():
+    # "were done" names no measure a sentence must repeat: the documents write "were carried out".
+    assessments = _hit("91.0% of initial assessments were carried out within 10 working days of referral.")
+    text = compose("What proportion of initial assessments were done within 10 working days?", [assessments])[0]
+    assert text.startswith("91.0%"), text

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from chat.questions import MAX_QUESTION_CHARS, acronyms_in_capitals, names_in_capitals, tidy_question
+from chat.questions import (MAX_QUESTION_CHARS, acronyms_in_capitals, misspellings_corrected, names_in_capitals,
+                            tidy_question)
 from chat.records import NOT_FOUND
 from tests_paths import CORPUS
 
@@ -124,3 +125,18 @@ def test_a_name_typed_in_lower_case_is_read_as_the_documents_write_it(corpus_eng
     # The newest contact list gives her current post; the 2013 papers an older one.
     answer = corpus_engine.answer("whats lisa hazells current job title?")
     assert answer.text.startswith("Lisa Hazell Integrated Workforce Consultant"), answer.text
+
+
+def test_a_word_typed_with_a_letter_left_out_is_read_as_the_documents_write_it(corpus_engine):
+    written = frozenset({"safeguarding", "practitioners", "referral", "referrals", "expert", "manage",
+                         "estimated", "spending", "placement"})
+    assert misspellings_corrected("Practioners on the safegaurding course", written) == \
+        "Practitioners on the safeguarding course"
+    assert misspellings_corrected("a referal for a placemnt", written) == "a referral for a placement"
+    # A changed letter, an ending, a changed opening, a short word or capitals are no typos.
+    for typed in ("what do you expect", "who manages it", "estimate it", "sending money", "refral", "REFERAL"):
+        assert misspellings_corrected(typed, written) == typed
+    # "practioners" counts what the 2010 strategy counts: "1885 practitioners have been trained ...".
+    answer = corpus_engine.answer("how many practioners got trained in CAF and the lead professional role "
+                                  "between 2008 and 2010?")
+    assert answer.text.startswith("1885"), answer.text
