@@ -192,6 +192,10 @@ def asks_yes_or_no(question: str) -> bool:
             and not _WH_WORD.search(_RELATIVE_WHO.sub(" ", _TRAILING_WHEN.sub(" ", q))))
 
 
+# A full stop or exclamation mark with a capital after it ends a sentence.
+_STATEMENT_END = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
+
+
 @lru_cache(maxsize=256)  # asked by the re-ranker, the answerer, its scorer and the engine for the same question
 def question_kind(question: str) -> str:
     """phone, email, money, frequency, grade, status (of progress), age, percent, count, amount (any
@@ -211,8 +215,11 @@ def question_kind(question: str) -> str:
         last = question_kind(parts[-1])
         if last != "other":
             return last
-    if title_asked(question):
+    if title_asked(question):  # "I deal with Pat Whitby. What is their job title?": the name may go before
         return "title"
+    sentences = _STATEMENT_END.split(question.strip())
+    if len(sentences) > 1 and sentences[-1].endswith("?"):  # "We have a child who keeps missing
+        return question_kind(sentences[-1])  # appointments. What phrase ...?": the statement tells the scene
     # "I've just joined - who ...?", "When young people were consulted, what did they ...?"
     q = _HEDGE.sub("", _LEADING_CLAUSE.sub("", _LEADING_STATEMENT.sub("", question.lower())))
     if re.match(r"\s*(who|whom|whose)\b", q):

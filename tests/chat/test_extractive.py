@@ -46,6 +46,10 @@ def test_question_kinds():
     # A statement after the question asks nothing ("when I left" is no when-question).
     assert question_kind("Who does the training job now? Paul Langley had it when I left.") == "person"
     assert question_kind("Who leads the training? When is it due?") == "date"  # a follow-up question does
+    # Nor one before it: "a child who ..." is no who-question.
+    assert question_kind("We have a child who keeps missing health appointments and we log it as 'did not attend'. "
+                         "What phrase do the local review findings want us to think in terms of instead?") == "other"
+    assert question_kind("We met Dr. Smith. Who chairs it?") == "person"
     assert question_kind("How was the programme rated by the audit?") == "grade"
     # A statement before the question tells who asks or how things were; the question says what it wants.
     assert question_kind("I've just joined the safeguarding side - who was the board's independent chair when "
