@@ -13,7 +13,7 @@ from chat.answer_types import (EMAIL, current_post_asked, names_title, post_aske
 from chat.config import Settings, load_settings
 from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
-from chat.people import extract_people, names_a_person
+from chat.people import names_a_person
 from chat.questions import (acronyms_in_capitals, asked_part, former_holders, holds_phrase, misspellings_corrected,
                             names_in_capitals,
                             quoted_phrases, tidy_question)
@@ -30,6 +30,7 @@ from index.searcher import IndexMissing, IndexReader
 from index.store import content_words
 from ingest.acronyms import abbreviate_text, expand_text, guessed_expansions
 from ingest.chunking import ChunkSettings
+from ingest.people import extract_people
 
 log = logging.getLogger(__name__)
 

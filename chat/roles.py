@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from chat.people import HONORIFIC, is_person, names_a_person, opens_with_post
+from chat.people import names_a_person, opens_with_post
+from ingest.people import HONORIFIC, is_person
 
-# chat.people's name pattern, but a third name only when it does not open what follows ("Catherine
+# ingest.people's name pattern, but a third name only when it does not open what follows ("Catherine
 # Ziane-Pryor Direct dial"): people reads names off their own lines, this one off running text.
 _PART = r"[ -](?:Mc|Mac)?[A-Z][a-zA-Z'’-]+"
 _NAME = rf"(?:{HONORIFIC} )?([A-Z][a-z]+{_PART}(?:{_PART}\b(?! [a-z]))?)"

@@ -1,8 +1,8 @@
 """The glossary and people extractors, on small texts and on the real corpus."""
+from ingest.people import extract_people, facts_in_lines, facts_in_row, split_names
 from ingest.records import Chunk
 
 from chat.glossary import build_glossary
-from chat.people import extract_people, facts_in_lines, facts_in_row, split_names
 
 
 def chunk(text, source="a.txt", date_sort="2019-12-31", date="2019", page=1, n=0):
