@@ -30,7 +30,7 @@ from index.searcher import IndexMissing, IndexReader
 from index.store import content_words
 from ingest.acronyms import abbreviate_text, expand_text, guessed_expansions
 from ingest.chunking import ChunkSettings
-from ingest.people import extract_people
+from ingest.people import mark_status
 
 log = logging.getLogger(__name__)
 
@@ -241,14 +241,10 @@ class Engine:
         return self.reader.derived("people_names", lambda store: frozenset(f.name for f in self.people_facts()))
 
     def people_facts(self) -> tuple:
-        """What the documents say of each person in contact lists, leads and signatures (people.
-        extract_people: name, post, organisation, document, date), worked out once per index build."""
-        def read(store) -> tuple:
-            documents = store.documents()
-            # Passages without their vectors; LIMIT -1 is SQLite's "no limit".
-            chunks = [c for d in documents for c in store.passages_of(d["source"], limit=-1)]
-            return tuple(extract_people(chunks, {d["source"]: d["organisation"] for d in documents}))
-        return self.reader.derived("people", read)
+        """What the documents say of each person in contact lists, leads and signatures (name, post,
+        organisation, document, date), read at ingest (ingest.people) and marked latest or superseded
+        across the documents once per index build."""
+        return self.reader.derived("people", lambda store: tuple(mark_status(store.people())))
 
     def _with_newest_holder(self, question: str, hits: list[Hit], k: int, filters: Filters | None,
                             glossary: dict[str, str]) -> list[Hit]:

@@ -20,6 +20,7 @@ from ingest.catalog import read_catalog
 from ingest.chunking import ChunkSettings, chunk_document
 from ingest.documents import load_document, read_file
 from ingest.loaders import LoadError
+from ingest.people import facts_in_chunks
 from ingest.sandbox import LoadLimits
 from ingest.vocabulary import vocabulary_of
 
@@ -139,6 +140,7 @@ def _add_file(path, source, corpus_dir, store, old, old_record, catalog, embedde
     vecs = embedder.embed([c.index_text for c in chunks], progress=False)
     store.add_chunks(chunks, vecs)
     store.add_vocabulary(source, vocabulary_of(c.text for c in chunks))
+    store.add_people(facts_in_chunks(chunks, {source: document.organisation}))
     pause_point("mid-store")
     stat = path.stat()
     store.add_document({
@@ -190,6 +192,7 @@ def _copy_from_old(source, store, old) -> FileResult:
     store.add_document(meta)
     store.add_glossary(source, [(g["short"], g["expansion"], g["context"]) for g in old.glossary(source)])
     store.add_vocabulary(source, old.vocabulary(source))
+    store.add_people(old.people(source))
     return FileResult(source, "unchanged", len(chunks))
 
 

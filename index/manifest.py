@@ -8,8 +8,9 @@ from importlib import metadata
 from pathlib import Path
 
 MANIFEST = "manifest.json"
-# 2: each document's vocabulary is stored with it (ingest.vocabulary); 3: each chunk's paper (its cover sheet's title)
-FORMAT_VERSION = 3
+# 2: each document's vocabulary is stored with it (ingest.vocabulary); 3: each chunk's paper (its cover sheet's title);
+# 4: each document's people (ingest.people) and title-case words are stored with it (an older build lacks the tables)
+FORMAT_VERSION = 4
 
 
 class IndexMismatch(Exception):

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.acronyms import choose_names
+from ingest.people import Fact
 from ingest.records import Chunk
 from ingest.vocabulary import Vocabulary
 
@@ -24,8 +25,12 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
 CREATE TABLE IF NOT EXISTS glossary (source TEXT, short TEXT, expansion TEXT, context TEXT);
 CREATE TABLE IF NOT EXISTS lower_words (source TEXT, word TEXT);
+CREATE TABLE IF NOT EXISTS title_words (source TEXT, word TEXT);
 CREATE TABLE IF NOT EXISTS initial_names (source TEXT, initials TEXT, name TEXT, count INTEGER, seen INTEGER);
 CREATE TABLE IF NOT EXISTS acronym_uses (source TEXT, short TEXT, count INTEGER);
+CREATE TABLE IF NOT EXISTS people (
+    source TEXT, seq INTEGER, name TEXT, role TEXT, organisation TEXT, responsibility TEXT,
+    title TEXT, date TEXT, date_sort TEXT, page INTEGER);
 CREATE TABLE IF NOT EXISTS corpus_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS corpus_names (initials TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
@@ -33,8 +38,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
 """
 _CHUNK_COLUMNS = ("chunk_id", "doc_id", "source", "title", "date", "date_sort", "text", "index_text",
                   "page_start", "page_end", "char_start", "char_end", "heading", "kind", "paper")
+_FACT_COLUMNS = ("name", "role", "organisation", "responsibility", "source", "title", "date", "date_sort", "page")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
-_TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # "Pat", "Dash": not "PAT", "DASH" or "CiN"
 _SEEN_LIMIT = 1 << 30  # more distinct names than any one document writes: orders (document, first seen)
 
 
@@ -88,6 +93,8 @@ class ChunkStore:
         """Store one document's vocabulary (ingest.vocabulary), added up by summarise_vocabulary."""
         self.db.executemany("INSERT INTO lower_words (source, word) VALUES (?, ?)",
                             [(source, word) for word in sorted(vocabulary.lower_words)])
+        self.db.executemany("INSERT INTO title_words (source, word) VALUES (?, ?)",
+                            [(source, word) for word in sorted(vocabulary.title_words)])
         self.db.executemany("INSERT INTO initial_names (source, initials, name, count, seen) VALUES (?, ?, ?, ?, ?)",
                             [(source, initials, name, count, seen) for seen, ((initials, name), count)
                              in enumerate(vocabulary.initial_names.items())])
@@ -99,6 +106,8 @@ class ChunkStore:
         vocabulary = Vocabulary()
         vocabulary.lower_words = {w for (w,) in self.db.execute(
             "SELECT word FROM lower_words WHERE source = ?", (source,))}
+        vocabulary.title_words = {w for (w,) in self.db.execute(
+            "SELECT word FROM title_words WHERE source = ?", (source,))}
         for initials, name, count in self.db.execute(
                 "SELECT initials, name, count FROM initial_names WHERE source = ? ORDER BY seen", (source,)):
             vocabulary.initial_names[initials, name] = count
@@ -134,11 +143,25 @@ class ChunkStore:
         return frozenset(word for (word,) in self.db.execute("SELECT word FROM corpus_words"))
 
     def title_case_words(self) -> frozenset[str]:
-        """Words the chunks write with a capital first letter and lower case after it, in lower case."""
-        words: set[str] = set()
-        for (text,) in self.db.execute("SELECT text FROM chunks"):
-            words.update(word.lower() for word in _TITLE_CASE_WORD.findall(text))
-        return frozenset(words)
+        """Words the chunks write with a capital first letter and lower case after it, in lower case,
+        from the documents' stored vocabularies (ingest.vocabulary.title_case_words)."""
+        return frozenset(word for (word,) in self.db.execute("SELECT DISTINCT word FROM title_words"))
+
+    def add_people(self, facts: list[Fact]) -> None:
+        """Store what one document says of each person (ingest.people.facts_in_chunks), in reading order;
+        the status of each fact is left to whoever reads them all (ingest.people.mark_status)."""
+        self.db.executemany(f"INSERT INTO people (seq, {', '.join(_FACT_COLUMNS)}) "
+                            f"VALUES (?, {', '.join('?' * len(_FACT_COLUMNS))})",
+                            [(seq, *(getattr(fact, c) for c in _FACT_COLUMNS)) for seq, fact in enumerate(facts)])
+
+    def people(self, source: str | None = None) -> list[Fact]:
+        """The stored person facts (of one document, or all), without their status: documents in the
+        order of documents(), each one's facts in reading order."""
+        cols = ", ".join(f"p.{c}" for c in _FACT_COLUMNS)
+        rows = self.db.execute(f"SELECT {cols} FROM people p JOIN documents d ON d.source = p.source" +
+                               (" WHERE p.source = ?" if source else "") +
+                               " ORDER BY d.date_end DESC, p.source, p.seq", (source,) if source else ())
+        return [Fact(*row) for row in rows]
 
     def names_by_initials(self) -> dict[str, str]:
         """Initials -> the capitalised name the corpus writes most with them ("CPB" -> "Children's

@@ -1,6 +1,8 @@
 """Building, incremental updates and the manifest check, with the real model and SQLite."""
 import json
 import os
+import re
+import sqlite3
 
 import pytest
 
@@ -10,6 +12,7 @@ from index.layout import current_build
 from index.manifest import IndexMismatch
 from index.searcher import IndexReader
 from ingest.chunking import ChunkSettings
+from ingest.people import extract_people, mark_status
 
 pytestmark = pytest.mark.slow
 
@@ -152,3 +155,49 @@ def test_a_documents_passages_can_be_fetched_without_their_vectors(corpus_engine
     mentioning = store.passages_of("workforce-strategy-2010-2014.txt", containing="NCSCB", limit=100)
     assert mentioning and all("NCSCB" in c.text for c in mentioning)
     assert [c.chunk_id for c in mentioning] == [c.chunk_id for c in chunks if "NCSCB" in c.text][:100]
+
+
+def test_people_and_title_case_words_are_read_at_ingest_and_carried_over_while_a_file_is_unchanged(
+        small_corpus, tmp_path):
+    index_dir, embedder, chunking = tmp_path / "index", get_embedder(), ChunkSettings().to_json()
+    _build(small_corpus, index_dir, embedder)
+    # The action plan, which names people, is carried over; the plan that named no one names Jane Example.
+    plan = small_corpus / "children-young-peoples-plan-2016.txt"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\nFor more information contact\nJane Example\n"
+                    "Workforce Officer jane.example@city.gov.uk\n", encoding="utf-8")
+    report = _build(small_corpus, index_dir, embedder)
+    assert report.count("unchanged") == 2 and report.count("updated") == 1
+    _build(small_corpus, tmp_path / "fresh", embedder)
+    carried = IndexReader(index_dir, embedder, chunking).store
+    fresh = IndexReader(tmp_path / "fresh", embedder, chunking).store
+    # What the engine used to work out from every passage on the first question after a build.
+    documents = fresh.documents()
+    chunks = [c for d in documents for c in fresh.chunks_of(d["source"])[0]]
+    expected = extract_people(chunks, {d["source"]: d["organisation"] for d in documents})
+    assert mark_status(carried.people()) == mark_status(fresh.people()) == expected
+    assert {f.source for f in expected} == {plan.name, "workforce-action-plan-2017-2019.txt"}
+    assert [(f.role, f.organisation) for f in expected if f.name == "Jane Example"] == [
+        ("Workforce Officer", "city.gov.uk")]
+    scanned = {w.lower() for c in chunks for w in re.findall(r"\b[A-Z][a-z]+\b", c.text)}
+    assert carried.title_case_words() == fresh.title_case_words() == scanned
+
+
+def test_an_index_built_before_people_were_stored_is_refused_by_ingest_and_rebuilt_by_the_engine(
+        small_corpus, tmp_path):
+    from chat.config import load_settings
+    from chat.engine import Engine
+
+    index_dir = tmp_path / "index"
+    _build(small_corpus, index_dir, get_embedder())
+    build = current_build(index_dir)
+    with sqlite3.connect(build / "chunks.sqlite") as db:  # as an index of format 3 was written
+        db.executescript("DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS title_words;")
+    manifest = json.loads((build / "manifest.json").read_text())
+    (build / "manifest.json").write_text(json.dumps({**manifest, "format_version": 3}))
+    with pytest.raises(IndexMismatch) as err:
+        _build(small_corpus, index_dir, get_embedder())
+    assert "index format 3" in str(err.value) and "partnerqa ingest --rebuild" in str(err.value)
+    engine = Engine(load_settings(overrides={"index_dir": str(index_dir), "corpus_dir": str(small_corpus)}))
+    report = engine.ensure_index()  # `partnerqa serve` on an old index: rebuilt, not refused
+    assert report is not None and report.count("added") == 3
+    assert engine.people_facts() and engine.reader.words_written() >= {"workforce", "partnership"}

@@ -1,9 +1,12 @@
-"""The chunk store's corpus-wide word lists, added up from each document's vocabulary, on a real
-SQLite file."""
+"""The chunk store's corpus-wide word lists, added up from each document's vocabulary, and its people,
+stored per document, on a real SQLite file."""
+from dataclasses import replace
+
 import numpy as np
 
 from index.store import ChunkStore
 from ingest.acronyms import names_by_initials
+from ingest.people import extract_people, facts_in_chunks, mark_status
 from ingest.records import Chunk
 from ingest.vocabulary import vocabulary_of
 
@@ -48,3 +51,38 @@ def test_names_behind_initials_added_up_over_documents_are_those_of_the_whole_co
     assert names == names_by_initials(first + second) == {"CPB": "Child Protection Board"}
     # The vocabulary read back is the one stored, so an unchanged file carries it into the next build.
     assert store.vocabulary("b.txt") == vocabulary_of(second)
+
+
+def test_title_case_words_are_read_from_each_documents_stored_vocabulary(tmp_path):
+    store = ChunkStore(tmp_path / "chunks.sqlite")
+    _add(store, "a.txt", ["Pat Whitby chairs the PAT panel.", "Dash"])
+    _add(store, "b.txt", ["Contact Pat about CiN plans."])
+    store.commit()
+    reopened = ChunkStore(tmp_path / "chunks.sqlite", readonly=True)
+    # "PAT" and "CiN" are not written with only a first capital.
+    assert reopened.vocabulary("a.txt").title_words == {"pat", "whitby", "dash"}
+    assert reopened.title_case_words() == {"pat", "whitby", "dash", "contact"}
+
+
+def test_each_documents_people_are_stored_in_reading_order_and_read_back_newest_document_first(tmp_path):
+    store = ChunkStore(tmp_path / "chunks.sqlite")
+    old = [replace(_chunk(n, text, "old.txt"), date="2010 to 2014", date_sort="2014-12-31") for n, text in enumerate((
+        "Name: Ann Lee; Job title: Officer",
+        "For more information contact\nLisa Hazell\nWorkforce Officer lisa@city.gov.uk",
+        "Task: Review DART; Responsibility Lead: Bob Roe and Ann Lee"))]
+    new = [_chunk(0, "Name: Ann Lee; Job title: Manager", "new.txt")]
+    organisations = {"old.txt": "Nottingham City Council", "new.txt": "Nottingham Children's Partnership"}
+    for chunks, end in ((old, "2014-12-31"), (new, "2019-12-31")):
+        source = chunks[0].source
+        store.add_document({"source": source, "organisation": organisations[source], "date_end": end})
+        store.add_people(facts_in_chunks(chunks, {source: organisations[source]}))
+    store.commit()
+    reopened = ChunkStore(tmp_path / "chunks.sqlite", readonly=True)
+    stored_old = facts_in_chunks(old, organisations)
+    assert reopened.people("old.txt") == stored_old and len(stored_old) == 4
+    assert reopened.people() == facts_in_chunks(new, organisations) + stored_old
+    assert {f.organisation for f in stored_old} == {"Nottingham City Council", "city.gov.uk"}
+    # Which fact is a person's latest is decided over all documents when they are read.
+    assert mark_status(reopened.people()) == extract_people(new + old, organisations)
+    assert [(f.role, f.status) for f in mark_status(reopened.people()) if f.name == "Ann Lee"] == [
+        ("Manager", "latest"), ("Officer", "superseded"), ("Responsibility Lead", "superseded")]
