@@ -119,7 +119,8 @@ _POST_LINE_WORDS = 14
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
-_REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) )?(?:these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) |(?:in|by|during|since|from|for) (?:\w+ ){0,2}?\S*\d\S*,? )?"
+                          r"(?:these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
 # A capitalised word of three to five letters that may shorten a longer one ("Supt", "Govt", "Notts").
 _CONTRACTION = re.compile(r"\b[A-Z][a-z]{2,4}\b")
 # A sentence introducing a statement ("The Vision for the Partnership from the Plan is:"), which the

@@ -542,6 +542,11 @@ def test_a_sentence_referring_back_is_about_what_the_sentences_before_it_are_abo
     context = {c.text: c.context for c in candidates([passage])}
     assert "Solihull Approach" in context["6 of these staff have gone on to become trainers themselves."]
     assert "Solihull" not in context["Courses run monthly."]  # a sentence that does not refer back
+    # "In 2009/10 it was 83%." gives the next year's figure of what the sentence before it measures.
+    series = _hit("In 2008/09 the Targeted Support Team had a 79% successful outcome rate. In 2009/10 it was 83%.")
+    assert "Targeted Support Team" in {c.text: c.antecedent for c in candidates([series])}["In 2009/10 it was 83%."]
+    text = compose("What was the Targeted Support Team's most recent successful outcome rate?", [series])[0]
+    assert "83%" in text, text
 
 
 def test_a_short_labelled_value_is_judged_by_its_record_not_by_its_own_few_words():
