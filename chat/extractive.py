@@ -496,7 +496,9 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     if first is None:
         return "", [], []
     scored = [first] + [s for s in scored if s is not first]
-    if _period_of(scored[0], periods) is False:  # the best sentence is about another quarter or year
+    # The best sentence is about another quarter or year, and not from the document the question names
+    # to say when ("Which councillor chaired the board when the 2010 workforce strategy came out ...?").
+    if _period_of(scored[0], periods) is False and not _of_document_named(scored[0], asked, glossary):
         nearest = scored[0].cand
         scored = _of_the_period_asked(scored, periods)
         if not scored:

@@ -1582,3 +1582,16 @@ def test_a_share_that_was_done_is_the_share_of_those_carried_out():
     assessments = _hit("91.0% of initial assessments were carried out within 10 working days of referral.")
     text = compose("What proportion of initial assessments were done within 10 working days?", [assessments])[0]
     assert text.startswith("91.0%"), text
+
+
+def test_the_document_a_question_names_to_say_when_speaks_of_the_time_asked():
+    # "when the 2010 workforce strategy came out" points at that strategy: its signature answers, though
+    # the question's other year (2016) is not the strategy's.
+    strategy = _hit("Councillor David Mellen Nottingham City Council Chair of the Nottingham Children's "
+                    "Partnership Board", source="strategy.txt", date_sort="2010-01-01",
+                    title="Our Workforce Strategy 2010-2014")
+    plan = _hit("This plan brings together the elements of our other partnership plans.", rank=2,
+                source="plan.txt", date_sort="2016-12-31", title="Children and Young People's Plan")
+    text = compose("Which councillor chaired the partnership board when the 2010 workforce strategy came out, "
+                   "and was still one of its joint chairs in 2016?", [strategy, plan])[0]
+    assert text.startswith("Councillor David Mellen"), text
