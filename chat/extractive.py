@@ -894,7 +894,8 @@ def _first_on_topic(scored: list[Scored], least: float) -> Scored | None:
 def _continues(chunk: Chunk, before: Chunk) -> bool:
     """Whether `chunk` is the passage right after `before` in its document, under the same heading."""
     here, prior = _ordinal(chunk), _ordinal(before)
-    return (chunk.source == before.source and chunk.kind == before.kind == "paragraph"
+    # A list may go on with the record the prose before it tells ("- 3 Service induction days ...").
+    return (chunk.source == before.source and {chunk.kind, before.kind} <= {"paragraph", "list_item"}
             and bool(chunk.heading) and chunk.heading == before.heading
             and here is not None and prior is not None and here == prior + 1)
 

@@ -1100,6 +1100,10 @@ def test_a_record_split_over_two_passages_is_read_as_one_and_meeting_is_an_event
     assert compose(asked, [vote, part(meeting.chunk.text, 14)])[0] == ""
     assert compose(asked, [vote, part(meeting.chunk.text, 12, heading="Fostering:")])[0] == ""
     assert compose(asked, [vote, part(meeting.chunk.text, 12, kind="table_row")])[0] == ""
+    # A list going on with the record: "- The first meeting took place ..." is about the visits too.
+    listed = part("- The Board has been established.\n- The first meeting took place on the 1st July 2019.", 12,
+                  kind="list_item")
+    assert compose(asked, [vote, listed])[0].startswith("The first meeting took place"), compose(asked, [vote, listed])
     assert compose("When was the vote to end 'Rota Visits'?", [vote, meeting])[0].startswith("On 18 March 2019")
 
 
