@@ -1599,3 +1599,16 @@ def test_the_document_a_question_names_to_say_when_speaks_of_the_time_asked():
     text = compose("Which councillor chaired the partnership board when the 2010 workforce strategy came out, "
                    "and was still one of its joint chairs in 2016?", [strategy, plan])[0]
     assert text.startswith("Councillor David Mellen"), text
+
+
+def test_a_share_asked_with_a_percent_sign_or_a_category_names_its_measure():
+    # "what % of ... are obese" asks the share that is obese, as "what percentage of" does.
+    schools = _hit("Nottingham city schools judged as good or outstanding has increased from 60.6% to 79.7%.")
+    assert compose("what % of year 6 children in nottingham are obese right now?", [schools])[0] == ""
+    obese = _hit("In 2015, 24.1% of Year 6 children in Nottingham were obese.")
+    assert compose("what % of year 6 children in nottingham are obese?", [obese])[0].startswith("24.1%")
+    # "were under the neglect category" names neglect; "were under five" names an age, not a measure.
+    plans = _hit("44% more Child Protection Plans were commenced than in the previous year.")
+    assert compose("What proportion of child protection plans were under the neglect category?", [plans])[0] == ""
+    ages = _hit("We have 60,000 children and young people, with 30% of these being under 5 years of age.")
+    assert compose("What proportion of the children and young people were under five?", [ages])[0].startswith("30%")
