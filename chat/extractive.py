@@ -677,6 +677,8 @@ _FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths t
 _AGE_BEFORE = re.compile(r"\b(?:under|over|aged?|ages|below|above)\s*$", re.IGNORECASE)
 # "five or more A*-Cs", "65 and over": a bound between a number and what it counts.
 _BOUND_AFTER = re.compile(r"^\s*(?:or|and) (?:more|fewer|less|over|above|under)\b", re.IGNORECASE)
+# A figure another is set against: "exceeded the target of", "compared to", "up from", "more than".
+_COMPARED_WITH = re.compile(r"\b(?:target(?: of)?|compared (?:to|with)|from|against|than)\s*$", re.IGNORECASE)
 _COUNTED_REACH = 4  # words after a number read for what it counts, up to the first stop word
 
 
@@ -695,13 +697,19 @@ def _counts_what_is_asked(cand: Candidate, counted: str, asked: str) -> bool:
     numbers = [found for number in quantities(cand.text, asked)
                if (found := re.search(rf"(?<![\w.,]){re.escape(number)}(?!\w)", cand.text))
                and not re.search(r"\bper\s*$", cand.text[:found.start()], re.IGNORECASE)]
+    earlier: list[str] = []
     for number in numbers:
         after = _BOUND_AFTER.sub("", cand.text[number.end():].lstrip("-"))  # "2-bed homes" counts homes
         named = _words_after(after)
         if not named and _AGE_BEFORE.search(cand.text[:number.start()]):
             continue  # "every child under five in Nottingham": an age, not a count
+        # "898 Priority Families ..., which exceeded the target of 852": a figure it is compared with
+        # counts families too.
+        if not named and _COMPARED_WITH.search(cand.text[:number.start()]):
+            named = earlier
         if not named or named[0] in _FRACTIONS:
             return True
+        earlier = named
         roots = {_root(w) for w in stems(" ".join(named))}
         if roots & asked_words or any(roots & sort for sort in sorts):
             return True

@@ -1612,3 +1612,13 @@ def test_a_share_asked_with_a_percent_sign_or_a_category_names_its_measure():
     assert compose("What proportion of child protection plans were under the neglect category?", [plans])[0] == ""
     ages = _hit("We have 60,000 children and young people, with 30% of these being under 5 years of age.")
     assert compose("What proportion of the children and young people were under five?", [ages])[0].startswith("30%")
+
+
+def test_a_figure_compared_with_another_counts_the_same_thing():
+    # 852 is the target for the families counted by 898: it counts no children in care.
+    families = _hit("898 Priority Families have been engaged and supported this year, which exceeded the target of 852.")
+    assert compose("How many children were engaged and supported this year?", [families])[0] == ""
+    assert compose("How many families were engaged and supported this year?", [families])[0].startswith("898")
+    # A bare figure set against nothing may still count anything ("Number of Referrals: 4730").
+    referrals = _hit("Number of Referrals: 4730")
+    assert compose("How many referrals were there?", [referrals])[0].startswith("Number of Referrals: 4730")
