@@ -309,6 +309,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     # "Where was the 25 September 2013 meeting held?" is not answered by the minutes of 26 June 2013;
     # a question asking for a date may name one to place it ("the meeting after 25 September 2013").
     days = named_days(asked_only) if kind not in ("day", "date") else []
+    ranks = _record_ranks([c.hit for c in cands])
     scored = []
     for cand, terms, context, named, before in zip(cands, term_sets, context_sets, titled, antecedents):
         own = math.fsum(idf[t] for t in topic & (terms | named)) / total
@@ -318,7 +319,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         if (len(cand.text.split()) <= _SHORT_LINE and LABELLED_VALUE.match(cand.text) and _label_asked(cand, asked)
                 or holds_field_of(kind, cand.text)):
             own = focus  # "Saving: £260k", "Place: Loxley House" say it of the record they belong to
-        prior = 1.0 / (1.0 + 0.35 * (cand.hit.rank - 1))
+        prior = 1.0 / (1.0 + 0.35 * (ranks[cand.hit.chunk.chunk_id] - 1))
         row = cand.hit.chunk.kind == "table_row"
         # A contact's name may close the line before its job title ("Mandy Goodenough" / "Systemic ...").
         said = f"{cand.context} {cand.text}" if kind == "title" else cand.text
@@ -342,6 +343,18 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored
+
+
+def _record_ranks(hits: list[Hit]) -> dict[str, int]:
+    """Each passage's retrieval rank, a passage going on with the record of one ranked higher
+    (`_continues`) taking that passage's rank: "Members will be presented with a proposal ... to build a
+    further special school in the Hucknall or Ollerton area" ranks with the passage it finishes."""
+    ranks = {h.chunk.chunk_id: h.rank for h in hits}
+    for hit in hits:
+        for before in hits:
+            if _continues(hit.chunk, before.chunk):
+                ranks[hit.chunk.chunk_id] = min(ranks[hit.chunk.chunk_id], before.rank)
+    return ranks
 
 
 def _another_day(days: list[re.Pattern], text: str) -> bool:

@@ -1622,3 +1622,18 @@ def test_a_figure_compared_with_another_counts_the_same_thing():
     # A bare figure set against nothing may still count anything ("Number of Referrals: 4730").
     referrals = _hit("Number of Referrals: 4730")
     assert compose("How many referrals were there?", [referrals])[0].startswith("Number of Referrals: 4730")
+
+
+def test_a_passage_finishing_a_record_ranks_with_the_passage_it_finishes():
+    def part(text, rank, ordinal):
+        hit = _hit(text, rank=rank, source="update.txt")
+        return replace(hit, chunk=replace(hit.chunk, chunk_id=f"abc-{ordinal:04d}", heading="Update:"))
+    options = part("Options to further increase SEND school provision within Nottinghamshire continue to be "
+                   "considered at existing special school sites.", 1, 26)
+    other = part("SEND capital funding has been allocated to fund 2 special school hubs.", 2, 23)
+    proposal = part("Members will be presented with a proposal advising the need to build a further special "
+                    "school in the Hucknall or Ollerton area.", 3, 27)
+    asked = "Where is the county looking to build another special school to meet demand?"
+    assert compose(asked, [options, other, proposal])[0].startswith("Members will be presented")
+    # Ranked third and finishing nothing retrieved, it no longer leads.
+    assert not compose(asked, [options, other, part(proposal.chunk.text, 3, 40)])[0].startswith("Members")
