@@ -13,6 +13,7 @@ from index.store import content_words
 _QUESTION_OPENERS = {"who", "what", "when", "where", "which", "why", "how", "is", "are", "was", "were", "does",
                      "do", "did", "can", "could", "will", "would", "should", "has", "have", "had", "if", "in",
                      "on", "at", "for", "by", "from", "according", "under", "since", "before", "after"}
+_SENTENCE_OPENER = re.compile(r"(^\s*|[.?!]\s+)(\w+)")
 _NAME_SLACK = 2  # other words allowed among a name's words
 _LONG = 4  # words: a name this long may be named by all but one of them
 # A title before a name is written many ways ("Cllr", "Councillor", or not at all): the name is the rest.
@@ -31,11 +32,11 @@ _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(_MONTHS)})\b", r
 def named_things(question: str) -> list[str]:
     """Names in the question ("Holly Bligh", "Small Steps Big Changes"): the answer must be about them.
 
-    A capitalised question word that starts the question ("Was", "Does") is not part of a name.
+    A capitalised question word that starts the question or one of its sentences ("Was", "Does", "I'm
+    a health analyst. What England average ...?") is not part of a name.
     """
-    first = question.split(" ", 1)[0]
-    if first.lower() in _QUESTION_OPENERS:
-        question = " " * len(first) + question[len(first):]
+    question = _SENTENCE_OPENER.sub(lambda m: m.group(1) + (" " * len(m.group(2)) if m.group(2).lower()
+                                                             in _QUESTION_OPENERS else m.group(2)), question)
     # A numbered stage is no part of a name: "Priority Families Phase 2" names Priority Families, and
     # "its Stage Two Better Start bid" the Better Start.
     question = _STAGE_LABEL.sub(lambda m: " " * len(m.group(0)), question)

@@ -345,6 +345,9 @@ def test_an_opening_question_word_is_not_part_of_a_name():
         "Family Intervention Project"]
     assert named_things("Does Small Steps Big Changes run groups?") == ["Small Steps Big Changes"]
     assert named_things("Which Councillor chairs it?") == []
+    # A question word opening a later sentence is no part of a name either.
+    assert named_things("Who is Holly Bligh? Does Pat Whitby lead it?") == ["Holly Bligh", "Pat Whitby"]
+    assert named_things("I'm a health analyst. What England average does the plan use?") == []
     # a possessive ends a name: the Big Lottery's initiative need not be written "Big Lottery's Fulfilling"
     assert named_things("How big is the Big Lottery's Fulfilling Lives: A Better Start initiative?") == [
         "Big Lottery", "Better Start"]
