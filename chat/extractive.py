@@ -628,7 +628,7 @@ _RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b|\b(?:rate|ratio) of (?:th
 # "What percentage of Year 6 children are obese?" asks for the share that is obese: a share of the
 # same children that is anything else (in good schools, not in education) does not answer. Not a
 # verb ("were completed" may be written "were carried out") nor an acronym (spelt out differently).
-_SHARE_THAT_IS = re.compile(r"(?:\b(?:percentage|proportion|share|per ?cent)|%) of (?:[\w'’-]+ ){1,6}?(?:are|were|is|was)"
+_SHARE_THAT_IS = re.compile(r"(?:\b(?:percentage|proportion|share|per ?cent)|%) (?:of (?:[\w'’-]+ ){1,6}?)?(?:are|were|is|was)"
                             r"\s+(?:(?:currently|now|still|being|also|already)\s+)*+"
                             r"(?:(?:under|in|on|for|from|with)\s+(?:the|a)\s+)?((?-i:[a-z]{3,})(?<!ed)(?<!ing))\b",
                             re.IGNORECASE)

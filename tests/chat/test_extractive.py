@@ -1613,6 +1613,7 @@ def test_a_share_asked_with_a_percent_sign_or_a_category_names_its_measure():
     # "were under the neglect category" names neglect; "were under five" names an age, not a measure.
     plans = _hit("44% more Child Protection Plans were commenced than in the previous year.")
     assert compose("What proportion of child protection plans were under the neglect category?", [plans])[0] == ""
+    assert compose("Of the child protection plans, what proportion were under the neglect category?", [plans])[0] == ""
     ages = _hit("We have 60,000 children and young people, with 30% of these being under 5 years of age.")
     assert compose("What proportion of the children and young people were under five?", [ages])[0].startswith("30%")
 
