@@ -15,8 +15,7 @@ from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.people import names_a_person
 from chat.questions import (acronyms_in_capitals, asked_part, former_holders, holds_phrase, misspellings_corrected,
-                            names_in_capitals,
-                            quoted_phrases, tidy_question)
+                            names_in_capitals, quoted_phrases, tidy_question)
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import contact_asked, document_periods, documents_meant, rerank
 from chat.roles import holder_of_role, signatories, speaking_as

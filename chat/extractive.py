@@ -349,9 +349,10 @@ def _record_ranks(hits: list[Hit]) -> dict[str, int]:
     """Each passage's retrieval rank, a passage going on with the record of one ranked higher
     (`_continues`) taking that passage's rank: "Members will be presented with a proposal ... to build a
     further special school in the Hucknall or Ollerton area" ranks with the passage it finishes."""
-    ranks = {h.chunk.chunk_id: h.rank for h in hits}
-    for hit in hits:
-        for before in hits:
+    passages = list({h.chunk.chunk_id: h for h in hits}.values())  # each candidate names its passage
+    ranks = {h.chunk.chunk_id: h.rank for h in passages}
+    for hit in passages:
+        for before in passages:
             if _continues(hit.chunk, before.chunk):
                 ranks[hit.chunk.chunk_id] = min(ranks[hit.chunk.chunk_id], before.rank)
     return ranks
@@ -625,11 +626,12 @@ def _of_the_period_asked(scored: list[Scored], periods: Periods) -> list[Scored]
 # the vacancy rate, a saving does not give a salary, nor a contract's value.
 _RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b|\b(?:rate|ratio) of (?:the )?(?:[a-z]+ )?([a-z]{4,})\b",
                       re.IGNORECASE)
-# "What percentage of Year 6 children are obese?" asks for the share that is obese: a share of the
-# same children that is anything else (in good schools, not in education) does not answer. Not a
-# verb ("were completed" may be written "were carried out") nor an acronym (spelt out differently).
-_SHARE_THAT_IS = re.compile(r"(?:\b(?:percentage|proportion|share|per ?cent)|%) (?:of (?:[\w'’-]+ ){1,6}?)?(?:are|were|is|was)"
-                            r"\s+(?:(?:currently|now|still|being|also|already)\s+)*+"
+# "What percentage (what %) of Year 6 children are obese?" asks for the share that is obese: a share of
+# the same children that is anything else (in good schools, not in education) does not answer; nor
+# does any other share "what proportion were under the neglect category?". Not a verb ("were
+# completed" may be written "were carried out") nor an acronym (spelt out differently).
+_SHARE_THAT_IS = re.compile(r"(?:\b(?:percentage|proportion|share|per ?cent)|%) (?:of (?:[\w'’-]+ ){1,6}?)?"
+                            r"(?:are|were|is|was)\s+(?:(?:currently|now|still|being|also|already)\s+)*+"
                             r"(?:(?:under|in|on|for|from|with)\s+(?:the|a)\s+)?((?-i:[a-z]{3,})(?<!ed)(?<!ing))\b",
                             re.IGNORECASE)
 # Verbs in the past that end neither in "-ed" nor "-ing": "were done" may be written "were carried out".

@@ -122,8 +122,10 @@ def _typed_for(typed: str, word: str, limit: int) -> bool:
     """Whether `typed` is `word` with up to `limit` letters left out, or with two neighbours swapped."""
     if len(typed) == len(word):
         apart = [i for i, (x, y) in enumerate(zip(typed, word)) if x != y]
-        return len(apart) == 2 and apart[1] == apart[0] + 1 and typed[apart[0]] == word[apart[1]] \
-            and typed[apart[1]] == word[apart[0]]
+        if len(apart) != 2:
+            return False
+        first, second = apart
+        return second == first + 1 and (typed[first], typed[second]) == (word[second], word[first])
     # "estimate" is no typo of "estimated"; a typo keeps a word's opening ("sending" is not "spending")
     if not 0 < len(word) - len(typed) <= limit or word.startswith(typed) or word[:2] != typed[:2]:
         return False

@@ -1620,7 +1620,8 @@ def test_a_share_asked_with_a_percent_sign_or_a_category_names_its_measure():
 
 def test_a_figure_compared_with_another_counts_the_same_thing():
     # 852 is the target for the families counted by 898: it counts no children in care.
-    families = _hit("898 Priority Families have been engaged and supported this year, which exceeded the target of 852.")
+    families = _hit("898 Priority Families have been engaged and supported this year, which exceeded the "
+                    "target of 852.")
     assert compose("How many children were engaged and supported this year?", [families])[0] == ""
     assert compose("How many families were engaged and supported this year?", [families])[0].startswith("898")
     # A bare figure set against nothing may still count anything ("Number of Referrals: 4730").
