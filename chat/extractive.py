@@ -21,12 +21,13 @@ from chat.questions import (asked_part, documents_named, former_holders, holds_p
 from chat.roles import role_without_holder, speaking_as
 from chat.rows import known_words, trim, trim_cell, trim_row
 from chat.text import abbreviates, stems
-from chat.timecues import PAST_CUES, YEAR, recency_weight
+from chat.timecues import PAST_CUES, RECENCY_CUES, YEAR, recency_weight
 from index.records import Hit
 from index.store import STOPWORDS
 from ingest.acronyms import ACRONYM, expand_text
 from ingest.chunking import LABELLED_VALUE  # a short "Label: value" line states a fact on its own
 from ingest.clean import LIST_NUMBER  # "1." before an item of a numbered list
+from ingest.dates import years_named
 from ingest.records import Chunk
 
 MAX_SENTENCES = 3
@@ -540,9 +541,28 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
                 _versions(scored[0], scored, kind, title_asked(question)) + _close_elsewhere(scored, chosen))
     lead = chosen[0]
     chosen = _newest_first(chosen, versions, best, past=bool(PAST_CUES.search(asked)))
+    if RECENCY_CUES.search(asked) and not periods[0]:  # "the most recent rate": the last of a series
+        chosen = _latest_period_first(chosen)
     if _of_document_named(lead, asked, glossary):  # "according to the safeguarding update": it leads
         chosen = [lead] + [c for c in chosen if c is not lead][:MAX_SENTENCES - 1]
     return _render(kind, [c.cand for c in chosen])
+
+
+def _latest_period_first(chosen: list[Scored]) -> list[Scored]:
+    """The answer's sentences with the one going on with the lead's series that names the latest years
+    first, when the lead names earlier ones: "In 2009/10 it was 83%." before "In 2008/09 the Targeted
+    Support Team had a 79% successful outcome rate." for the most recent rate."""
+    lead = chosen[0]
+    latest = max(years_named(lead.cand.text), default=None)
+    if latest is None:
+        return chosen
+    # Only a sentence going on with the lead's own series ("it", "this") is about the same thing.
+    later = [c for c in chosen[1:] if c.cand.hit is lead.cand.hit and c.cand.antecedent
+             and max(years_named(c.cand.text), default=0) > latest]
+    if not later:
+        return chosen
+    newest = max(later, key=lambda c: max(years_named(c.cand.text)))
+    return [newest] + [c for c in chosen if c is not newest]
 
 
 def _of_document_named(item: Scored, asked: str, glossary: dict[str, str] | None) -> bool:
