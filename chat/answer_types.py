@@ -228,7 +228,10 @@ def question_kind(question: str) -> str:
     # in "Has the share of children who are NEET gone down?" the "who" opens a relative clause.
     yes_no = asks_yes_or_no(question)
     # In "What qualities do the staff who work with them need?" the "who" opens a relative clause too.
-    opens_otherwise = re.match(r"\s*(what|which|how|when|where|why)\b", q) or yes_no
+    # So is the "who" of "Latest figure please for looked-after children who aren't in education", a
+    # request naming no question word.
+    opens_otherwise = (re.match(r"\s*(what|which|how|when|where|why)\b", q) or yes_no
+                       or not _WH_WORD.search(_RELATIVE_WHO.sub(" ", q)))
     asked = _RELATIVE_WHO.sub(" ", q) if opens_otherwise else q
     # "Which councillor held it when the plan was published?": the closing "when" clause sets the scene.
     if re.match(r"\s*(what|which|how|where|who)\b", asked):

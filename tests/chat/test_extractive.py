@@ -50,6 +50,9 @@ def test_question_kinds():
     assert question_kind("We have a child who keeps missing health appointments and we log it as 'did not attend'. "
                          "What phrase do the local review findings want us to think in terms of instead?") == "other"
     assert question_kind("We met Dr. Smith. Who chairs it?") == "person"
+    # Nor in a request naming no question word; "tell me who" still asks who.
+    assert question_kind("Latest figure please for looked-after children who aren't in education") == "other"
+    assert question_kind("Please tell me who leads safeguarding training") == "person"
     assert question_kind("How was the programme rated by the audit?") == "grade"
     # A statement before the question tells who asks or how things were; the question says what it wants.
     assert question_kind("I've just joined the safeguarding side - who was the board's independent chair when "
