@@ -230,9 +230,10 @@ def question_kind(question: str) -> str:
     # In "What qualities do the staff who work with them need?" the "who" opens a relative clause too.
     # So is the "who" of "Latest figure please for looked-after children who aren't in education", a
     # request naming no question word.
+    without_relative = _RELATIVE_WHO.sub(" ", q)
     opens_otherwise = (re.match(r"\s*(what|which|how|when|where|why)\b", q) or yes_no
-                       or not _WH_WORD.search(_RELATIVE_WHO.sub(" ", q)))
-    asked = _RELATIVE_WHO.sub(" ", q) if opens_otherwise else q
+                       or not _WH_WORD.search(without_relative))
+    asked = without_relative if opens_otherwise else q
     # "Which councillor held it when the plan was published?": the closing "when" clause sets the scene.
     if re.match(r"\s*(what|which|how|where|who)\b", asked):
         asked = _TRAILING_WHEN.sub(" ", asked)

@@ -229,7 +229,8 @@ class Engine:
 
     def _capitals_restored(self, question: str) -> str:
         """The question with the corpus's acronyms and names typed in lower case in capitals ("cypp" ->
-        "CYPP", "pat whitbys" -> "Pat Whitby's")."""
+        "CYPP", "pat whitbys" -> "Pat Whitby's") and its words typed with a letter left out written as
+        the documents write them ("practioners" -> "practitioners")."""
         written = self.reader.words_written()
         question = acronyms_in_capitals(question, self.reader.glossary(), written)
         return names_in_capitals(misspellings_corrected(question, written), self._people())

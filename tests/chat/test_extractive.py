@@ -27,6 +27,12 @@ def _hit(text, rank=1, source="plan.txt", date_sort="2019-12-31", title="Plan", 
     return Hit(chunk, 1.0 / rank, rank, "hybrid", 0.6)
 
 
+def _passage(text, ordinal, rank=None, heading="Update:", kind="paragraph"):
+    """A passage of one document, `ordinal` its place in it (its chunk id's end), under `heading`."""
+    hit = _hit(text, rank=rank or ordinal, source="update.txt")
+    return replace(hit, chunk=replace(hit.chunk, chunk_id=f"abc-{ordinal:04d}", heading=heading, kind=kind))
+
+
 def test_question_kinds():
     assert question_kind("What's the phone number for Jane Example?") == "phone"
     assert question_kind("What is the phone app for care leavers called?") == "other"
@@ -1097,8 +1103,7 @@ def test_a_passage_of_a_bundle_of_papers_names_what_its_paper_is_titled():
 
 def test_a_record_split_over_two_passages_is_read_as_one_and_meeting_is_an_event():
     def part(text, ordinal, heading="Children's Home Governance:", kind="paragraph"):
-        hit = _hit(text, rank=ordinal, source="update.txt")
-        return replace(hit, chunk=replace(hit.chunk, chunk_id=f"abc-{ordinal:04d}", heading=heading, kind=kind))
+        return _passage(text, ordinal, heading=heading, kind=kind)
     vote = part("On 18 March 2019 the Committee voted to end the practice of 'Rota Visits' and to replace this "
                 "with a new Governance Board.", 11)
     meeting = part("The Board has been established. The first meeting took place on the 1st July 2019.", 12)
@@ -1635,15 +1640,12 @@ def test_a_figure_compared_with_another_counts_the_same_thing():
 
 
 def test_a_passage_finishing_a_record_ranks_with_the_passage_it_finishes():
-    def part(text, rank, ordinal):
-        hit = _hit(text, rank=rank, source="update.txt")
-        return replace(hit, chunk=replace(hit.chunk, chunk_id=f"abc-{ordinal:04d}", heading="Update:"))
-    options = part("Options to further increase SEND school provision within Nottinghamshire continue to be "
-                   "considered at existing special school sites.", 1, 26)
-    other = part("SEND capital funding has been allocated to fund 2 special school hubs.", 2, 23)
-    proposal = part("Members will be presented with a proposal advising the need to build a further special "
-                    "school in the Hucknall or Ollerton area.", 3, 27)
+    options = _passage("Options to further increase SEND school provision within Nottinghamshire continue to be "
+                       "considered at existing special school sites.", 26, 1)
+    other = _passage("SEND capital funding has been allocated to fund 2 special school hubs.", 23, 2)
+    proposal = _passage("Members will be presented with a proposal advising the need to build a further special "
+                        "school in the Hucknall or Ollerton area.", 27, 3)
     asked = "Where is the county looking to build another special school to meet demand?"
     assert compose(asked, [options, other, proposal])[0].startswith("Members will be presented")
     # Ranked third and finishing nothing retrieved, it no longer leads.
-    assert not compose(asked, [options, other, part(proposal.chunk.text, 3, 40)])[0].startswith("Members")
+    assert not compose(asked, [options, other, _passage(proposal.chunk.text, 40, 3)])[0].startswith("Members")
