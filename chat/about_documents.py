@@ -17,13 +17,14 @@ from ingest.acronyms import guessed_expansions, names_by_initials
 _NEW = r"(?:current|latest|newest|most recent|up[- ]to[- ]date|in force)"
 _DOC = r"(?:action plan|plan|strategy|strategies|report|papers|update|document)s?"
 # "Which plan is current?", "What is the latest strategy?", "which is the most recent report", "Which is the
-# most recent action plan for the Workforce Strategy, and what period does it cover?" (what it is for,
-# group 2, is named with a capital and must be in its title too; its period is said with it); not "What is
-# the current plan for early help?", which asks what the plan says)
+# most recent action plan for the Workforce Strategy, and what period does it cover?", "which workforce action
+# plan is the current one, what dates does it run" (what it is for, group 2, is named with a capital and must
+# be in its title too; its period is said with it); not "What is the current plan for early help?", which
+# asks what the plan says)
 _NEWEST = re.compile(rf"^\s*(?:which|what)(?:'s| is| are)?\s+(?:the\s+)?(?:{_NEW}\s+)?((?:[\w'’-]+\s+){{0,3}}?{_DOC})"
                      rf"(?:\s+(?:for|of)\s+(?:the\s+)?((?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){{0,5}}?))?"
                      rf"(?:\s+(?:is|are))?(?:\s+the)?(?:\s+{_NEW})?(?:\s+(?:one|version))?"
-                     rf"(?:\s*,?\s+and\s+(?:what|which|when)\s+(?:period|dates|years|does|do)\b[^?]*)?\s*\??\s*$",
+                     rf"(?:(?:\s*,\s*|\s+)(?:and\s+)?(?:what|which|when)\s+(?:period|dates|years|does|do)\b[^?]*)?\s*\??\s*$",
                      re.IGNORECASE)
 # "What period does the most recent workforce action plan cover?", "When does the latest plan run to?"
 _PERIOD_OF_NEWEST = re.compile(rf"^\s*(?:what (?:period|dates|years)|which (?:period|dates|years)|when)\s+"
@@ -32,7 +33,7 @@ _PERIOD_OF_NEWEST = re.compile(rf"^\s*(?:what (?:period|dates|years)|which (?:pe
 # "What documents do you have?", "Which documents can you search?"
 _WHICH_DOCS = re.compile(r"^\s*(?:which|what)\s+documents\s+(?:do|can|are|have)\b[^?]*\??\s*$", re.IGNORECASE)
 # A label or greeting before the question proper: "New starter question: ...", "Hi, ...".
-_PREAMBLE = re.compile(r"^\s*(?:[^:?]{1,40}:|(?:hi|hello|quick question|please)\b[,!.\s-]*)\s*"
+_PREAMBLE = re.compile(r"^\s*(?:[^:?]{1,40}:|(?:hi|hello|hey|sorry|ok|okay|so|quick question|please)\b[,!.\s-]*)\s*"
                        r"(?=(?:which|what|who|when|where|how|is|are|does|do|can|expand|spell)\b)", re.IGNORECASE)
 
 
@@ -99,8 +100,11 @@ _STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s
                          rf"|what(?:['’]s|\s+is)\s+the\s+full\s+(?:name|form|title)\s+(?:of|for)\s+(?:the\s+)?"
                          rf"{_ACRONYM}s?\s*\??)\s*$", re.IGNORECASE)
 # "I keep seeing 'NCSCB' in the papers - what does that stand for?": the acronym is named before.
-_STANDS_FOR_IT = re.compile(r"\bwhat(?:\s+(?:does|do|did)|['’]s|\s+is)\s+(?:that|it|this)\s+"
-                            r"(?:stand\s+for|mean|short\s+for)\s*\??\s*$", re.IGNORECASE)
+# "someone mentioned an ESRA - what's that?", "keep seeing DASH in the dv stuff, what is it?": asked bare.
+_STANDS_FOR_IT = re.compile(r"\bwhat(?:\s+(?:does|do|did)|['’]s|\s+is)\s+(?:that|it|this)(?:\s+"
+                            r"(?:stand\s+for|mean|short\s+for|abbreviation|acronym))?\s*\??\s*$", re.IGNORECASE)
+# A sentence of the question: "sorry what does DSVA mean? saw it in the cypp" asks in its first.
+_SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")  # "2.3" and "e.g" do not end one
 
 
 def acronym_asked(question: str, glossary: dict[str, str]) -> str:
@@ -112,10 +116,14 @@ def acronym_asked(question: str, glossary: dict[str, str]) -> str:
 def acronym_named(question: str, glossary: dict[str, str]) -> str:
     """The acronym a "what does X stand for?" question asks about, defined or not ("DSVA - what's that
     short for?": the one acronym named, a defined one first)."""
-    found = _STANDS_FOR.match(_without_preamble(question))
+    sentences = [s.strip() for s in _SENTENCE.findall(question) if s.strip()]
+    asking = [s for s in sentences if s.endswith("?")] or sentences[-1:]
+    if len(asking) != 1:  # "What does NCSCB stand for? Who chairs it?" asks more than its name
+        return ""
+    found = _STANDS_FOR.match(_without_preamble(asking[0]))
     if found:
         return next((g for g in found.groups() if g), "")
-    if not _STANDS_FOR_IT.search(question):
+    if not _STANDS_FOR_IT.search(asking[0]):
         return ""
     named = set(re.findall(_ACRONYM, question))
     defined = named & set(glossary)

@@ -21,6 +21,9 @@ def test_only_questions_about_the_documents_themselves_are_taken():
     # The period of the newest: its date is in the catalogue's answer.
     assert documents_asked("What period does the most recent workforce action plan cover?") == "workforce action plan"
     assert documents_asked("When does the latest plan run to?") == "plan"
+    # Its period asked after a comma, without "and".
+    assert documents_asked("which workforce action plan is the current one, what dates does it run") == \
+        "workforce action plan"
     assert documents_asked("What period does the plan cover?") == ""  # which plan is not asked
     # The document it is for, named, must be in its title too; its period may be asked with it.
     assert documents_asked("Which is the most recent action plan for the Workforce Strategy, and what period "
@@ -71,6 +74,13 @@ def test_what_an_acronym_stands_for_is_asked_only_of_acronyms_the_documents_defi
     assert acronym_asked("What does NCSCB stand for in the training section?", glossary) == "NCSCB"
     assert acronym_asked("what is DfE short for on the funding page?", glossary) == "DfE"
     assert acronym_asked("What does NCSCB stand for, and who chairs it?", glossary) == ""  # a second question
+    assert acronym_asked("What does NCSCB stand for? Who chairs it?", glossary) == ""  # a second question
+    # Asked in one sentence of several, after a word of apology, or bare ("what is it?").
+    assert acronym_asked("sorry what does DfE mean? saw it in the plan", glossary) == "DfE"
+    assert acronym_asked("keep seeing NCSCB in the papers, what is it?", glossary) == "NCSCB"
+    assert acronym_asked("someone mentioned the NCSCB - what's that?", glossary) == "NCSCB"
+    assert acronym_asked("What does NCSCB stand for in section 2.3?", glossary) == "NCSCB"  # "2.3" ends no sentence
+    assert acronym_asked("The NCSCB budget was cut - what is it now?", glossary) == ""
 
 
 @pytest.mark.slow
