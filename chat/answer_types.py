@@ -559,6 +559,16 @@ def status_cell(text: str) -> bool:
     return not re.search(r"[A-Za-z]", MONTH_NAME.sub(" ", DATE.sub(" ", STATUS.sub(" ", text))))
 
 
+def after_status_cell(text: str) -> str:
+    """`text` without the date and status cells a flattened progress-report row opens with ("April 2019
+    Complete This was implemented in Quarter 1 2019/20." -> "This was implemented ..."); `text` as it is
+    when it opens with none."""
+    for found in STATUS.finditer(text[:_STATUS_CELL_CHARS]):
+        if status_cell(text[: found.end()]):
+            return text[found.end():].lstrip(" .:;-–")
+    return text
+
+
 # A year naming something ("the 2020 Workforce Health Check"), not a time ("in June 2013").
 _YEAR_NAMED = re.compile(r"\b((?:19|20)\d\d)\s+(?=[A-Z][a-z])")
 # Ages count nobody: "aged 0-19", "beyond the age of 20", "0-3 year olds", "the 0-fives", "under-5s".

@@ -10,7 +10,7 @@ from chat.aims import asks_for_a_target, asks_what_happened, not_done_yet, state
 from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS, asks_yes_or_no,
                                chair_asked, holds_field_of, holds_kind, names_role_holder, names_title, post_asked_of,
                                post_holder_asked, posts_of, quantities, question_kind, role_asked, status_cell,
-                               the_fact, thing_counted, title_asked)
+                               after_status_cell, the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
 from chat.names import name_readings, named_days, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
@@ -121,7 +121,11 @@ _POST_LINE_WORDS = 14
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
 _REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) |(?:in|by|during|since|from|for) (?:\w+ ){0,2}?\S*\d\S*,? )?"
-                          r"(?:these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
+                          r"(these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
+# "It was announced on August 20th that ...", "It is expected that ...": an "it" standing for what follows.
+_EXPLETIVE_IT = re.compile(r"it (?:is|was|has been|had been|will be|would be) (?:\w+ly )?"
+                           r"(?:\w+ed|important|essential|vital|clear|likely|possible|necessary)\b[^.;]{0,60}?\bthat\b",
+                           re.IGNORECASE)
 # A capitalised word of three to five letters that may shorten a longer one ("Supt", "Govt", "Notts").
 _CONTRACTION = re.compile(r"\b[A-Z][a-z]{2,4}\b")
 # A sentence introducing a statement ("The Vision for the Partnership from the Plan is:"), which the
@@ -173,7 +177,8 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     who = bool(question) and question_kind(question) == "person"  # "Whose quote is it?": who said it
     out = []
     for hit in hits:
-        previous, position, opening, earlier, statused = "", 0, "", "", False
+        # A passage opening with "This was implemented ..." goes on with the passage before it, if retrieved.
+        previous, position, opening, earlier, statused = "", 0, "", _last_piece_before(hit, hits), False
         for piece in _pieces(hit):
             if len(piece.split()) < 3 and "@" not in piece and not LABELLED_VALUE.match(piece):
                 previous = piece
@@ -191,7 +196,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 # The passage's first status is its opening record's: say what it is the status of.
                 text, statused = f"{_as_sentence(opening)} {text}", True
             # "6 of these staff ..." is about what the sentences before it were about.
-            refers = bool(_REFERS_BACK.match(piece))
+            refers = _refers_back(piece)
             carried = earlier if refers else ""
             said_by = bool(who and _ATTRIBUTION.match(piece) and _QUOTE_END.search(previous))
             if ((_ELABORATES.match(piece) or _STATEMENT_INTRO.search(previous) or _CONDITION.match(piece) or said_by)
@@ -211,6 +216,19 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
             previous, position = piece, position + 1
             opening = opening or piece
     return out
+
+
+def _last_piece_before(hit: Hit, hits: list[Hit]) -> str:
+    """The last sentence of the passage just before `hit`'s in its document, under the same heading, when
+    it was retrieved too: a passage boundary falls where the document's text goes on."""
+    here = _ordinal(hit.chunk)
+    for other in hits:
+        chunk = other.chunk
+        if (here is not None and chunk.source == hit.chunk.source and _ordinal(chunk) == here - 1
+                and chunk.heading == hit.chunk.heading and {chunk.kind, hit.chunk.kind} <= {"paragraph", "list_item"}):
+            pieces = _pieces(other)
+            return pieces[-1] if pieces else ""
+    return ""
 
 
 # A contact entry's closing line: an email address, a phone number or an extension.
@@ -599,7 +617,17 @@ def _says_none_of_it(best: Scored) -> bool:
     """Whether the best sentence holds none of the question's topic words and does not refer back to
     the sentence before ("It meets every 8 weeks"): its topic is only in its surroundings, and a
     figure in it is about something else."""
-    return best.own == 0 and not _REFERS_BACK.match(best.cand.text)
+    return best.own == 0 and not _refers_back(best.cand.text)
+
+
+def _refers_back(text: str) -> bool:
+    """Whether the sentence is about what the ones before it were about ("6 of these staff ..."), also
+    after a progress report's date and status cells ("April 2019 Complete This was implemented ...")."""
+    for sentence in dict.fromkeys((text, after_status_cell(text))):
+        found = _REFERS_BACK.match(sentence)
+        if found and not _EXPLETIVE_IT.match(sentence, found.start(1)):
+            return True
+    return False
 
 
 def _of_another_time(item: Scored, best: Scored, periods: Periods) -> bool:

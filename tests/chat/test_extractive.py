@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chat.answer_types import (asks_yes_or_no, chair_asked, holds_kind, names_role_holder, post_asked_of,
-                               post_holder_asked, question_kind, role_asked, status_cell, the_fact)
+from chat.answer_types import (after_status_cell, asks_yes_or_no, chair_asked, holds_kind, names_role_holder,
+                               post_asked_of, post_holder_asked, question_kind, role_asked, status_cell, the_fact)
 from chat.extractive import candidates, compose, score_candidates, topic_terms
 from chat.rows import trim_cell
 from chat.names import name_readings, named_things
@@ -561,6 +561,26 @@ def test_a_sentence_referring_back_is_about_what_the_sentences_before_it_are_abo
     assert text.startswith("In 2009/10 it was 83%"), text  # the latest of the series first, the one before after
     assert "79%" in text
     assert compose("What was the Targeted Support Team's successful outcome rate?", [series])[0].startswith("In 2008")
+    # "It was announced ... that" stands for what follows, not for the sentence before it.
+    announced = _hit("The Lottery bid was submitted. It was announced on August 20th that we were shortlisted.")
+    assert not {c.text: c.antecedent for c in candidates([announced])}[
+        "It was announced on August 20th that we were shortlisted."]
+
+
+def test_a_passage_opening_with_a_sentence_referring_back_goes_on_with_the_passage_before_it():
+    assert after_status_cell("April 2019 Complete This was implemented in Quarter 1 2019/20.") == \
+        "This was implemented in Quarter 1 2019/20."
+    assert after_status_cell("Staff were trained.") == "Staff were trained."
+    record = _passage("The health check was positive.\nImplementation of new audit and learning visit model.", 2,
+                      heading="")
+    status = _passage("April 2019 Complete This was implemented in Quarter 1 2019/20. Reporting took place "
+                      "in September 2019.", 3, heading="")
+    asked = "When did the new audit and learning visit model go live?"
+    assert "Quarter 1 2019/20" in compose(asked, [record, status])[0]
+    # The passage before it not retrieved, or another document's: nothing to go on with.
+    assert compose(asked, [status])[0] == ""
+    elsewhere = replace(record, chunk=replace(record.chunk, source="plan.txt"))
+    assert compose(asked, [elsewhere, status])[0] == ""
 
 
 def test_a_short_labelled_value_is_judged_by_its_record_not_by_its_own_few_words():
