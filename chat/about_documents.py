@@ -24,7 +24,8 @@ _DOC = r"(?:action plan|plan|strategy|strategies|report|papers|update|document)s
 _NEWEST = re.compile(rf"^\s*(?:which|what)(?:'s| is| are)?\s+(?:the\s+)?(?:{_NEW}\s+)?((?:[\w'’-]+\s+){{0,3}}?{_DOC})"
                      rf"(?:\s+(?:for|of)\s+(?:the\s+)?((?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){{0,5}}?))?"
                      rf"(?:\s+(?:is|are))?(?:\s+the)?(?:\s+{_NEW})?(?:\s+(?:one|version))?"
-                     rf"(?:(?:\s*,\s*|\s+)(?:and\s+)?(?:what|which|when)\s+(?:period|dates|years|does|do)\b[^?]*)?\s*\??\s*$",
+                     rf"(?:(?:\s*,\s*|\s+)(?:and\s+)?(?:what|which|when)\s+(?:period|dates|years|does|do)\b[^?]*)?"
+                     rf"\s*\??\s*$",
                      re.IGNORECASE)
 # "What period does the most recent workforce action plan cover?", "When does the latest plan run to?"
 _PERIOD_OF_NEWEST = re.compile(rf"^\s*(?:what (?:period|dates|years)|which (?:period|dates|years)|when)\s+"

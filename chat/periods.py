@@ -27,8 +27,9 @@ _PRESENT = re.compile(r"\b(?:is|are)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:was|were|had|has|have|did|been|since|ago)\b", re.IGNORECASE)
 
 # "As reported to the Board in June 2013, when had the last inspection taken place?": when it was
-# reported says where to look; what was reported may be of an earlier time.
-_REPORTED_WHEN = re.compile(r"^\s*as\s+(?:reported|noted|presented|stated|said|told)\b[^,?]*,", re.IGNORECASE)
+# reported says where to look; what was reported may be of an earlier time. So does the time a question
+# opens by standing at: "As of autumn 2020, when was the programme due to end?" (April 2021).
+_REPORTED_WHEN = re.compile(r"^\s*as\s+(?:reported|noted|presented|stated|said|told|of|at)\b[^,?]*,", re.IGNORECASE)
 # "What was the breastfeeding rate reported to the board in 2013?": the year says which papers, those
 # of 2013, not which year the figure is of.
 _REPORTED_IN = re.compile(r"\b(?:reported|presented|given|told|said) to (?:the )?(?:[\w'’-]+ ){0,3}?"

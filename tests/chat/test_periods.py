@@ -45,6 +45,10 @@ def test_years_spans_and_quarters_asked_and_said():
     reported = periods_asked("As reported to the Board in June 2013, when was the last inspection?")
     assert reported[0] == [] and period_fit("the inspection in April 2012", reported) is None
     assert periods_asked("When was the last inspection reported to the Board in June 2013?")[0] == [frozenset({2013})]
+    # so does the time a question opens by standing at: the programme due to end in 2021, as of 2020
+    standing = periods_asked("As of autumn 2020, when was the programme due to end?")
+    assert standing[0] == [] and period_fit("its new end date of 1st April 2021", standing) is None
+    assert periods_asked("How many households were in the programme as of October 2012?")[0] == [frozenset({2012})]
     assert period_fit("On 31.03.11, there were 561", periods_asked("How many in 2011?")) is True
     q2 = periods_asked("What was the vacancy rate in Q2 2020-21?")
     assert period_fit("Q1 data for 2020-21 showed a vacancy rate of 3.31%", q2) is False
