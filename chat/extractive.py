@@ -18,6 +18,7 @@ from chat.periods import (Periods, dates_in_words, document_fit, document_years,
                           reported_in)
 from chat.questions import (asked_part, documents_named, former_holders, holds_phrase, quoted_phrases,
                             without_asker)
+from chat.rerank import contact_asked
 from chat.roles import role_without_holder, speaking_as
 from chat.rows import known_words, trim, trim_cell, trim_row
 from chat.text import abbreviates, stems
@@ -55,6 +56,14 @@ _TWO_PARTS = re.compile(r",?\s+and\s+(?:what|when|who|whom|where|which|how|does|
 ROLE_WEIGHT = 0.15
 # A who-question's sentence saying who does it ("administered by NCVS", "Lead: Jane Example").
 AGENT_WEIGHT = 0.1
+# A question asking whom to contact is answered by a way to reach someone: "For further information
+# contact Chris Wallbanks:", an email address, a phone number (0.2: 2 read answers lost for the 3 gained).
+CONTACT_WEIGHT = 0.1
+# Words of such a question saying only that it wants a contact: "get in touch" is no topic that "keep in touch
+# with policy" is about ("contact" stays: the contact lines say it).
+_CONTACT_WORDS = re.compile(r"\b(?:get in touch|talk to|speak to|info\w*|questions?|queries|query)\b", re.IGNORECASE)
+_REACH = re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|\b(?:contact|e-?mail|ring|call)\s+(?-i:[A-Z][a-z]+\s+[A-Z])",
+                    re.IGNORECASE)
 # A sentence listing items, for a question asking for several ("what qualities did they want?").
 LIST_WEIGHT = 0.15
 DEFINITION_WEIGHT = 0.15  # a sentence saying what the thing a "what is X?" question names is
@@ -283,6 +292,9 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     topic = set(topic_terms(question))
     if kind == "title":  # "job title" names what is wanted; contact lines rarely say it
         topic -= set(stems("job title role post position"))
+    contact = contact_asked(question)
+    if contact:  # "get in touch", "more info" say what is wanted, a way to reach someone: not the topic
+        topic -= set(stems(" ".join(m.group(0) for m in _CONTACT_WORDS.finditer(question))))
     quoted = quoted_phrases(question)
     if not cands:
         return []
@@ -350,6 +362,8 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
             says_who += AGENT_WEIGHT
+        if contact and _REACH.search(cand.text):
+            says_who += CONTACT_WEIGHT
         # A sentence introducing a list ("Three gaps have been identified:") is answered with its items.
         lists = LIST_WEIGHT * bool(items and (cand.text.rstrip().endswith(":")
                                               or items_listed(cand.text, asked_words) >= items))

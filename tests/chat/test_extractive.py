@@ -1669,3 +1669,13 @@ def test_a_passage_finishing_a_record_ranks_with_the_passage_it_finishes():
     assert compose(asked, [options, other, proposal])[0].startswith("Members will be presented")
     # Ranked third and finishing nothing retrieved, it no longer leads.
     assert not compose(asked, [options, other, _passage(proposal.chunk.text, 40, 3)])[0].startswith("Members")
+
+
+def test_whom_to_contact_is_answered_by_a_way_to_reach_someone():
+    network = _hit("The providers' network helps members keep in touch with local policy. It's administered by "
+                   "the Community and Voluntary Service (CVS).")
+    plan = _hit("The plan will respond to new national guidance for children, young people and families.\n"
+                "For further information contact Jane Example:\njane.example@city.gov.uk", rank=2,
+                title="Young People's Plan")
+    asked = "who do i get in touch with if i have questions about the young people's plan?"
+    assert compose(asked, [network, plan])[0].startswith("Jane Example"), compose(asked, [network, plan])[0]
