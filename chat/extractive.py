@@ -750,8 +750,9 @@ _PEOPLE_AT_WORK = frozenset(_root(w) for w in stems("people staff colleagues pra
                                                       "workers members individuals personnel"))
 _YOUNG_PEOPLE = frozenset(_root(w) for w in stems("children kids pupils babies infants teenagers youngsters"))
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
-# "under five", "aged 16": a number after these, naming nothing, is an age.
-_AGE_BEFORE = re.compile(r"\b(?:under|over|aged?|ages|below|above)\s*$", re.IGNORECASE)
+# "under five", "aged 16", "aged nought to three": a number after these, naming nothing, is an age.
+_AGE_BEFORE = re.compile(r"\b(?:under|over|(?:aged?|ages)(?:\s+[\w.]+\s*(?:to|-|–))?|below|above)\s*$",
+                         re.IGNORECASE)
 # "five or more A*-Cs", "65 and over": a bound between a number and what it counts.
 _BOUND_AFTER = re.compile(r"^\s*(?:or|and) (?:more|fewer|less|over|above|under)\b", re.IGNORECASE)
 # A figure another is set against: "exceeded the target of", "compared to", "up from", "more than".

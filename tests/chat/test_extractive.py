@@ -1416,6 +1416,10 @@ def test_a_how_many_answer_counts_what_is_asked_not_something_else():
                    "Library so that every child under five in the city receives a monthly free book. To increase "
                    "the number of young people getting five or more A*-Cs at GCSE.")
     assert compose("How many children's centres are there across the city?", [centres])[0] == ""
+    # "aged nought to three": the end of an age range counts nobody either
+    bid = _hit("The family mentors programme secured funding of between £30m and £50m to improve the life "
+               "chances of families with children aged nought to three.")
+    assert compose("How many families have the family mentors worked with?", [bid])[0] == ""
     over = _hit("The Board has 24 members and 65 and over attend its conference.")
     assert "24 members" in compose("How many members does the Board have?", [over])[0]
 
