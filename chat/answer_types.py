@@ -25,8 +25,11 @@ MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b)?
                    r"|\b\d[\d,.]*\s?(?:million|bn|billion|pounds)\b|\b\d+(?:\.\d+)?\s?[mk]\b", re.IGNORECASE)
 PERCENT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\s?(?:%|per ?cent)", re.IGNORECASE)
 # A share or rate said without a percent sign: "11 out of 17", "one in five", "a third", "half of", "32.7
-# conceptions per 1000". Half as a word of a name ("a half form entry", "half term") is no share.
-RATIO = re.compile(r"\b\d[\d,]* (?:out )?of (?:the |all )?\d|\b(?:one|two|three|\d+) in (?:every )?\w+\b"
+# conceptions per 1000". Half as a word of a name ("a half form entry", "half term") is no share, nor a
+# number before "in" and a word ("3 YPAs have gained level 3 in the same").
+RATIO = re.compile(r"\b\d[\d,]* (?:out )?of (?:the |all )?\d"
+                   r"|\b(?:one|two|three|\d+) in (?:every )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|"
+                   r"ten|twenty|fifty|hundred|thousand)\b"
                    r"|\bhalf (?:of|the)\b|\b(?:(?:a |one |two )(?:third|quarter|fifth|tenth)s?)\b"
                    r"|\b\d[\d,.]*(?: [a-z]+){0,2} per (?:\d[\d,]*|hundred|thousand)\b", re.IGNORECASE)
 COUNT = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b(?![.,]?\d*\s?(?:%|per ?cent))|\b(?:one|two|three|four|five|six|seven|eight|"

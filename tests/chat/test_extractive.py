@@ -492,6 +492,8 @@ def test_a_count_is_a_number_that_counts_something_the_question_does_not_name():
     assert holds_kind("percent", "The rate was 4.2 per 1,000 live births", asked)
     assert holds_kind("percent", "Staff turnover is low, at 6.5%") and holds_kind("percent", "11 out of 17 were met")
     assert not holds_kind("percent", "143 front line social workers")  # a head count is not a rate
+    assert holds_kind("percent", "One in five children live in poverty") and holds_kind("percent", "1 in every 10")
+    assert not holds_kind("percent", "3 YPAs have gained level 3 in the same")  # a number before "in" and a word
     # Phone numbers and extensions, section and agenda numbers, and numbered stages count nothing.
     assert not holds_kind("count", "Tel 0115 9670999 Extn 801 5104 simon@example.org")
     assert not holds_kind("count", "7 PARTNER'S UPDATE: POLICE") and not holds_kind("count", "1.30 Supporting families")
