@@ -357,7 +357,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         # An action plan's aim ("To increase the number of Health Visitors ... by 4,000") counts nothing
         # that happened, and "A survey is currently underway" says nothing of what it concluded.
         typed = (holds_kind(kind, said, question) and not _another_day(days, cand.text)
-                 and not (outcome and (kind in _AMOUNTS and states_an_aim(cand.text, row) or not_done_yet(cand.text))))
+                 and not (outcome and (kind in _AMOUNTS and states_an_aim(cand.text, row) or _still_to_come(cand))))
         uses_quotes = _quotes(quoted, cand)
         says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
@@ -376,6 +376,13 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         scored.append(Scored(score, focus, own, typed, cand, uses_quotes))
     scored.sort(key=lambda s: (-s.score, s.cand.hit.rank, s.cand.position))
     return scored
+
+
+def _still_to_come(cand: Candidate) -> bool:
+    """Whether the sentence says the thing is still to come ("A survey is currently underway"), or says
+    what it will do, going on with a sentence that does ("This will form part of a full review ...")."""
+    return not_done_yet(cand.text) or bool(cand.antecedent and not_done_yet(cand.antecedent)
+                                           and re.search(r"\bwill\b", cand.text, re.IGNORECASE))
 
 
 def _record_ranks(hits: list[Hit]) -> dict[str, int]:

@@ -61,5 +61,10 @@ def test_a_target_or_forecast_or_a_thing_not_yet_done_says_nothing_of_how_it_tur
     underway = [_hit("A multi agency survey of the DART service is currently underway to gather agency views.", 1)]
     assert compose("What did the survey of the DART service conclude?", underway)[0] == ""
     assert compose("Is a survey of the DART service planned?", underway)[0] != ""
+    # nor does a sentence going on with it to say what it will do
+    then = [_hit("A multi agency DART survey is currently underway to gather agency views on the service. This will "
+                 "form part of a full review of the effectiveness of DART and the allocation of future resources.", 1)]
+    assert compose("What were the findings of the survey on DART - how do partner agencies rate the service?",
+                   then)[0] == ""
     published = [_hit("The Review was published in May 2016 but the timescales have not yet been set.", 1)]
     assert "May 2016" in compose("When was the Review published?", published)[0]
