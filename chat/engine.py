@@ -15,7 +15,7 @@ from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.people import names_a_person
 from chat.questions import (acronyms_in_capitals, asked_part, former_holders, holds_phrase, misspellings_corrected,
-                            names_in_capitals, quoted_phrases, tidy_question)
+                            names_in_capitals, quoted_phrases, tidy_question, without_asker)
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import contact_asked, document_periods, documents_meant, rerank
 from chat.roles import holder_of_role, signatories, speaking_as
@@ -411,9 +411,11 @@ def _lead_first(hits: tuple[Hit, ...], lead: Hit | None) -> tuple[Hit, ...]:
 def retrieval_query(question: str, glossary: dict[str, str], non_name_words: frozenset[str] = frozenset()) -> str:
     """The question with its acronyms spelt out and spelt-out names abbreviated, for retrieval, less
     the people it says held the post before ("Paul Langley used to be ... - who does that job now?"
-    looks for the job, not for Paul Langley; `non_name_words`: ChunkStore.non_name_words)."""
+    looks for the job, not for Paul Langley; `non_name_words`: ChunkStore.non_name_words) and less who
+    is asking ("Virtual head here. How many extra locality SENCOs ...?" looks for the SENCOs)."""
     for person in former_holders(question, non_name_words):
         question = question.replace(person, " ")
+    question = without_asker(question)
     return abbreviate_text(expand_text(question, glossary), glossary)
 
 

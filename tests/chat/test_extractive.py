@@ -1277,6 +1277,15 @@ def test_a_paper_naming_one_of_the_things_asked_elsewhere_lets_a_passage_name_th
     assert compose(question, plain)[0] == ""
 
 
+def test_who_is_asking_is_not_looked_for():
+    from chat.engine import retrieval_query
+
+    query = retrieval_query("Virtual head here. How many extra locality SENCOs came out of the review?", {})
+    assert "Virtual" not in query and "SENCOs" in query
+    assert "youth worker" not in retrieval_query("youth worker question - do the police run cadets?", {})
+    assert "head" in retrieval_query("Who is the virtual school head here?", {})  # no introduction
+
+
 def test_who_holds_it_now_is_not_the_person_the_question_says_held_it_before():
     from chat.engine import retrieval_query
     from chat.questions import former_holders
