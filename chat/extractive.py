@@ -701,7 +701,8 @@ _RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b|\b(?:rate|ratio) of (?:th
 # completed" may be written "were carried out") nor an acronym (spelt out differently).
 _SHARE_THAT_IS = re.compile(r"(?:\b(?:percentage|proportion|share|per ?cent)|%) (?:of (?:[\w'’-]+ ){1,6}?)?"
                             r"(?:are|were|is|was)\s+(?:(?:currently|now|still|being|also|already)\s+)*+"
-                            r"(?:(?:under|in|on|for|from|with)\s+(?:the|a)\s+)?((?-i:[a-z]{3,})(?<!ed)(?<!ing))\b",
+                            r"(?:(?:under|in|on|for|from|with)\s+(?:the|a)\s+|(?:living|growing up) in\s+)?"
+                            r"((?-i:[a-z]{3,})(?<!ed)(?<!ing))\b",
                             re.IGNORECASE)
 # Verbs in the past that end neither in "-ed" nor "-ing": "were done" may be written "were carried out".
 _PARTICIPLES = frozenset("done made seen given taken kept held met put set known shown written brought sent paid told "

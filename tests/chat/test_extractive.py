@@ -1655,6 +1655,12 @@ def test_a_share_asked_with_a_percent_sign_or_a_category_names_its_measure():
     assert compose("what % of year 6 children in nottingham are obese right now?", [schools])[0] == ""
     obese = _hit("In 2015, 24.1% of Year 6 children in Nottingham were obese.")
     assert compose("what % of year 6 children in nottingham are obese?", [obese])[0].startswith("24.1%")
+    # "are living in poverty" asks the share in poverty
+    pupils = _hit("The number of children in Nottingham city schools judged as good or outstanding has increased "
+                  "from 60.6% to 79.7%.")
+    assert compose("what percentage of children in Nottingham are living in poverty right now?", [pupils])[0] == ""
+    poor = _hit("In Nottingham, 34% of children live in poverty.")
+    assert compose("what percentage of children in Nottingham are living in poverty?", [poor])[0].startswith("34%")
     # "were under the neglect category" names neglect; "were under five" names an age, not a measure.
     plans = _hit("44% more Child Protection Plans were commenced than in the previous year.")
     assert compose("What proportion of child protection plans were under the neglect category?", [plans])[0] == ""
