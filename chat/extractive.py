@@ -64,6 +64,8 @@ CONTACT_WEIGHT = 0.1
 _CONTACT_WORDS = re.compile(r"\b(?:get in touch|talk to|speak to|info\w*|questions?|queries|query)\b", re.IGNORECASE)
 _REACH = re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|\b(?:contact|e-?mail|ring|call)\s+(?-i:[A-Z][a-z]+\s+[A-Z])",
                     re.IGNORECASE)
+# Kinds of question whose items are names: "which wards ...?" is answered by "Aspley, Bulwell, ...".
+_NAMED_ITEMS = ("body", "place")
 # A sentence listing items, for a question asking for several ("what qualities did they want?").
 LIST_WEIGHT = 0.15
 DEFINITION_WEIGHT = 0.15  # a sentence saying what the thing a "what is X?" question names is
@@ -366,7 +368,8 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
             says_who += CONTACT_WEIGHT
         # A sentence introducing a list ("Three gaps have been identified:") is answered with its items.
         lists = LIST_WEIGHT * bool(items and (cand.text.rstrip().endswith(":")
-                                              or items_listed(cand.text, asked_words) >= items))
+                                              or items_listed(cand.text, asked_words, kind in _NAMED_ITEMS)
+                                              >= items))
         # "What is the Children's Partnership?" is answered by a sentence saying what it is.
         defines = DEFINITION_WEIGHT * bool(defined and _defines(cand.text, defined))
         score = (0.45 * own + 0.15 * focus + 0.2 * prior + 0.15 * typed + 0.2 * uses_quotes + says_who + lists

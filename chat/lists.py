@@ -50,20 +50,21 @@ def items_asked(question: str) -> int:
     return 0
 
 
-def items_listed(text: str, asked: set[str] | frozenset[str] = frozenset()) -> int:
+def items_listed(text: str, asked: set[str] | frozenset[str] = frozenset(), named: bool = False) -> int:
     """The length of the longest run of short items the text lists: "to show respect, to listen, to
     understand and to be non judgemental" is 4, a bulleted list its bullets, plain prose 1 or 2.
 
     An item made only of the question's own words (`asked`, as chat.text.stems) says nothing new and
     breaks the run: "supporting children, young people and families" lists no answer to a question
-    about what young people want."""
+    about what young people want. With `named`, only names count as items ("Aspley, Bulwell, Arboretum
+    & St Ann's" for "which wards ...?"; not "happy, healthy and fulfilled lives")."""
     bullets = len(_BULLET.findall(text))
     longest = run = 0
     for part in _ITEM_SEPARATOR.split(re.sub(r"[*()\"“”]", " ", text)):
         words = len(part.split())
         if not words:
             continue
-        if asked and set(stems(part)) <= asked:
+        if asked and set(stems(part)) <= asked or named and not part.strip()[:1].isupper():
             run = 0
             continue
         # A long part is a clause, which may close on the list's first item ("operating in Aspley").

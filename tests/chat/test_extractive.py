@@ -1700,3 +1700,13 @@ def test_whom_to_contact_is_answered_by_a_way_to_reach_someone():
                 title="Young People's Plan")
     asked = "who do i get in touch with if i have questions about the young people's plan?"
     assert compose(asked, [network, plan])[0].startswith("Jane Example"), compose(asked, [network, plan])[0]
+
+
+def test_which_places_are_answered_by_a_sentence_naming_them():
+    partnership = _hit("SSBC is a partnership of parents and professionals working together through co-production to "
+                       "help children to live happy, healthy and fulfilled lives.")
+    wards = _hit("In Nottingham the SSBC programme operates across four communities (Aspley, Bulwell, Arboretum & "
+                 "St Ann's) and seeks to improve outcomes for young children.", rank=2)
+    answer = compose("which wards does small steps big changes cover", [partnership, wards],
+                     {"SSBC": "Small Steps Big Changes"})[0]
+    assert answer.startswith("In Nottingham the SSBC programme operates across four communities"), answer

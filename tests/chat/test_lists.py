@@ -40,6 +40,10 @@ def test_a_run_of_short_items_is_a_list_and_prose_is_not():
     assert items_listed("- Early help\n- Safeguarding\n- Attainment") == 3
     assert items_listed("Some questions were included on how young people perceived our workforce "
                         "and what skills they would like to see in a worker.") == 1
+    # Places and bodies are listed by their names: "happy, healthy and fulfilled lives" names none.
+    lives = "The programme helps children to live happy, healthy and fulfilled lives."
+    assert items_listed(lives) == 3 and items_listed(lives, named=True) < 3
+    assert items_listed("The programme operates in Aspley, Bulwell, Arboretum & St Ann's.", named=True) == 4
 
 
 def test_items_made_of_the_questions_own_words_list_nothing_new():
