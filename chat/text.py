@@ -30,7 +30,7 @@ _DOUBLED = set("bdgmnprt")
 
 def stems(text: str) -> list[str]:
     """Content words reduced to a crude stem, so "leads" meets "lead", "families" meets "family",
-    "trained" meets "training" and "deprivation" meets "deprived"."""
+    "trained" meets "training", "deprivation" meets "deprived" and "reactive" meets "reacting"."""
     return [_stem(word) for word in content_words(text)]
 
 
@@ -45,7 +45,7 @@ def _stem(word: str) -> str:
         word = word[:-2]
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    for suffix in ("ation", "ing", "ed"):
+    for suffix in ("ation", "ing", "ed", "ive"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             word = word[: -len(suffix)]
             # "submitted" -> "submitt" -> "submit", "planning" -> "plan" ("staffed" keeps its "ff").

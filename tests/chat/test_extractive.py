@@ -701,6 +701,8 @@ def test_stems_meet_across_a_doubled_final_consonant():
     assert stems("staffed addressed") == ["staff", "address"]  # their double letters are their own
     # a noun in "-ation" meets its verb: "deprivation" / "deprived", "consultation" / "consulted"
     assert stems("deprivation consultations") == stems("deprived consulted")
+    # an adjective in "-ive" meets its verb: "reactive" / "reacting", "preventive" / "prevented"
+    assert stems("reactive preventive") == stems("reacting prevented")
     # a plural meets its singular, and every form of a verb its others
     assert stems("services families priorities issues meetings trainings") == \
         stems("service family priority issue meeting trained")
