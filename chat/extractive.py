@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chat.aims import asks_for_a_target, asks_what_happened, not_done_yet, states_a_target, states_an_aim
-from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS, asks_yes_or_no,
-                               chair_asked, holds_field_of, holds_kind, names_role_holder, names_title, post_asked_of,
-                               post_holder_asked, posts_of, quantities, question_kind, role_asked, status_cell,
-                               after_status_cell, the_fact, thing_counted, title_asked)
+from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS, after_status_cell,
+                               asks_yes_or_no, chair_asked, holds_field_of, holds_kind, names_role_holder, names_title,
+                               post_asked_of, post_holder_asked, posts_of, quantities, question_kind, role_asked,
+                               status_cell, the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
 from chat.names import name_readings, named_days, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
@@ -57,7 +57,7 @@ ROLE_WEIGHT = 0.15
 # A who-question's sentence saying who does it ("administered by NCVS", "Lead: Jane Example").
 AGENT_WEIGHT = 0.1
 # A question asking whom to contact is answered by a way to reach someone: "For further information
-# contact Chris Wallbanks:", an email address, a phone number (0.2: 2 read answers lost for the 3 gained).
+# contact Chris Wallbanks:", an email address, a phone number (0.2: read +2 -3; 0.1: read +2 -2).
 CONTACT_WEIGHT = 0.1
 # Words of such a question saying only that it wants a contact: "get in touch" is no topic that "keep in touch
 # with policy" is about ("contact" stays: the contact lines say it).
