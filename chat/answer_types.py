@@ -50,7 +50,7 @@ LEAD_FIELD = re.compile(r"\b(?:lead|leads|responsib\w*|contact\w*|owner|officer)
                         r"((?-i:[A-Z])[^;|]{2,80})", re.IGNORECASE)
 # "For further information contact Chris Wallbanks: chris.wallbanks@...": the name, ending where the
 # sentence moves on (not "contact Lisa Hazell Integrated ...", where her post follows).
-_CONTACT_NAMED = re.compile(r"\bcontact\s+((?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))(?=\s*[:,;(]|\s+(?-i:[a-z])|\s*$)",
+CONTACT_NAMED = re.compile(r"\bcontact\s+((?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))(?=\s*[:,;(]|\s+(?-i:[a-z])|\s*$)",
                             re.IGNORECASE)
 # Who said a quotation, after it: "(David Pearson, Sustainability and Transformation Plan Lead (2016)",
 # "- Jane Example, Director" (group 1, the name).
@@ -491,7 +491,7 @@ def in_words_of_how_often(fact: str) -> str:
 def the_fact(kind: str, text: str) -> str:
     """The single fact of that kind in `text`, when there is exactly one; '' otherwise."""
     if kind == "person":
-        found = [m.group(1).strip() for m in (*LEAD_FIELD.finditer(text), *_CONTACT_NAMED.finditer(text),
+        found = [m.group(1).strip() for m in (*LEAD_FIELD.finditer(text), *CONTACT_NAMED.finditer(text),
                                               *_QUOTED_BY.finditer(text))]
     else:
         pattern = {"phone": PHONE, "email": EMAIL, "money": MONEY, "percent": PERCENT, "date": DATE, "day": DATE,

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chat.aims import asks_for_a_target, asks_what_happened, not_done_yet, states_a_target, states_an_aim
-from chat.answer_types import (AGENT, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS, after_status_cell,
-                               asks_yes_or_no, chair_asked, holds_field_of, holds_kind, names_role_holder, names_title,
-                               post_asked_of, post_holder_asked, posts_of, quantities, question_kind, role_asked,
-                               status_cell, the_fact, thing_counted, title_asked)
+from chat.answer_types import (AGENT, CONTACT_NAMED, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS,
+                               after_status_cell, asks_yes_or_no, chair_asked, holds_field_of, holds_kind,
+                               names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of, quantities,
+                               question_kind, role_asked, status_cell, the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
 from chat.names import name_readings, named_days, names_a_day, names_all
 from chat.people import names_a_person, names_only, opens_with_post
@@ -56,14 +56,12 @@ _TWO_PARTS = re.compile(r",?\s+and\s+(?:what|when|who|whom|where|which|how|does|
 ROLE_WEIGHT = 0.15
 # A who-question's sentence saying who does it ("administered by NCVS", "Lead: Jane Example").
 AGENT_WEIGHT = 0.1
-# A question asking whom to contact is answered by a way to reach someone: "For further information
-# contact Chris Wallbanks:", an email address, a phone number (0.2: read +2 -3; 0.1: read +2 -2).
+# A question asking whom to contact is answered by a way to reach someone (_REACHED_AT, CONTACT_NAMED): "For
+# further information contact Chris Wallbanks:", an email address, a phone number (0.2: read +2 -3; 0.1: +2 -2).
 CONTACT_WEIGHT = 0.1
 # Words of such a question saying only that it wants a contact: "get in touch" is no topic that "keep in touch
 # with policy" is about ("contact" stays: the contact lines say it).
 _CONTACT_WORDS = re.compile(r"\b(?:get in touch|talk to|speak to|info\w*|questions?|queries|query)\b", re.IGNORECASE)
-_REACH = re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|\b(?:contact|e-?mail|ring|call)\s+(?-i:[A-Z][a-z]+\s+[A-Z])",
-                    re.IGNORECASE)
 # Kinds of question whose items are names: "which wards ...?" is answered by "Aspley, Bulwell, ...".
 _NAMED_ITEMS = ("body", "place")
 # A sentence listing items, for a question asking for several ("what qualities did they want?").
@@ -232,14 +230,9 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
 def _last_piece_before(hit: Hit, hits: list[Hit]) -> str:
     """The last sentence of the passage just before `hit`'s in its document, under the same heading, when
     it was retrieved too: a passage boundary falls where the document's text goes on."""
-    here = _ordinal(hit.chunk)
-    for other in hits:
-        chunk = other.chunk
-        if (here is not None and chunk.source == hit.chunk.source and _ordinal(chunk) == here - 1
-                and chunk.heading == hit.chunk.heading and {chunk.kind, hit.chunk.kind} <= {"paragraph", "list_item"}):
-            pieces = _pieces(other)
-            return pieces[-1] if pieces else ""
-    return ""
+    before = next((other for other in hits if _follows(hit.chunk, other.chunk)), None)
+    pieces = _pieces(before) if before else []
+    return pieces[-1] if pieces else ""
 
 
 # A contact entry's closing line: an email address, a phone number or an extension.
@@ -364,7 +357,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
             says_who += AGENT_WEIGHT
-        if contact and _REACH.search(cand.text):
+        if contact and (_REACHED_AT.search(cand.text) or CONTACT_NAMED.search(cand.text)):
             says_who += CONTACT_WEIGHT
         # A sentence introducing a list ("Three gaps have been identified:") is answered with its items.
         lists = LIST_WEIGHT * bool(items and (cand.text.rstrip().endswith(":")
@@ -990,11 +983,17 @@ def _first_on_topic(scored: list[Scored], least: float) -> Scored | None:
 
 
 def _continues(chunk: Chunk, before: Chunk) -> bool:
-    """Whether `chunk` is the passage right after `before` in its document, under the same heading."""
+    """Whether `chunk` is the passage right after `before` in its document, under the same named heading."""
+    return bool(chunk.heading) and _follows(chunk, before)
+
+
+def _follows(chunk: Chunk, before: Chunk) -> bool:
+    """Whether `chunk` is the prose passage right after `before` in its document, under the same heading
+    (or none)."""
     here, prior = _ordinal(chunk), _ordinal(before)
     # A list may go on with the record the prose before it tells ("- 3 Service induction days ...").
     return (chunk.source == before.source and {chunk.kind, before.kind} <= {"paragraph", "list_item"}
-            and bool(chunk.heading) and chunk.heading == before.heading
+            and chunk.heading == before.heading
             and here is not None and prior is not None and here == prior + 1)
 
 
