@@ -121,14 +121,25 @@ def acronym_named(question: str, glossary: dict[str, str]) -> str:
     asking = [s for s in sentences if s.endswith("?")] or sentences[-1:]
     if len(asking) != 1:  # "What does NCSCB stand for? Who chairs it?" asks more than its name
         return ""
-    found = _STANDS_FOR.match(_without_preamble(asking[0]))
-    if found:
-        return next((g for g in found.groups() if g), "")
+    for clause in _clauses(asking[0]):
+        found = _STANDS_FOR.match(clause)
+        if found:
+            return next((g for g in found.groups() if g), "")
     if not _STANDS_FOR_IT.search(asking[0]):
         return ""
     named = set(re.findall(_ACRONYM, question))
     defined = named & set(glossary)
     return next(iter(defined or named)) if len(defined or named) == 1 else ""  # "it" must point at one
+
+
+# Where the asking clause of a sentence may begin: "Sorry if this is a daft one but what is CAMHS short
+# for?", "new to the team - what does MASH stand for?". Not after "and": that joins a second question.
+_CLAUSE_START = re.compile(r"(?:\bbut|\s[-–—]|[,:;])\s+(?=(?:what|expand|spell)\b)", re.IGNORECASE)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence without its preamble, then each clause from a "but" or a dash on, last first."""
+    return [_without_preamble(sentence)] + [sentence[m.end():] for m in reversed(list(_CLAUSE_START.finditer(sentence)))]
 
 
 def catalogue_answer(question: str, reader, timings: dict) -> Answer | None:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 MANIFEST = "manifest.json"
 # 2: each document's vocabulary is stored with it (ingest.vocabulary); 3: each chunk's paper (its cover sheet's title);
-# 4: each document's people (ingest.people) and title-case words are stored with it (an older build lacks the tables)
-FORMAT_VERSION = 4
+# 4: each document's people (ingest.people) and title-case words are stored with it (an older build lacks the tables);
+# 5: acronyms of abbreviation lists taking more than a letter from a word ("SENCO") and names with an aside
+# ("Education, Health and (social) Care Plans (EHCP)") are read, so passages' indexed text and the glossary change
+FORMAT_VERSION = 5
 
 
 class IndexMismatch(Exception):

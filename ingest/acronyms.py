@@ -43,12 +43,16 @@ def _capitals(text: str) -> int:
 def _from_line(line: str) -> list[Acronym]:
     out = []
     listed = _LIST_LINE.match(line)
-    if listed and _initials_match(listed.group(1), listed.group(2)):
+    if listed and (_initials_match(listed.group(1), listed.group(2))
+                   or (_MARKED_ENTRY.match(line) and _spelt_by_prefixes(listed.group(1), listed.group(2)))):
         out.append(Acronym(listed.group(1), _tidy(listed.group(2)), line[:200]))
     for match in _PAREN_ACRONYM.finditer(line):
         short = match.group(1)
-        words = _WORD.findall(line[: match.start()])
-        expansion = _expansion_before(short, words)
+        before = line[: match.start()]
+        expansion = _expansion_before(short, _WORD.findall(before))
+        if not expansion and _ASIDE.search(before):  # spelt without the aside, quoted with it
+            expansion = _expansion_before(short, _WORD.findall(_ASIDE.sub(" ", before)))
+            expansion = expansion and (_as_written(expansion, before) or expansion)
         if expansion:
             out.append(Acronym(short.rstrip("s") if short.endswith("s") and short[:-1].isupper() else short,
                                expansion, _around(line, match.start())))
@@ -66,6 +70,45 @@ def _expansion_before(short: str, words: list[str]) -> str:
         if candidate and candidate[0].lower() not in _SMALL and _initials_match(short, " ".join(candidate)):
             return _tidy(" ".join(candidate))
     return ""
+
+
+# A bulleted or bold entry of an abbreviation list ("- **SENCO** Special Educational Needs Coordinator"):
+# the layout says it is a definition, so its letters may take more than one from a word.
+_MARKED_ENTRY = re.compile(r"^(?:-\s*\**|\*\*)[A-Z]")
+# A bracketed aside inside a name: "Education, Health and (social) Care Plans (EHCP)".
+_ASIDE = re.compile(r"\([^()]{1,30}\)")
+
+
+def _spelt_by_prefixes(short: str, expansion: str) -> bool:
+    """Whether the acronym's letters are the openings of the expansion's words, in order, each word of
+    note giving one letter or more and small words none or more: "SENCO" is Special Educational Needs
+    CO-ordinator, "OfSTED" OFfice for STandards in EDucation, "HT" Head Teacher (Headteacher). An aside
+    in brackets and a trailing "for Schools" ("TDA" Training and Development Agency for Schools) are
+    not spelt."""
+    text = _ASIDE.sub(" ", expansion)
+    words = [w.lower() for w in _WORD.findall(text) if w != "&"]
+    letters = short.lower()
+
+    def spells(i: int, j: int) -> bool:  # letters[i:] from words[j:]
+        if i == len(letters):
+            rest = words[j:]
+            return not rest or (rest[0] in _SMALL and len(rest) <= 3)
+        if j == len(words):
+            return False
+        word = words[j]
+        if word in _SMALL and spells(i, j + 1):
+            return True
+        return any(word[:n] == letters[i:i + n] and spells(i + n, j + 1)
+                   for n in range(1, min(len(word), len(letters) - i) + 1))
+    return len(letters) >= 2 and spells(0, 0)
+
+
+def _as_written(expansion: str, before: str) -> str:
+    """The words of `expansion` as `before` writes them, asides in brackets included."""
+    words = expansion.split()
+    pattern = r"[\s,]*(?:\([^()]{1,30}\)[\s,]*)?".join(re.escape(w) for w in words)
+    found = list(re.finditer(pattern, before))
+    return _tidy(found[-1].group(0)) if found else ""
 
 
 def _letters(short: str) -> str:

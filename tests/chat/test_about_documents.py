@@ -81,6 +81,10 @@ def test_what_an_acronym_stands_for_is_asked_only_of_acronyms_the_documents_defi
     assert acronym_asked("someone mentioned the NCSCB - what's that?", glossary) == "NCSCB"
     assert acronym_asked("What does NCSCB stand for in section 2.3?", glossary) == "NCSCB"  # "2.3" ends no sentence
     assert acronym_asked("The NCSCB budget was cut - what is it now?", glossary) == ""
+    # Asked in a clause after "but" or a dash, not one joined by "and".
+    assert acronym_asked("Sorry if this is a daft one but what is DfE short for?", glossary) == "DfE"
+    assert acronym_asked("new to the team - what does NCSCB stand for?", glossary) == "NCSCB"
+    assert acronym_asked("Who chairs the board and what does NCSCB stand for?", glossary) == ""
 
 
 @pytest.mark.slow
@@ -89,6 +93,14 @@ def test_what_an_acronym_stands_for_is_answered_from_its_definition(corpus_engin
     assert answer.text == "NCSCB stands for Nottingham City Safeguarding Children Board [1]."
     defining = answer.citations[0].hit.chunk.text
     assert "NCSCB" in defining and "Safeguarding Children" in defining
+
+
+@pytest.mark.slow
+def test_acronyms_of_an_abbreviation_list_and_of_a_name_with_an_aside_are_answered(corpus_engine):
+    assert corpus_engine.answer("what does SENCO stand for").text == \
+        "SENCO stands for Special Educational Needs Coordinator [1]."
+    ehcp = corpus_engine.answer("As a parent governor I keep hearing EHCP. What does it stand for?")
+    assert ehcp.text == "EHCP stands for Education, Health and (social) Care Plans [1]."
 
 
 @pytest.mark.slow

@@ -17,6 +17,25 @@ def test_definitions_in_brackets_both_ways_and_lists():
     assert ("DfE", "Department for Education") in pairs
 
 
+def test_an_abbreviation_list_entry_may_take_more_than_one_letter_from_a_word():
+    text = ("- **SENCO** Special Educational Needs Coordinator\n- **OfSTED** Office for Standards in Education\n"
+            "- **TDA** Training and Development Agency for Schools\n- **HT** Head Teacher (Headteacher)\n"
+            "SENCO support is available to all schools\nNCSCB through inclusion of more resources on the NCSCB")
+    assert _pairs(text) == {("SENCO", "Special Educational Needs Coordinator"),
+                            ("OfSTED", "Office for Standards in Education"),
+                            ("TDA", "Training and Development Agency for Schools"),
+                            ("HT", "Head Teacher (Headteacher)")}
+    # Without a list's bullet or bold, a line is read as before: each word gives one letter.
+    assert not _pairs("SENCO Special Educational Needs Coordinator")
+
+
+def test_a_name_with_an_aside_in_brackets_is_quoted_as_written():
+    assert _pairs("introduce Education, Health and (social) Care Plans (EHCP) in place of Statements") == \
+        {("EHCP", "Education, Health and (social) Care Plans")}
+    assert _pairs("the Local Safeguarding (Children) Board (LSCB) met") == \
+        {("LSCB", "Local Safeguarding Children Board")}  # the aside is part of the spelling
+
+
 def test_brackets_that_are_not_definitions_are_ignored():
     assert not _pairs("The meeting (see Appendix A) agreed the plan (NOW) for the year.")
     assert not _pairs("Training was delivered to staff (TBC) in the autumn.")
