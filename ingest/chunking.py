@@ -342,7 +342,7 @@ def _marked_columns(cells: list[str], header_cells: list[str]) -> dict:
     fields = {}
     for i in marked:
         named = [j for j in range(1, min(i, len(header_cells) - 1) + 1) if header_cells[j]]
-        if not named:
+        if not named or header_cells[named[-1]] in fields:  # two marks under one column: not this header's
             return {}
         fields[header_cells[named[-1]]] = cells[i]
     return fields

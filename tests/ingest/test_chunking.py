@@ -272,3 +272,7 @@ def test_a_mark_in_a_table_is_read_under_the_column_it_stands_in():
     assert "Embed new Supervision process across the Partnership:; Delayed but continuing: X" in rows, rows
     # Under the header's empty last cell: the column merged over two cells to its left.
     assert "Support the setting up of the Multi Agency Safeguarding Hub (MASH):; In difficulty/Abandoned: X" in rows
+    # Two marks that would stand under one column are not keyed by it: neither is lost.
+    doubled = raw.replace("(MASH):\t\t\t\tX\n", "(MASH):\t\t\tX\tY\n")
+    row = [c.text for c in _chunks(doubled) if "MASH" in c.text][-1]
+    assert "X" in row.split() and "Y" in row.split(), row
