@@ -12,7 +12,7 @@ from chat.answer_types import (AGENT, CONTACT_NAMED, EMAIL, LEAD_FIELD, PHONE, Q
                                names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of, quantities,
                                question_kind, role_asked, status_cell, the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
-from chat.names import name_readings, named_days, names_a_day, names_all
+from chat.names import name_readings, named_days, named_things, names_a_day, names_all, naming_part
 from chat.people import names_a_person, names_only, opens_with_post
 from chat.periods import (Periods, dates_in_words, document_fit, document_years, period_fit, periods_asked,
                           reported_in)
@@ -106,6 +106,8 @@ _APPROVING = frozenset(stems("sign signs signed signing approve approves approve
 _PUBLISHING = frozenset(stems("publish publishes published publishing"))
 _LAUNCHING = frozenset(stems("launch launches launched launching implement implements implemented implementing "
                              "implementation"))
+# "When's the closing date for applying?" is not answered by the year a target is due ("by 2015").
+_CLOSING = frozenset(stems("close closes closed closing closure"))
 _EVENTS = [
     # "sign off" is approving: "On what date did the Committee sign off ...?" / "... approved on 5 March"
     (_APPROVING, _APPROVING),
@@ -113,6 +115,7 @@ _EVENTS = [
     # "When is the new service meant to go live?": "to support full implementation in 2018", "The new
     # service will commence in April 2018". (A question asking when something starts is not filtered.)
     (_LAUNCHING, _LAUNCHING | _STARTING),
+    (_CLOSING, _CLOSING),
 ]
 _MEETING = frozenset(stems("meet met meeting"))  # "The first meeting took place on the 1st July 2019"
 _MEET_ASKED = re.compile(r"\b(?:meet|meets|met)\b", re.IGNORECASE)
@@ -511,7 +514,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     """
     kind = question_kind(question)
     asked = asked_part(question)  # "X used to be ... - who does it now?": X is not what is asked about
-    readings, days = name_readings(_expansions_shortened(asked, glossary)), named_days(asked)
+    readings, days = name_readings(_expansions_shortened(naming_part(asked), glossary)), named_days(asked)
     units = candidates(hits, question)
     measure = _measure(question, kind)
     counted = thing_counted(asked) if kind == "count" else ""
@@ -753,6 +756,9 @@ _SUM_BEFORE_THING = re.compile(r"\b(?:a|an|the)\s+£\s?\d[\d.,]*\s*(?:m|bn|k|mil
 _PEOPLE_AT_WORK = frozenset(_root(w) for w in stems("people staff colleagues practitioners professionals employees "
                                                       "workers members individuals personnel"))
 _YOUNG_PEOPLE = frozenset(_root(w) for w in stems("children kids pupils babies infants teenagers youngsters"))
+_NUMBER_OF = re.compile(r"\b(?:number|total|count) of\s+", re.IGNORECASE)
+_OPENING_WORDS = 3
+_PLURALS = frozenset("children people staff men women police".split())
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
 # "under five", "aged 16", "aged nought to three": a number after these, naming nothing, is an age.
 _AGE_BEFORE = re.compile(r"\b(?:under|over|(?:aged?|ages)(?:\s+[\w.]+\s*(?:to|-|–))?|below|above)\s*$",
@@ -782,7 +788,7 @@ def _counts_what_is_asked(cand: Candidate, counted: str, asked: str) -> bool:
     earlier: list[str] = []
     for number in numbers:
         after = _BOUND_AFTER.sub("", cand.text[number.end():].lstrip("-"))  # "2-bed homes" counts homes
-        named = _words_after(after)
+        named = _words_after(after) or _counted_before(cand.text[:number.start()])
         if not named and _AGE_BEFORE.search(cand.text[:number.start()]):
             continue  # "every child under five in Nottingham": an age, not a count
         # "898 Priority Families ..., which exceeded the target of 852": a figure it is compared with
@@ -793,18 +799,49 @@ def _counts_what_is_asked(cand: Candidate, counted: str, asked: str) -> bool:
             return True
         earlier = named
         roots = {_root(w) for w in stems(" ".join(named))}
-        if roots & asked_words or any(roots & sort for sort in sorts):
+        if any(roots & sort for sort in sorts):  # "2,024 Nottingham children" for "how many Nottingham kids"
+            return True
+        if _counts_a_qualifier(roots, counted):
+            continue  # "just under 100 schools" for "How many school nurses ...?": it counts schools
+        if roots & asked_words:
             return True
     return not numbers
 
 
+def _counted_before(text: str) -> list[str]:
+    """What a number closing `text` counts when the sentence says so before it: "schools and academies"
+    in "The total number of schools and academies is just under", "referrals" in "Number of Referrals:";
+    [] when it does not."""
+    said = list(_NUMBER_OF.finditer(text))
+    return _words_after(text[said[-1].end():]) if said else []
+
+
+def _counts_a_qualifier(roots: set[str], counted: str) -> bool:
+    """Whether a number counting `roots` counts what the question names only to qualify the plural
+    after it: "schools" for "school nurses", "agency" for "agency staff" (not "staff work", where
+    "work" is no plural)."""
+    words = [(word, {_root(w) for w in stems(word)}) for word in re.findall(r"[\w'’-]+", counted.lower())]
+    return any(own & roots and not after & roots and _is_plural(following)
+               for (_, own), (following, after) in zip(words, words[1:]))
+
+
+def _is_plural(word: str) -> bool:
+    """Whether a word reads as a plural noun ("nurses", "children"), not an acronym ("NHS") or "this"."""
+    if word.lower() in _PLURALS:
+        return True
+    return word.endswith("s") and not word.isupper() and not word.endswith(("ss", "us", "is"))
+
+
 def _words_after(text: str) -> list[str]:
-    """The words opening `text`, up to the first stop word or punctuation (at most _COUNTED_REACH)."""
+    """The words opening `text`, up to the first stop word or punctuation (at most _COUNTED_REACH) or
+    the first plural, where the thing counted ends ("5,000 employees" in "5,000 employees work in")."""
     words = []
     for token in re.findall(r"[\w'’-]+|[^\w\s]", text)[:_COUNTED_REACH]:
         if not token[0].isalpha() or token.lower() in STOPWORDS:
             break
         words.append(token.lower())
+        if _is_plural(token):  # not an acronym: "5 NHS trusts"
+            break
     return words
 
 
@@ -955,8 +992,11 @@ def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary
         return True
     chunk = cand.hit.chunk
     # A record split over two passages under one heading is read as one: "The first meeting took place
-    # on the 1st July 2019", after the passage naming the "Rota Visits" the new board replaced.
-    if any(_continues(chunk, h.chunk) and _names_in(h, names, glossary) for h in hits):
+    # on the 1st July 2019", after the passage naming the "Rota Visits" the new board replaced; but not
+    # a sentence opening with a name of its own ("On Target Hucknall Flying High Primary School opened
+    # ..." after the passage naming West Bridgford).
+    if not _opens_with_a_name(cand.text) and any(_continues(chunk, h.chunk) and _names_in(h, names, glossary)
+                                                 for h in hits):
         return True
     # Said by the passage or its paper's title ("Big Lottery for Nottingham, ..."), not the bundle's.
     said = [name for name in names if names_all(f"{chunk.text} {chunk.paper}", [name])]
@@ -964,6 +1004,13 @@ def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary
         return False
     same = [h for h in hits if h.chunk.source == chunk.source]
     return all(any(_names_in(h, [name], glossary) for h in same) for name in names if name not in said)
+
+
+def _opens_with_a_name(text: str) -> bool:
+    """Whether the sentence names what it tells of in its first words: a name of two words or more
+    starting among its first _OPENING_WORDS."""
+    opening = len(" ".join(text.split()[:_OPENING_WORDS]))
+    return any(len(name.split()) > 1 and 0 <= text.find(name) < opening for name in named_things(text))
 
 
 def _first_on_topic(scored: list[Scored], least: float) -> Scored | None:

@@ -25,6 +25,8 @@ _LONG_NAME = re.compile(name_pattern(6))
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]\w*\b")
 _STAGE_LABEL = re.compile(r"\b(?:Phase|Stage|Year|Wave|Part|Tier|Level|Step)\s+(?:\d+|One|Two|Three|Four|Five|one|two|"
                           r"three|four|five)\b")
+# Those a body serves, named in its name by a possessive: "Children's Services", "Young People's Plan".
+_SERVED = {"children", "people", "women", "men", "girls", "boys", "families", "parents", "carers", "students"}
 _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
 _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE)
 
@@ -43,13 +45,35 @@ def named_things(question: str) -> list[str]:
     names = []
     for m in _LONG_NAME.finditer(question):
         if m.start() > len(question) - len(question.lstrip()) or len(m.group(0).split()) > 2:
-            # A possessive ends a name: "the Big Lottery's Fulfilling Lives" names the Big Lottery.
+            # A possessive ends a name: "the Big Lottery's Fulfilling Lives" names the Big Lottery; but
+            # "Young People's" in "Children and Young People's Provider Network" says whom it serves.
             name = m.group(0)
             owner = re.split(r"['’]s\s", name, maxsplit=1)[0]
-            names.append(owner if owner != name and len(owner.split()) > 1 else name)
+            serves = owner.split()[-1].lower() in _SERVED
+            names.append(owner if owner != name and len(owner.split()) > 1 and not serves else name)
     # A single word capitalised inside as well ("CitiHealth", "ContactSearch") is a name too.
     names += [m.group(0) for m in _CAMEL_CASE.finditer(question) if not any(m.group(0) in n for n in names)]
     return [name for name in names if not _is_months(name)]
+
+
+# A sentence of the question: "2.3" and "e.g" do not end one.
+_SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")
+_ACRONYM_WORD = re.compile(r"\b[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8}\b")
+# A word pointing back at what a sentence before named: "What ages is it for?".
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|this|these|those)\b", re.IGNORECASE)
+
+
+def naming_part(question: str) -> str:
+    """The part of the question whose names the answer must name: its one asking sentence when that
+    names something itself and points back at nothing ("The 2017 plan says Nottingham is an Early
+    Intervention Foundation Pioneering Place. When was the EIF itself launched?" asks about the EIF,
+    not the Pioneering Place); the whole question otherwise ("... keen on the police cadets. What ages
+    is it for?")."""
+    sentences = [s.strip() for s in _SENTENCE.findall(question) if s.strip()]
+    asking = [s for s in sentences if s.endswith("?")]
+    if len(sentences) < 2 or len(asking) != 1 or _POINTS_BACK.search(asking[0]):
+        return question
+    return asking[0] if named_things(asking[0]) or _ACRONYM_WORD.search(asking[0]) else question
 
 
 def name_readings(question: str) -> list[list[str]]:

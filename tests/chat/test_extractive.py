@@ -11,7 +11,7 @@ from chat.answer_types import (after_status_cell, asks_yes_or_no, chair_asked, h
                                post_asked_of, post_holder_asked, question_kind, role_asked, status_cell, the_fact)
 from chat.extractive import candidates, compose, score_candidates, topic_terms
 from chat.rows import trim_cell
-from chat.names import name_readings, named_things
+from chat.names import name_readings, named_things, naming_part
 from chat.people import names_a_person, opens_with_post
 from chat.questions import documents_named, quoted_phrases
 from chat.text import abbreviates, one_letter_apart, stems
@@ -361,9 +361,25 @@ def test_an_opening_question_word_is_not_part_of_a_name():
     assert named_things("How big is the Big Lottery's Fulfilling Lives: A Better Start initiative?") == [
         "Big Lottery", "Better Start"]
     assert named_things("What is Cllr David Mellen's portfolio?") == ["Cllr David Mellen's"]
+    # but a possessive naming whom a body serves is part of its name
+    assert named_things("What's the phone number for the Young People's Provider Network?") == [
+        "Young People's Provider Network"]
     # months name a period, not a thing the answer must mention
     assert named_things("In the Jul-Sep 2020 update, what was the turnover rate?") == []
     assert named_things("What did the April-June report say of Loxley House?") == ["Loxley House"]
+
+
+def test_names_the_answer_must_give_come_from_the_asking_sentence_when_it_names_something():
+    launch = _hit("The Early Intervention Foundation (EIF) was launched as a charity on 4th July 2013.")
+    glossary = {"EIF": "Early Intervention Foundation"}
+    asked = ("The 2017 workforce plan says Nottingham is an Early Intervention Foundation Pioneering Place. "
+             "When was the EIF itself launched?")
+    assert "4th July 2013" in compose(asked, [launch], glossary)[0]  # the Pioneering Place is not asked about
+    assert naming_part(asked) == "When was the EIF itself launched?"
+    # An asking sentence pointing back ("it") is read with the sentence it points back to.
+    scene = "My lads are keen on the Police Cadets. What ages is it for?"
+    assert naming_part(scene) == scene
+    assert naming_part("What ages are the Police Cadets for?") == "What ages are the Police Cadets for?"
 
 
 def test_a_title_before_a_name_may_be_written_another_way():
@@ -1142,6 +1158,35 @@ def test_a_record_split_over_two_passages_is_read_as_one_and_meeting_is_an_event
                   kind="list_item")
     assert compose(asked, [vote, listed])[0].startswith("The first meeting took place"), compose(asked, [vote, listed])
     assert compose("When was the vote to end 'Rota Visits'?", [vote, meeting])[0].startswith("On 18 March 2019")
+    # A sentence opening with a name of its own tells of that, not of what the passage before named.
+    needed = part("Analysis suggests that a new secondary school in the West Bridgford planning area will be "
+                  "required.", 11, heading="School places:")
+    opened = part("Flying High Primary School opened on the 9 September 2019 as a result of house building.", 12,
+                  heading="School places:")
+    assert compose("When is the new secondary school in West Bridgford going to open?", [needed, opened])[0] == ""
+
+
+def test_a_number_counting_what_qualifies_the_thing_counted_does_not_answer_how_many():
+    overview = _hit("The total number of schools and academies is just under 100. Approx 5,000 employees work in "
+                    "Nottingham City Schools.")
+    asked = "How many school nurses are there working in Nottingham city schools?"
+    assert compose(asked, [overview])[0] == ""  # schools and employees are counted, not school nurses
+    nurses = _hit("There are 35 school nurses working across the city's schools.", rank=2)
+    assert "35 school nurses" in compose(asked, [overview, nurses])[0]
+    assert "just under 100" in compose("How many schools and academies are there?", [overview])[0]
+    books = _hit("Dolly Parton's Imagination Library continues to expand with 2,024 Nottingham children "
+                 "receiving a free book each month.")
+    assert "2,024" in compose("How many Nottingham kids get a free book every month?", [books])[0]
+    trusts = _hit("Five NHS trusts serve the city.")
+    assert "Five NHS trusts" in compose("How many NHS trusts serve the city?", [trusts])[0]
+
+
+def test_a_closing_date_is_answered_by_a_sentence_saying_what_closes():
+    target = _hit("Have a graduate leading practice in every setting by 2015 through the Graduate Leader Fund.")
+    asked = "When's the closing date for applying to the Graduate Leader Fund?"
+    assert compose(asked, [target])[0] == ""
+    closing = _hit("Applications to the Graduate Leader Fund close on 5 May 2014.", rank=2)
+    assert "close on 5 May 2014" in compose(asked, [target, closing])[0]
 
 
 def test_a_weak_best_sentence_gives_way_to_a_close_one_of_its_passage_on_the_topic():
