@@ -16,8 +16,10 @@ _PROSPECT = re.compile(r"\b(?:targets? (?:to|of)|forecast\w*|projected|would be|
 _TARGET_ASKED = re.compile(r"\b(?:target|aim|goal|ambition)s?\b", re.IGNORECASE)
 _STATES_TARGET = re.compile(r"\b(?:target\w*|aim\w*|goals?|ambitions?|aspir\w*|plan(?:s|ned)? to|expect\w*|"
                             r"forecast\w*|projected|will|would)\b", re.IGNORECASE)
-# "A survey is currently underway", "We are awaiting sight of the new health check": not done yet.
-_NOT_YET = re.compile(r"\b(?:awaiting|(?:is|are) (?:currently |now )?(?:underway|under way)|not yet|yet to be)\b",
+# "A survey is currently underway", "We are awaiting sight of the new health check", "Next steps ...
+# include ... completion of an external survey", "Review of service to be completed by December": not done yet.
+_NOT_YET = re.compile(r"\b(?:awaiting|(?:is|are) (?:currently |now )?(?:underway|under way)|not yet|yet to be"
+                      r"|next steps?|to be (?:completed|undertaken|carried out|published|finalised|finalized))\b",
                       re.IGNORECASE)
 # "To provide support, the Big Lottery has appointed ...": a purpose, then what was done.
 _DONE = re.compile(r"\b(?:has|have|had|was|were)\b", re.IGNORECASE)
@@ -26,14 +28,19 @@ _STATE = re.compile(r"\b(?:is|are|has|have|had|was|were)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^[^:;|]{1,60}:\s*")  # a row cell's column name
 # "By how much did it go up?", "how many were recruited?": the question asks what happened ...
 _HAPPENED = re.compile(r"\b(?:did|was|were|had|(?:has|have)(?! to\b))\b", re.IGNORECASE)
+# ... or, asking an amount, what is so: "How many health visitors does the city employ?" ...
+_IS_SO = re.compile(r"\b(?:does|do|is|are)\b", re.IGNORECASE)
+_AMOUNT_ASKED = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:percentage|proportion|share|number)\b", re.IGNORECASE)
 # ... unless it asks about the plan itself.
 _ASKS_AIM = re.compile(r"\b(?:aim\w*|target\w*|goals?|plan(?:s|ned)? to|intend\w*|expect\w*|will|should|due|"
-                       r"supposed|want\w*|hope\w*|commit\w*|pledge\w*|ambition\w*)\b", re.IGNORECASE)
+                       r"supposed|want\w*|hope\w*|commit\w*|pledge\w*|promis\w*|ambition\w*|needs? to|meant|required|"
+                       r"(?:has|have) to)\b", re.IGNORECASE)
 
 
 def asks_what_happened(question: str) -> bool:
     """Whether the question asks for an outcome ("by how much did ... go up?"), not a plan or target."""
-    return bool(_HAPPENED.search(question)) and not _ASKS_AIM.search(question)
+    happened = _HAPPENED.search(question) or _IS_SO.search(question) and _AMOUNT_ASKED.search(question)
+    return bool(happened) and not _ASKS_AIM.search(question)
 
 
 def states_an_aim(text: str, row: bool = False) -> bool:

@@ -29,6 +29,12 @@ def test_aims_and_questions_about_what_happened():
     assert not asks_what_happened("Does our group have to be based in the city?")
     assert not asks_what_happened("By how much is take-up meant to go up? What is the target?")
     assert not asks_what_happened("What was the target for take-up?")
+    # asking an amount in the present asks what is so, unless it asks what is needed or promised
+    assert asks_what_happened("How many health visitors does Nottingham City employ at the moment?")
+    assert not asks_what_happened("What areas does the plan cover?")
+    assert not asks_what_happened("How many of the criteria does a family need to meet?")
+    assert not asks_what_happened("How many families is the programme meant to support?")
+    assert not asks_what_happened("What did the manifesto promise about the number of two year olds in nursery?")
 
 
 def test_an_outcome_question_is_answered_by_the_outcome_not_the_target():
@@ -48,6 +54,7 @@ def test_an_aim_in_an_action_plan_row_counts_nothing_that_happened():
                 "in line with the drive to increase Health Visitors nationally by 4,000 over the next 3 years; "
                 "Lead: Jane Example", 1, kind="table_row")]
     assert compose("How many health visitors did the city recruit under the national drive?", row)[0] == ""
+    assert compose("How many health visitors does the city employ at the moment?", row)[0] == ""
     assert "4,000" in compose("How many more health visitors is the national drive aiming for?", row)[0]
 
 
@@ -66,5 +73,11 @@ def test_a_target_or_forecast_or_a_thing_not_yet_done_says_nothing_of_how_it_tur
                  "form part of a full review of the effectiveness of DART and the allocation of future resources.", 1)]
     assert compose("What were the findings of the survey on DART - how do partner agencies rate the service?",
                    then)[0] == ""
+    # next steps, and what is "to be completed", are still to come
+    steps = [_hit("Next steps include the completion of an external survey of 600 families on well-being.", 1)]
+    assert compose("What did the well-being survey of 600 families find?", steps)[0] == ""
+    assert compose("What are the next steps for the well-being survey?", steps)[0] != ""
+    review = [_hit("Review of the school nursing service to be completed by December 2013.", 1)]
+    assert compose("What did the December 2013 review of the school nursing service conclude?", review)[0] == ""
     published = [_hit("The Review was published in May 2016 but the timescales have not yet been set.", 1)]
     assert "May 2016" in compose("When was the Review published?", published)[0]
