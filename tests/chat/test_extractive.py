@@ -1348,6 +1348,9 @@ def test_who_holds_it_now_is_not_the_person_the_question_says_held_it_before():
     still = "Who is the safeguarding board's training co-ordinator now - still Mr Langley?"
     assert former_holders(still, words) == ["Mr Langley"]
     assert "Langley" not in retrieval_query(still, {}, words)
+    # "who's" asks of now, as "who is" does, after the older paper's name.
+    paperwork = "who's the safeguarding board's training co-ordinator? my old paperwork says Paul Langley"
+    assert former_holders(paperwork, words) == ["Paul Langley"]
     old = _hit("Name: Paul Langley; Job Title: Safeguarding Board Training Co-ordinator; "
                "Email: paul.langley@city.gov.uk")
     new = _hit("Holly Bligh Safeguarding Board Training Co-ordinator holly.bligh@city.gov.uk", rank=3)
