@@ -757,7 +757,6 @@ _PEOPLE_AT_WORK = frozenset(_root(w) for w in stems("people staff colleagues pra
                                                       "workers members individuals personnel"))
 _YOUNG_PEOPLE = frozenset(_root(w) for w in stems("children kids pupils babies infants teenagers youngsters"))
 _NUMBER_OF = re.compile(r"\b(?:number|total|count) of\s+", re.IGNORECASE)
-_OPENING_WORDS = 3
 _PLURALS = frozenset("children people staff men women police".split())
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
 # "under five", "aged 16", "aged nought to three": a number after these, naming nothing, is an age.
@@ -1004,6 +1003,9 @@ def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary
         return False
     same = [h for h in hits if h.chunk.source == chunk.source]
     return all(any(_names_in(h, [name], glossary) for h in same) for name in names if name not in said)
+
+
+_OPENING_WORDS = 3  # a sentence names its subject among its first words: "On Target Hucknall Flying High ..."
 
 
 def _opens_with_a_name(text: str) -> bool:
