@@ -245,7 +245,8 @@ _REACHED_AT = re.compile(rf"{EMAIL.pattern}|{PHONE.pattern}|\bext(?:ension|n)?\.
 def _pieces(hit: Hit) -> list[str]:
     pieces: list[str] = []
     short: list[str] = []
-    for line in hit.chunk.text.split("\n"):
+    lines = hit.chunk.text.split("\n")
+    for line in lines if hit.chunk.kind == "table_row" else _unwrapped(lines):
         line = line.strip()
         if not line:
             continue
@@ -277,6 +278,26 @@ def _pieces(hit: Hit) -> list[str]:
     if short:
         pieces.append(" ".join(short))
     return pieces
+
+
+# A line ending on a possessive or a word that cannot end a phrase goes on in the next line, as does a
+# line followed by one opening in lower case: a list item wrapped in the PDF ("- Implement the Nottingham
+# Children’s" / "Partnership Workforce Strategy Action Plan for 2016-17, ...").
+_GOES_ON = re.compile(r"(?:['’]s|\b(?:the|of|and|to|for|in|with|a|an|by|on|at|or|from))$", re.IGNORECASE)
+_ITEM_MARK = ("- ", "• ", "* ")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """The passage's lines with each wrapped line joined to the one it goes on from (_GOES_ON)."""
+    out: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if out and out[-1] and line and not line.startswith(_ITEM_MARK) and not line.isupper() and (
+                _GOES_ON.search(out[-1]) or line[0].islower()):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, str] | None = None) -> list[Scored]:

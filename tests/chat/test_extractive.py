@@ -1760,3 +1760,14 @@ def test_which_places_are_answered_by_a_sentence_naming_them():
     answer = compose("which wards does small steps big changes cover", [partnership, wards],
                      {"SSBC": "Small Steps Big Changes"})[0]
     assert answer.startswith("In Nottingham the SSBC programme operates across four communities"), answer
+
+
+def test_a_list_item_wrapped_over_two_lines_is_read_as_one():
+    plan = _hit("- Implement the refreshed Healthy Children’s\nCentre Standard across the service\n"
+                "Special schools’ representative\n- Implement the Nottingham Children’s\n"
+                "Partnership Workforce Strategy Action Plan for 2016-17, to ensure practitioners are competent")
+    asked = "Which year's workforce strategy action plan did the plan commit to implementing?"
+    assert compose(asked, [plan])[0].startswith("2016-17. Implement the Nottingham Children’s Partnership Workforce")
+    texts = [c.text for c in candidates([plan])]
+    assert "Implement the refreshed Healthy Children’s Centre Standard across the service" in texts
+    assert "Special schools’ representative" in texts  # a line of its own: the one before it ends a phrase
