@@ -139,7 +139,8 @@ _CLAUSE_START = re.compile(r"(?:\bbut|\s[-–—]|[,:;])\s+(?=(?:what|expand|spe
 
 def _clauses(sentence: str) -> list[str]:
     """The sentence without its preamble, then each clause from a "but" or a dash on, last first."""
-    return [_without_preamble(sentence)] + [sentence[m.end():] for m in reversed(list(_CLAUSE_START.finditer(sentence)))]
+    starts = reversed(list(_CLAUSE_START.finditer(sentence)))
+    return [_without_preamble(sentence)] + [sentence[m.end():] for m in starts]
 
 
 def catalogue_answer(question: str, reader, timings: dict) -> Answer | None:

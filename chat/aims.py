@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import re
 
+from chat.answer_types import question_kind
+
+AMOUNT_KINDS = ("count", "percent", "money")  # kinds of fact an aim can state but not achieve
+
 # An action plan's line states an aim: "To increase ...", "We will ...", "Aim: ...".
 _AIM = re.compile(r"^\W*(?:to [a-z]+\b|we (?:will|aim|intend|plan)\b|aims? (?:is |are )?to\b|aim:|target:"
                   # "Increase the number of foster placements ... by 50 over three years": a target amount
@@ -28,9 +32,8 @@ _STATE = re.compile(r"\b(?:is|are|has|have|had|was|were)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^[^:;|]{1,60}:\s*")  # a row cell's column name
 # "By how much did it go up?", "how many were recruited?": the question asks what happened ...
 _HAPPENED = re.compile(r"\b(?:did|was|were|had|(?:has|have)(?! to\b))\b", re.IGNORECASE)
-# ... or, asking an amount, what is so: "How many health visitors does the city employ?" ...
+# ... or, asking an amount (AMOUNT_KINDS), what is so: "How many health visitors does the city employ?" ...
 _IS_SO = re.compile(r"\b(?:does|do|is|are)\b", re.IGNORECASE)
-_AMOUNT_ASKED = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:percentage|proportion|share|number)\b", re.IGNORECASE)
 # ... unless it asks about the plan itself.
 _ASKS_AIM = re.compile(r"\b(?:aim\w*|target\w*|goals?|plan(?:s|ned)? to|intend\w*|expect\w*|will|should|due|"
                        r"supposed|want\w*|hope\w*|commit\w*|pledge\w*|promis\w*|ambition\w*|needs? to|meant|required|"
@@ -39,7 +42,7 @@ _ASKS_AIM = re.compile(r"\b(?:aim\w*|target\w*|goals?|plan(?:s|ned)? to|intend\w
 
 def asks_what_happened(question: str) -> bool:
     """Whether the question asks for an outcome ("by how much did ... go up?"), not a plan or target."""
-    happened = _HAPPENED.search(question) or _IS_SO.search(question) and _AMOUNT_ASKED.search(question)
+    happened = _HAPPENED.search(question) or _IS_SO.search(question) and question_kind(question) in AMOUNT_KINDS
     return bool(happened) and not _ASKS_AIM.search(question)
 
 

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from chat.aims import asks_for_a_target, asks_what_happened, not_done_yet, states_a_target, states_an_aim
+from chat.aims import (AMOUNT_KINDS, asks_for_a_target, asks_what_happened, not_done_yet, states_a_target,
+                       states_an_aim)
 from chat.answer_types import (AGENT, CONTACT_NAMED, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS,
                                after_status_cell, asks_yes_or_no, chair_asked, holds_field_of, holds_kind,
                                names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of, quantities,
@@ -376,7 +377,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         # An action plan's aim ("To increase the number of Health Visitors ... by 4,000") counts nothing
         # that happened, and "A survey is currently underway" says nothing of what it concluded.
         typed = (holds_kind(kind, said, question) and not _another_day(days, cand.text)
-                 and not (outcome and (kind in _AMOUNTS and states_an_aim(cand.text, row) or _still_to_come(cand))))
+                 and not (outcome and (kind in AMOUNT_KINDS and states_an_aim(cand.text, row) or _still_to_come(cand))))
         uses_quotes = _quotes(quoted, cand)
         says_who = ROLE_WEIGHT * names_role_holder(role, cand.text)
         if (kind == "person" or body) and (AGENT.search(cand.text) or LEAD_FIELD.search(cand.text)):
@@ -497,7 +498,6 @@ def _expansion_words(expansion: str) -> frozenset[str]:
     return frozenset(stems(expansion))
 
 
-_AMOUNTS = ("count", "percent", "money")  # kinds of fact an aim can state but not achieve
 _ITEM_KINDS = ("other", "person", "body", "place")  # kinds of answer that can be a list of things
 _ASKS_FOR_BODY = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:service|team|organi[sz]ation|body|agency|partnership|"
                             r"board|council|charity|provider|group)s?\b", re.IGNORECASE)
@@ -555,7 +555,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     known = former_holders(question, non_name_words or frozenset()) if kind == "person" else []
     if known:
         scored = [s for s in scored if not names_only(s.cand.text, known, non_name_words or frozenset())]
-    if kind in _AMOUNTS and asks_for_a_target(asked):  # "What's the target rate?": not the rate reached
+    if kind in AMOUNT_KINDS and asks_for_a_target(asked):  # "What's the target rate?": not the rate reached
         scored = [s for s in scored
                   if states_a_target(s.cand.text, s.cand.context, s.cand.hit.chunk.kind == "table_row")]
     if chair_asked(asked):  # "Who chairs the governance board?" is answered by a sentence about its chair
@@ -1015,8 +1015,8 @@ def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary
     # on the 1st July 2019", after the passage naming the "Rota Visits" the new board replaced; but not
     # a sentence opening with a name of its own ("On Target Hucknall Flying High Primary School opened
     # ..." after the passage naming West Bridgford).
-    if not _opens_with_a_name(cand.text) and any(_continues(chunk, h.chunk) and _names_in(h, names, glossary)
-                                                 for h in hits):
+    if (any(_continues(chunk, h.chunk) and _names_in(h, names, glossary) for h in hits)
+            and not _opens_with_a_name(cand.text)):
         return True
     # Said by the passage or its paper's title ("Big Lottery for Nottingham, ..."), not the bundle's.
     said = [name for name in names if names_all(f"{chunk.text} {chunk.paper}", [name])]

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from chat.answer_types import name_pattern
 from chat.text import abbreviates, one_letter_apart, stems
+from ingest.acronyms import ACRONYM
 from ingest.dates import MONTH_NUMBERS
 from index.store import content_words
 
@@ -58,7 +59,6 @@ def named_things(question: str) -> list[str]:
 
 # A sentence of the question: "2.3" and "e.g" do not end one.
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")
-_ACRONYM_WORD = re.compile(r"\b[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,8}\b")
 # A word pointing back at what a sentence before named: "What ages is it for?".
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|this|these|those)\b", re.IGNORECASE)
 
@@ -73,7 +73,7 @@ def naming_part(question: str) -> str:
     asking = [s for s in sentences if s.endswith("?")]
     if len(sentences) < 2 or len(asking) != 1 or _POINTS_BACK.search(asking[0]):
         return question
-    return asking[0] if named_things(asking[0]) or _ACRONYM_WORD.search(asking[0]) else question
+    return asking[0] if named_things(asking[0]) or ACRONYM.search(asking[0]) else question
 
 
 def name_readings(question: str) -> list[list[str]]:

@@ -234,8 +234,8 @@ _QUESTION_THEN_COMPARISON = re.compile(
 _PAST = r"was|were|used to|previously|formerly|back in|said|talked about|old|older|earlier|previous"
 _PAST_STATEMENT = re.compile(rf"\b(?:{_PAST}|had|remember|left)\b", re.IGNORECASE)
 _PAST_SCENE = re.compile(rf"\b(?:{_PAST}|had been|originally)\b", re.IGNORECASE)
-# "who's" is "who is"
-_PRESENT_TENSE = re.compile(r"\b(?:is|are|does|do|has|have)\b|\b(?:who|what|where|which|how)['’]s\b", re.IGNORECASE)
+_PRESENT_TENSE = re.compile(r"\b(?:is|are|does|do|has|have)\b|\b(?:who|what|where|which|how)['’]s\b",  # "who's"
+                            re.IGNORECASE)
 _WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)
 _ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|later|most recent|newer|today|these days|at the moment|"
                        r"actually|turn(?:ed)? out|end(?:ed)? up|eventually|in the end)\b", re.IGNORECASE)
