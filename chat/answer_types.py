@@ -101,6 +101,8 @@ _KINDS = [
     ("money", r"\b(how much\b.*\b(cost|budget|spend|spent|save|saving|worth|fund\w*|grant|award\w*|allocat\w*|"
               r"fee|price|income|paid|pay|invest\w*|supplement|allowance|payment|bonus)"
               r"|budget|cost|funding (?:amount|total)|how much money|worth"
+              # "Is there an annual membership fee ..., and how much?": the charge named before the question
+              r"|(?:fees?|charges?|price|costs?)\b.*\bhow much"
               r"|what (?:[\w-]+ ){0,2}(?:savings?|grant|funding)"
               r"|how (?:big|large) (?:is|was|are|were) (?:[^?]* )?(?:pot|fund|funding|budget|grant|allocation|"
               r"investment|award)"
@@ -256,6 +258,7 @@ def question_kind(question: str) -> str:
 _FEE_ASKED = re.compile(r"\b(?:is|are) there (?:an? |any )?(?:[\w-]+ ){0,2}(?:fees?|charges?)\b"
                         r"|\bdoes (?:it|membership|joining) cost\b", re.IGNORECASE)
 _PROGRESS_ASKED = re.compile(r"\b(?:on|off) (?:track|target|schedule)\b|\bbehind schedule\b", re.IGNORECASE)
+_WHEN_HELD = re.compile(r"\b(?:current|present|new|now|former|previous|old|last|next)\s+")
 _ROLE_ASKED = re.compile(rf"\b(?:which |what |name of (?:the |a |an )?|who(?: is| was|['’]s) the )"
                          rf"((?:[\w-]+ ){{0,3}}?{_ROLE})\b", re.IGNORECASE)
 
@@ -263,10 +266,11 @@ _ROLE_ASKED = re.compile(rf"\b(?:which |what |name of (?:the |a |an )?|who(?: is
 # "Who is the Director of Safeguarding?", "who's the constitutional services officer ...?": the holder
 # of a post, whom only a person's name answers (not "Who is the organisation that will lead ...?").
 _POST_TITLE = (r"(?:director|chair(?:man|person|woman)?|officer|manager|co-?ordinator|commissioner|constable"
-               r"|councillor|head|adviser|advisor|consultant)")
+               r"|councillor|head|headteacher|adviser|advisor|consultant)")
 # ... and after "who is the", also the words for someone's part ("the contact person", "the Base 51 rep").
 _POST_NOUN = rf"(?:{_POST_TITLE}|lead|contact|rep|representative|exec|executive|practitioner|person)"
-_POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s|\s+held|\s+holds|\s+filled)\s+(?:(?:currently|now)\s+)?"
+_POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s|\s+held|\s+holds|\s+filled|\s+will\s+be|\s+is\s+going\s+to\s+be)"
+                                rf"\s+(?:(?:currently|now)\s+)?"
                                 rf"the\s+(?:(?!(?:that|which|who|to|will)\b)[\w&'’-]+\s+){{0,5}}?{_POST_NOUN}\b"
                                 rf"|\bwhat['’]?s?(?: is)? (?:their|his|her) name\b", re.IGNORECASE)
 
@@ -340,7 +344,8 @@ def role_asked(question: str) -> str:
     """The role a "which police officer ...?" or "who is the training co-ordinator?" question asks
     someone to hold ('' if none)."""
     found = _ROLE_ASKED.search(question)
-    return found.group(1).lower() if found else ""
+    # "the current head": when someone holds it is no part of the role a passage names them in
+    return _WHEN_HELD.sub("", found.group(1).lower()) if found else ""
 
 
 def names_role_holder(role: str, text: str) -> bool:
@@ -375,6 +380,9 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(PERCENT.search(text)
                     or any(m.group(0).lower() not in asked.lower() for m in RATIO.finditer(text)))
     if kind == "count":
+        # "... and how much is it?" asks for a sum or a share: "185 representatives" counts, it measures nothing.
+        if _HOW_MUCH.search(asked) and not _HOW_MANY.search(asked):
+            return bool(MONEY.search(text) or PERCENT.search(text))
         return bool(quantities(text, asked))
     if kind in ("day", "date"):  # a leading section number ("1.18 The DART is ...") is not a time of day
         text = _SECTION_NUMBER.sub(" ", text)
@@ -582,6 +590,7 @@ _AGE = re.compile(r"\b(?:aged?|ages|age of)\s+(?:\d+\s*(?:-|–|to)\s*)?\d+\+?(?
 
 
 # The words after "how many" up to a verb or a preposition: what is counted.
+_HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many ((?:(?!(?:did|do|does|are|were|is|was|have|has|had|will|would|can|could|should|"
                        r"in|on|at|for|across|within|by|from|of|to|the|a|an|and|or|that|who|which|this|per|there|now|"
                        r"currently|still|each|every|altogether|overall|roughly|approximately)\b)[\w'’-]+\s*){1,3})",

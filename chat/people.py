@@ -8,6 +8,8 @@ from ingest.people import HONORIFIC, NAME, NOT_NAMES, is_person
 
 # A run of capitalised words ("Chief Supt Simon Nickless", "Targeted Youth Support").
 _CAPITALISED_RUN = re.compile(r"\b(?:Mc|Mac)?[A-Z][a-zA-Z'’-]+(?:\s+(?:Mc|Mac)?[A-Z][a-zA-Z'’-]+)+")
+_WORD_AFTER = re.compile(r"\s*([\w'’-]*)")
+_POSSESSIVE = re.compile(r"['’]s$")
 _PERSONAL_EMAIL = re.compile(r"\b[a-z]+\.[a-z'-]+@")  # "jane.example@...", not "info@..."
 
 # Words of a post, which a name may stand beside but is not made of ("Assistant Chief Constable").
@@ -35,12 +37,18 @@ def names_a_person(text: str, non_name_words: frozenset[str]) -> bool:
     for run in _CAPITALISED_RUN.finditer(text):
         words = run.group(0).split()
         plain = [_plain(word) for word in words]
-        common = [p in non_name_words or p in _NEVER_NAMES or w.isupper() for w, p in zip(words, plain)]
+        # "the Vanguard Plus team" is a body; "Jane Example's team" is hers.
+        after = "" if _POSSESSIVE.search(words[-1]) else _plain(_WORD_AFTER.match(text, run.end()).group(1))
+        # A possessive before the run's last word owns what follows it: "the Sheriff’s Award" names no one.
+        common = [p in non_name_words or p in _NEVER_NAMES or w.isupper()
+                  or (i + 1 < len(words) and bool(_POSSESSIVE.search(w)))
+                  for i, (w, p) in enumerate(zip(words, plain))]
         in_a_row = 0
         for i in range(len(words)):
             in_a_row = 0 if common[i] else in_a_row + 1
             name_ends = i + 1 == len(words) or common[i + 1]
-            if in_a_row >= 2 and name_ends and (i + 1 == len(words) or plain[i + 1] not in _BODY_WORDS):
+            following = plain[i + 1] if i + 1 < len(words) else after
+            if in_a_row >= 2 and name_ends and following not in _BODY_WORDS:
                 return True
     return False
 

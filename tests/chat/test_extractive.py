@@ -44,6 +44,12 @@ def test_question_kinds():
     assert question_kind("When will the new service start?") == "date"
     assert question_kind("When is the report due?") == "date"
     assert question_kind("How much is the market factor supplement for social workers?") == "money"
+    assert question_kind("is there an annual fee to join the network, and how much?") == "money"
+    # a bare "how much" asks for a sum or a share, which a count of people does not give
+    assert question_kind("how much did approvals go up last year?") == "count"
+    assert not holds_kind("count", "The network supports 185 representatives.", "how much did approvals go up?")
+    assert holds_kind("count", "A 41% increase in approvals.", "how much did approvals go up?")
+    assert holds_kind("count", "The network supports 185 representatives.", "how many representatives are there?")
     assert question_kind("What pay-related measure was brought in to keep staff?") == "other"  # not a sum
     assert question_kind("What Ofsted rating did the secure unit get?") == "grade"
     assert question_kind("What is the planned pupil capacity of the new primary school?") == "count"
@@ -936,6 +942,9 @@ def test_a_question_asking_who_holds_a_post_wants_a_persons_name_not_the_post_or
     assert post_holder_asked("What is the name of the Director of Integrated Services?")
     assert post_holder_asked("Who chairs the SEND Accountability Board?")
     assert post_holder_asked("Who was chairing the board when the strategy was written?")
+    assert post_holder_asked("Who is going to be the headteacher at the new primary school?")
+    # when the post is held is no part of the role a passage names its holder by
+    assert role_asked("Who is the current head of the youth team?") == "head"
     passage = ("New youth posts are being set up with funding from the Youth Justice Board, the City Council "
                "and the Police and Crime Commissioner to increase capacity in Targeted Family Support Teams.")
     non_names = frozenset("new youth posts are being set up with funding from the justice board city council and "
@@ -965,6 +974,10 @@ def test_a_person_is_named_by_capitalised_words_the_corpus_never_uses_otherwise(
     # the words of a post, and a body's name closing on "Trust", name no one
     assert not names_a_person("Members: Assistant Chief Constable, Nottinghamshire Probation Trust", non_names)
     assert names_a_person("Members: Assistant Chief Constable Jane Example, Police", non_names)
+    # a body's name may close on a word in lower case; a possessive owns the name after it
+    assert not names_a_person("set up a multi-agency Vanguard Plus team with the police", non_names)
+    assert not names_a_person("The launch of the Sheriff’s Award has encouraged activity", non_names)
+    assert names_a_person("Jane Example’s team runs the service", non_names)
 
 
 def test_chat_filler_in_a_question_does_not_pick_the_sentence():
