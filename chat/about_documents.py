@@ -99,7 +99,10 @@ _STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s
                          rf"|what\s+(?:is|are)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:short|an?\s+(?:abbreviation|acronym))"
                          rf"\s+for{_USED_IN}\s*\??|(?:expand|spell\s+out)\s+{_ACRONYM}\s*\??"
                          rf"|what(?:['’]s|\s+is)\s+the\s+full\s+(?:name|form|title)\s+(?:of|for)\s+(?:the\s+)?"
-                         rf"{_ACRONYM}s?\s*\??)\s*$", re.IGNORECASE)
+                         rf"{_ACRONYM}s?\s*\??"
+                         # "What are MALTs?", "What is the NLT?": the acronym alone is what is asked about
+                         rf"|what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?{_ACRONYM}s?\s*\?)\s*$",
+                         re.IGNORECASE)
 # "I keep seeing 'NCSCB' in the papers - what does that stand for?": the acronym is named before.
 # "someone mentioned an ESRA - what's that?", "keep seeing DASH in the dv stuff, what is it?": asked bare.
 _STANDS_FOR_IT = re.compile(r"\bwhat(?:\s+(?:does|do|did)|['’]s|\s+is)\s+(?:that|it|this)(?:\s+"

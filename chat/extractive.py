@@ -17,8 +17,8 @@ from chat.names import name_readings, named_days, named_things, names_a_day, nam
 from chat.people import names_a_person, names_only, opens_with_post
 from chat.periods import (Periods, dates_in_words, document_fit, document_years, period_fit, periods_asked,
                           reported_in)
-from chat.questions import (asked_part, documents_named, former_holders, holds_phrase, quoted_phrases,
-                            without_asker)
+from chat.questions import (asked_part, asking_clause, documents_named, former_holders, holds_phrase,
+                            quoted_phrases, without_asker)
 from chat.rerank import contact_asked
 from chat.roles import role_without_holder, speaking_as
 from chat.rows import known_words, trim, trim_cell, trim_row
@@ -91,6 +91,9 @@ _CONTENTS_ROW = re.compile(r"(?:[;:|]\s*\d{1,3}\s*){2,}$")
 # How much a word only the question's statement of how things were says counts towards its topic
 # ("How often does the network meet now? I remember it meeting monthly."): the past is not asked.
 SCENE_WEIGHT = 0.5
+# Words of a question pointing back at what the statement before it says: "... - is that still its name?"
+_REFERS_TO_SCENE = re.compile(r"\b(?:it|its|it['’]s|that|this|these|those|they|them|their|he|him|his|she|her|one)\b",
+                              re.IGNORECASE)
 # How much more than its other words the thing a "how many" question counts weighs in its topic ("How
 # many criteria are used now to decide whether a family qualifies?" is answered by a sentence on
 # criteria): 2 gained 1 read answer, 3 two, 4 lost one (README, stop 17).
@@ -338,11 +341,13 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     df = {t: sum(t in terms for terms in term_sets) for t in topic}
     idf = {t: math.log(1 + len(cands) / (1 + df[t])) for t in topic}
     asked_only = asked_part(question)
-    if asked_only != question:
-        # Words of a statement of how things were ("... had them quarterly"), but not the names it
-        # gives, which the question refers back to ("Lisa Hazell was ... - what's her job title now?").
+    # Words of a statement of how things were ("... had them quarterly"), or of who asks ("our youth club
+    # is just outside the city - can we still join the CYPPN?") when the question does not refer back to
+    # what it says; but not the names it gives ("Lisa Hazell was ... - what's her job title now?").
+    asking = asked_only if asked_only != question else asking_clause(question)
+    if asking != question and (asked_only != question or not _REFERS_TO_SCENE.search(asking)):
         names_given = set(stems(" ".join(re.findall(r"\b[A-Z][\w'’-]*", question))))
-        for t in topic - set(topic_terms(asked_only)) - names_given:
+        for t in topic - set(topic_terms(asking)) - names_given:
             idf[t] *= SCENE_WEIGHT
     for t in set(stems(thing_counted(asked_only))) & set(idf):  # "how many criteria ...?" is about criteria
         idf[t] *= COUNTED_WEIGHT

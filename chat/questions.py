@@ -260,6 +260,21 @@ def former_holders(question: str, non_name_words: frozenset[str]) -> list[str]:
     return [name for name in people_named(told) if names_a_person(name, non_name_words) or titled_surname(name)]
 
 
+# A question opening so asks from its first word: it sets no scene for a question after it.
+_ASKING_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why|is|are|was|were|do|does|did|has|"
+                             r"have|had|can|could|should|will|would)\b", re.IGNORECASE)
+
+
+def asking_clause(question: str) -> str:
+    """The clause that asks, without a statement before it telling who asks or why ("our youth club is
+    based just outside the city but we work with city kids - can we still join the CYPPN?" asks "can we
+    still join the CYPPN?"); the whole question when it opens by asking."""
+    match = _SCENE_THEN_QUESTION.match(question.strip())
+    if not match or _ASKING_OPENING.match(match.group("scene")) or "?" in match.group("scene"):
+        return question
+    return match.group("asked")
+
+
 def _sets_the_scene(scene: str, asked: str, past: re.Pattern) -> bool:
     """Whether `scene` is a statement of how things were, and `asked` a question about later: the
     statement speaks of the past (`past`) or names a year ("The 2013 bid sought £30m; what is it

@@ -85,6 +85,10 @@ def test_what_an_acronym_stands_for_is_asked_only_of_acronyms_the_documents_defi
     assert acronym_asked("Sorry if this is a daft one but what is DfE short for?", glossary) == "DfE"
     assert acronym_asked("new to the team - what does NCSCB stand for?", glossary) == "NCSCB"
     assert acronym_asked("Who chairs the board and what does NCSCB stand for?", glossary) == ""
+    # The acronym alone asked about: "what is X?" asks what it stands for, not "what is X for?".
+    assert acronym_asked("What is the NCSCB?", glossary) == "NCSCB"
+    assert acronym_asked("In the 2010 strategy's list of abbreviations, what was the DfE?", glossary) == "DfE"
+    assert acronym_asked("What is the NCSCB for?", glossary) == ""
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ from chat.extractive import candidates, compose, score_candidates, topic_terms
 from chat.rows import trim_cell
 from chat.names import name_readings, named_things, naming_part
 from chat.people import names_a_person, opens_with_post
-from chat.questions import documents_named, quoted_phrases
+from chat.questions import asking_clause, documents_named, quoted_phrases
 from chat.text import abbreviates, one_letter_apart, stems
 from index.records import Hit
 from ingest.clean import clean_text
@@ -1784,3 +1784,20 @@ def test_a_list_item_wrapped_over_two_lines_is_read_as_one():
     texts = [c.text for c in candidates([plan])]
     assert "Implement the refreshed Healthy Children’s Centre Standard across the service" in texts
     assert "Special schools’ representative" in texts  # a line of its own: the one before it ends a phrase
+
+
+def test_who_asks_counts_less_than_what_they_ask_unless_the_question_points_back_at_it():
+    question = "our youth club is based just outside the city but we work with city kids - can we still join the CYPPN?"
+    assert asking_clause(question) == "can we still join the CYPPN?"
+    assert asking_clause("Is there an app for care leavers? what's it called") == \
+        "Is there an app for care leavers? what's it called"  # a first question is no scene
+    asked = _hit("Any group can still join the CYPPN.", rank=1)
+    scene = _hit("Youth work in the city is based outside school.", rank=2)
+    text, _, _ = compose(question, [asked, scene])
+    assert text.startswith("Any group can still join the CYPPN"), text
+    # "... - is that still what it's called?" asks about what the statement says: its words count in full
+    old_name = _hit("The CAF is the right tool.", rank=1)
+    other = _hit("It is still called so in the strategy.", rank=2)
+    text, _, _ = compose("the 2010 strategy says CAF is the right tool for early help - is that still what it's called?",
+                         [old_name, other])
+    assert text.startswith("The CAF is the right tool."), text
