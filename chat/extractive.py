@@ -136,6 +136,8 @@ _POST_LINE_WORDS = 14
 # A sentence ends at . ! or ?, also when a closing quote follows: '... capabilities.” (David Pearson)'.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9“‘\"'(])")
 # A sentence about what the ones before it were about: "6 of these staff ...", "Namely, ...".
+# "the two-day training", "the pilot": a thing named by "the" and up to two words more.
+_THE_THING = re.compile(r"\bthe\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) |(?:in|by|during|since|from|for) (?:\w+ ){0,2}?\S*\d\S*,? )?"
                           r"(these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
 # "It was announced on August 20th that ...", "It is expected that ...": an "it" standing for what follows.
@@ -663,7 +665,14 @@ def _says_none_of_it(best: Scored) -> bool:
     """Whether the best sentence holds none of the question's topic words and does not refer back to
     the sentence before ("It meets every 8 weeks"): its topic is only in its surroundings, and a
     figure in it is about something else."""
-    return best.own == 0 and not _refers_back(best.cand.text)
+    return best.own == 0 and not (_refers_back(best.cand.text) or _takes_up(best.cand))
+
+
+def _takes_up(cand: Candidate) -> bool:
+    """Whether the sentence speaks of a thing the one before it named, as "the" thing: "The Pilot ... (WERK)
+    training has been completed ... Eleven children ... attended the two-day training held in Mansfield"."""
+    before = set(stems(cand.context)) - STOPWORDS
+    return any(set(stems(m.group(1))) & before for m in _THE_THING.finditer(cand.text))
 
 
 def _refers_back(text: str) -> bool:

@@ -1801,3 +1801,13 @@ def test_who_asks_counts_less_than_what_they_ask_unless_the_question_points_back
     text, _, _ = compose("the 2010 strategy says CAF is the right tool for early help - is that still what it's called?",
                          [old_name, other])
     assert text.startswith("The CAF is the right tool."), text
+
+
+def test_a_sentence_taking_up_the_thing_the_one_before_it_named_is_about_that_thing():
+    passage = _hit("The readiness pilot training has been completed. Eleven children attended the two-day training "
+                   "held on site in Mansfield.")
+    text, _, _ = compose("Where did the readiness pilot take place?", [passage])
+    assert "Mansfield" in text, text
+    # a sentence naming nothing the one before it did is about something else
+    other = _hit("The readiness pilot training has been completed. Eleven children attended a party in Mansfield.")
+    assert compose("Where did the readiness pilot take place?", [other])[0] == ""
