@@ -110,7 +110,7 @@ _KINDS = [
               r"(?:salary|salaries|wage|pay|value|price|fee|allowance)s?)\b(?!-)"),  # not "pay-related"
     ("frequency", r"\b(how often|how frequently)\b"),
     # "What rating did the audit give the programme?" wants a grade ("green", "good", "outstanding").
-    ("grade", r"\b(what|which) (?:[\w'’-]+ ){0,2}(?:rating|grade|judgement|judgment)\b|\bhow (?:was|were|is|are) "
+    ("grade", r"\b(what|which)(?:['’]s| is| was)? (?:[\w'’-]+ ){0,3}(?:rating|grade|judgement|judgment)\b|\bhow (?:was|were|is|are) "
               r"(?:[\w'’-]+ ){1,6}?(?:rated|graded|judged)\b"),
     # "What delivery status did the update record against the milestone?" wants a progress status
     # ("On Target", "Experiencing Obstacles", "Completed"), as progress reports give one per action.

@@ -544,6 +544,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     asked = asked_part(question)  # "X used to be ... - who does it now?": X is not what is asked about
     readings, days = name_readings(_expansions_shortened(naming_part(asked), glossary)), named_days(asked)
     units = candidates(hits, question)
+    yes_no = asks_yes_or_no(question)  # "Does the chair sit on the Board?": "Independent Chair" says yes
     measure = _measure(question, kind)
     counted = thing_counted(asked) if kind == "count" else ""
     events = _events_asked(asked) if kind in ("date", "day") else []
@@ -552,7 +553,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
               if s.typed and any(_mentions_among(s.cand, names, hits, glossary) for names in readings)
               and all(_on_day(s.cand, d) for d in days)
               and _names_measure(s.cand, measure) and _counts_what_is_asked(s.cand, counted, asked)
-              and _tells_the_event(s.cand, events)]
+              and _tells_the_event(s.cand, events) and (yes_no or _says_more(s.cand.text, question, glossary))]
     if non_name_words is not None and post_holder_asked(question):
         scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
     reported = reported_in(asked)  # "reported to the board in 2013": from the papers of 2013
@@ -586,7 +587,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
             return "", [], [nearest]
     wanted = kind in _ITEM_KINDS and items_asked(question) > 1
     scored[0] = replace(scored[0], cand=_with_its_answer(_with_its_list(scored[0].cand, units, wanted), units))
-    if asks_yes_or_no(question):  # "Do we have to be based in the city?": "You do not need to be ..."
+    if yes_no:  # "Do we have to be based in the city?": "You do not need to be ..."
         scored[0] = replace(scored[0], cand=_with_its_exception(scored[0].cand, units))
     best = scored[0].score
     chosen: list[Scored] = []
@@ -612,6 +613,14 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     if _of_document_named(lead, asked, glossary):  # "according to the safeguarding update": it leads
         chosen = [lead] + [c for c in chosen if c is not lead][:MAX_SENTENCES - 1]
     return _render(kind, [c.cand for c in chosen])
+
+
+def _says_more(text: str, question: str, glossary: dict[str, str] | None) -> bool:
+    """Whether the sentence says something the question does not: "Evaluation of Early Intervention
+    Domestic Abuse Link Worker pilot." (a heading) tells nothing of what the evaluation found. (A yes
+    or no is said by the question's own words: that is for the caller to allow.)"""
+    asked = set(stems(expand_text(question, glossary or {})))
+    return bool(set(stems(text)) - asked - STOPWORDS)
 
 
 def _latest_period_first(chosen: list[Scored]) -> list[Scored]:

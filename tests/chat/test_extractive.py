@@ -81,6 +81,7 @@ def test_question_kinds():
     assert holds_kind("status", "March 2022 Experiencing Obstacles")
     assert not holds_kind("status", "Increase the number of foster placements by 50 over three years.")
     assert holds_kind("grade", "The audit gave the programme a green rating.")
+    assert question_kind("What's the current Ofsted judgement for the city's children's services?") == "grade"
     assert not holds_kind("grade", "The unit was inspected in March 2019 and is on target.")
     # a year naming the thing asked about is no answer to when it happens; a time in that year is
     assert not holds_kind("date", "We will run our own 2020 Health Check.", "When is the 2020 Health Check?")
@@ -1796,11 +1797,11 @@ def test_who_asks_counts_less_than_what_they_ask_unless_the_question_points_back
     text, _, _ = compose(question, [asked, scene])
     assert text.startswith("Any group can still join the CYPPN"), text
     # "... - is that still what it's called?" asks about what the statement says: its words count in full
-    old_name = _hit("The CAF is the right tool.", rank=1)
+    old_name = _hit("The CAF is the right tool, teams agree.", rank=1)
     other = _hit("It is still called so in the strategy.", rank=2)
     text, _, _ = compose("the 2010 strategy says CAF is the right tool for early help - is that still what it's called?",
                          [old_name, other])
-    assert text.startswith("The CAF is the right tool."), text
+    assert text.startswith("The CAF is the right tool"), text
 
 
 def test_a_sentence_taking_up_the_thing_the_one_before_it_named_is_about_that_thing():
@@ -1811,3 +1812,13 @@ def test_a_sentence_taking_up_the_thing_the_one_before_it_named_is_about_that_th
     # a sentence naming nothing the one before it did is about something else
     other = _hit("The readiness pilot training has been completed. Eleven children attended a party in Mansfield.")
     assert compose("Where did the readiness pilot take place?", [other])[0] == ""
+
+
+def test_a_sentence_saying_only_what_the_question_says_does_not_answer_it():
+    heading = _hit("Evaluation of the link worker pilot.")
+    assert compose("What did the evaluation of the link worker pilot find?", [heading])[0] == ""
+    found = _hit("Evaluation of the link worker pilot found fewer repeat referrals.")
+    assert compose("What did the evaluation of the link worker pilot find?", [found])[0]
+    # a yes-or-no question is confirmed in its own words
+    member = _hit("Members: the Independent Chair of the LSCB.")
+    assert compose("Is the Independent Chair of the LSCB among the members?", [member])[0]
