@@ -39,6 +39,9 @@ MIN_SIMILARITY = 0.30
 # top passages (a paraphrase close in meaning passes on similarity alone).
 MIN_COVERAGE = 0.34
 CONFIDENT_SIMILARITY = 0.42
+# A capitalised word alone inside a sentence of the question, not an acronym: "Stride" in "what is the
+# Stride pilot?". Few passages are close in meaning to a name the model has never seen.
+_LONE_NAME = re.compile(r"(?:^|\s)([a-z][\w'’-]*|[,;:])\s+([A-Z][a-z]{3,})\b(?!['’]?\s+[A-Z])")
 
 
 # Passages fetched for re-ranking (chat.rerank: years, recency, word pairs) before the top k are kept.
@@ -316,7 +319,9 @@ class Engine:
     def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
-        text, cited, chosen = self._composed(question, passages)
+        # Found only by a name the model does not know: the answer comes from the passage giving it.
+        alone = max(h.similarity for h in passages) < MIN_SIMILARITY and named_alone(question, passages)
+        text, cited, chosen = self._composed(question, passages[:1] if alone else passages)
         if not cited:  # a sentence used but none cited: the fact is given only for another period
             notes = tuple(other_period_note(c) for c in chosen)
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings, notes=notes)
@@ -427,10 +432,20 @@ def should_abstain(question: str, passages: tuple[Hit, ...]) -> bool:
     if quoted and all(any(holds_phrase(h.chunk.text, p) for h in passages) for p in quoted):
         return False  # the documents use the very words the user quoted
     best = max(h.similarity for h in passages)
+    if best < MIN_SIMILARITY and named_alone(question, passages):
+        return False  # "what is the Stride pilot?": a name the model does not know, but the words match
     words = set(content_words(question))
     found = set(content_words(" ".join(h.chunk.index_text for h in passages[:3])))
     coverage = len(words & found) / len(words) if words else 0.0
     return best < MIN_SIMILARITY or (coverage < MIN_COVERAGE and best < CONFIDENT_SIMILARITY)
+
+
+def named_alone(question: str, passages: tuple[Hit, ...]) -> bool:
+    """Whether the best passage, and it alone, gives a name the question asks about by one capitalised
+    word ("Stride" in "what is the Stride pilot?")."""
+    names = [name.lower() for _, name in _LONE_NAME.findall(question)]
+    return any(holds_phrase(passages[0].chunk.text, name) and not any(holds_phrase(h.chunk.text, name)
+                                                                     for h in passages[1:]) for name in names)
 
 
 def corpus_changed(manifest: dict, corpus_dir: Path) -> bool:
