@@ -844,7 +844,7 @@ def _counts_what_is_asked(cand: Candidate, counted: str, asked: str) -> bool:
         roots = {_root(w) for w in stems(" ".join(named))}
         if any(roots & sort for sort in sorts):  # "2,024 Nottingham children" for "how many Nottingham kids"
             return True
-        if _counts_a_qualifier(roots, counted):
+        if _counts_a_qualifier(roots, counted) or _counts_another_plural(named, counted):
             continue  # "just under 100 schools" for "How many school nurses ...?": it counts schools
         if roots & asked_words:
             return True
@@ -866,6 +866,18 @@ def _counts_a_qualifier(roots: set[str], counted: str) -> bool:
     words = [(word, {_root(w) for w in stems(word)}) for word in re.findall(r"[\w'’-]+", counted.lower())]
     return any(own & roots and not after & roots and _is_plural(following)
                for (_, own), (following, after) in zip(words, words[1:]))
+
+
+def _counts_another_plural(named: list[str], counted: str) -> bool:
+    """Whether a number naming a plural (`named`: "front line Social Workers") counts other things than
+    the plural closing what a question counts, though it shares a word before that plural: "social
+    work apprenticeship places"."""
+    words = re.findall(r"[\w'’-]+", counted.lower())
+    if len(words) < 2 or not _is_plural(words[-1]) or not _is_plural(named[-1]):
+        return False
+    roots = [{_root(w) for w in stems(word)} for word in words]
+    said = {_root(w) for w in stems(" ".join(named))}
+    return not roots[-1] & {_root(w) for w in stems(named[-1])} and any(r & said for r in roots[:-1])
 
 
 def _is_plural(word: str) -> bool:

@@ -1193,6 +1193,10 @@ def test_a_number_counting_what_qualifies_the_thing_counted_does_not_answer_how_
     assert "2,024" in compose("How many Nottingham kids get a free book every month?", [books])[0]
     trusts = _hit("Five NHS trusts serve the city.")
     assert "Five NHS trusts" in compose("How many NHS trusts serve the city?", [trusts])[0]
+    # a plural sharing a word with what is counted, but not its closing plural, counts something else
+    placements = _hit("The county expects a net increase of 50 foster placements.")
+    assert compose("How many foster carer deregistrations does the county expect?", [placements])[0] == ""
+    assert "50" in compose("How many foster placements does the county expect to gain?", [placements])[0]
 
 
 def test_a_closing_date_is_answered_by_a_sentence_saying_what_closes():
