@@ -366,6 +366,16 @@ def names_role_holder(role: str, text: str) -> bool:
                           re.IGNORECASE | re.MULTILINE))
 
 
+def names_another_post(role: str, text: str) -> bool:
+    """Whether `text` gives a post (a title such as "Head Teacher" or "Director") without the word
+    naming `role` ("lead" of "designated safeguarding lead"): who it names holds another post."""
+    noun = re.sub(r"[^a-z]", "", role.split()[-1].lower()) if role else ""  # "coordinator" is "Co- ordinator"
+    return bool(noun) and bool(_POST_TITLE_WORD.search(text)) and noun not in re.sub(r"[^a-z]", "", text.lower())
+
+
+_POST_TITLE_WORD = re.compile(rf"\b{_POST_TITLE}\b|\bteacher\b", re.IGNORECASE)
+
+
 def holds_kind(kind: str, text: str, asked: str = "") -> bool:
     """Whether `text` contains a fact of the kind asked for (always true for "other"); a number the
     question `asked` names itself ("per 1,000 live births") does not answer it."""

@@ -10,7 +10,7 @@ from chat.aims import (AMOUNT_KINDS, asks_for_a_target, asks_what_happened, not_
                        states_an_aim)
 from chat.answer_types import (AGENT, CONTACT_NAMED, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS,
                                after_status_cell, asks_yes_or_no, chair_asked, holds_field_of, holds_kind,
-                               names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of, quantities,
+                               names_another_post, names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of, quantities,
                                question_kind, role_asked, status_cell, the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
 from chat.names import name_readings, named_days, named_things, names_a_day, names_all, naming_part
@@ -555,7 +555,10 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
               and _names_measure(s.cand, measure) and _counts_what_is_asked(s.cand, counted, asked)
               and _tells_the_event(s.cand, events) and (yes_no or _says_more(s.cand.text, question, glossary))]
     if non_name_words is not None and post_holder_asked(question):
-        scored = [s for s in scored if _names_holder(s.cand, non_name_words)]
+        # "Who's the designated safeguarding lead at Rise Park?": not the head teacher named there
+        role = role_asked(asked)
+        scored = [s for s in scored if _names_holder(s.cand, non_name_words)
+                  and not names_another_post(role, s.cand.text)]
     reported = reported_in(asked)  # "reported to the board in 2013": from the papers of 2013
     if reported:
         scored = [s for s in scored if reported & document_years(s.cand.hit.chunk.date)]

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from chat.answer_types import (after_status_cell, asks_yes_or_no, chair_asked, holds_kind, names_role_holder,
-                               post_asked_of, post_holder_asked, question_kind, role_asked, status_cell, the_fact)
+from chat.answer_types import (after_status_cell, asks_yes_or_no, chair_asked, holds_kind, names_another_post,
+                               names_role_holder, post_asked_of, post_holder_asked, question_kind, role_asked,
+                               status_cell, the_fact)
 from chat.extractive import candidates, compose, score_candidates, topic_terms
 from chat.rows import trim_cell
 from chat.names import name_readings, named_things, naming_part
@@ -944,6 +945,9 @@ def test_a_question_asking_who_holds_a_post_wants_a_persons_name_not_the_post_or
     assert post_holder_asked("Who chairs the SEND Accountability Board?")
     assert post_holder_asked("Who was chairing the board when the strategy was written?")
     assert post_holder_asked("Who is going to be the headteacher at the new primary school?")
+    assert names_another_post("designated safeguarding lead", "Karen Slack, Head Teacher")
+    assert not names_another_post("training coordinator", "Holly Bligh, Training Co- ordinator")
+    assert not names_another_post("training coordinator", "Holly Bligh runs the training")  # no post given
     # when the post is held is no part of the role a passage names its holder by
     assert role_asked("Who is the current head of the youth team?") == "head"
     passage = ("New youth posts are being set up with funding from the Youth Justice Board, the City Council "
@@ -961,6 +965,12 @@ def test_a_question_asking_who_holds_a_post_wants_a_persons_name_not_the_post_or
     assert compose("Who chairs the SEND Accountability Board?", [agreed], non_name_words=non_names)[0] == ""
     report = _hit("Report of Director of Youth Justice Services on the youth posts.")
     assert compose("Who is the Director of Youth Justice Services?", [report], non_name_words=non_names)[0]
+    # someone named in another post does not hold the one asked about; a spelling of it does
+    head = _hit("Karen Slack, Head Teacher, Rise Park Primary School")
+    assert compose("Who's the designated safeguarding lead at Rise Park Primary School?", [head],
+                   non_name_words=non_names) == ("", [], [])
+    trainer = _hit("Holly Bligh NCSCB Training Co- ordinator")
+    assert compose("Who is the NCSCB training coordinator?", [trainer], non_name_words=non_names)[0]
 
 
 def test_a_person_is_named_by_capitalised_words_the_corpus_never_uses_otherwise():
