@@ -110,8 +110,8 @@ _KINDS = [
               r"(?:salary|salaries|wage|pay|value|price|fee|allowance)s?)\b(?!-)"),  # not "pay-related"
     ("frequency", r"\b(how often|how frequently)\b"),
     # "What rating did the audit give the programme?" wants a grade ("green", "good", "outstanding").
-    ("grade", r"\b(what|which)(?:['’]s| is| was)? (?:[\w'’-]+ ){0,3}(?:rating|grade|judgement|judgment)\b|\bhow (?:was|were|is|are) "
-              r"(?:[\w'’-]+ ){1,6}?(?:rated|graded|judged)\b"),
+    ("grade", r"\b(what|which)(?:['’]s| is| was)? (?:[\w'’-]+ ){0,3}(?:rating|grade|judgement|judgment)\b"
+              r"|\bhow (?:was|were|is|are) (?:[\w'’-]+ ){1,6}?(?:rated|graded|judged)\b"),
     # "What delivery status did the update record against the milestone?" wants a progress status
     # ("On Target", "Experiencing Obstacles", "Completed"), as progress reports give one per action.
     ("status", r"\b(?:what|which) (?:[\w'’-]+ ){0,2}status\b"),
@@ -269,8 +269,8 @@ _POST_TITLE = (r"(?:director|chair(?:man|person|woman)?|officer|manager|co-?ordi
                r"|councillor|head|headteacher|adviser|advisor|consultant)")
 # ... and after "who is the", also the words for someone's part ("the contact person", "the Base 51 rep").
 _POST_NOUN = rf"(?:{_POST_TITLE}|lead|contact|rep|representative|exec|executive|practitioner|person)"
-_POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s|\s+held|\s+holds|\s+filled|\s+will\s+be|\s+is\s+going\s+to\s+be)"
-                                rf"\s+(?:(?:currently|now)\s+)?"
+_POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s|\s+held|\s+holds|\s+filled|\s+will\s+be"
+                                rf"|\s+is\s+going\s+to\s+be)\s+(?:(?:currently|now)\s+)?"
                                 rf"the\s+(?:(?!(?:that|which|who|to|will)\b)[\w&'’-]+\s+){{0,5}}?{_POST_NOUN}\b"
                                 rf"|\bwhat['’]?s?(?: is)? (?:their|his|her) name\b", re.IGNORECASE)
 

@@ -10,9 +10,10 @@ from chat.aims import (AMOUNT_KINDS, asks_for_a_target, asks_what_happened, not_
                        states_an_aim)
 from chat.answer_types import (AGENT, CONTACT_NAMED, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS,
                                after_status_cell, asks_yes_or_no, chair_asked, holds_field_of, holds_kind,
-                               names_another_post, names_role_holder, names_title, post_asked_of, post_holder_asked, posts_of, quantities,
-                               question_kind, role_asked, status_cell, the_fact, thing_counted, title_asked)
+                               names_another_post, names_role_holder, names_title, post_asked_of, post_holder_asked,
+                               posts_of, question_kind, role_asked, status_cell, the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
+from chat.measures import counts_what_is_asked, measure_asked, names_measure
 from chat.names import name_readings, named_days, named_things, names_a_day, names_all, naming_part
 from chat.people import names_a_person, names_only, opens_with_post
 from chat.periods import (Periods, dates_in_words, document_fit, document_years, period_fit, periods_asked,
@@ -22,7 +23,7 @@ from chat.questions import (asked_part, asking_clause, documents_named, former_h
 from chat.rerank import contact_asked
 from chat.roles import role_without_holder, speaking_as
 from chat.rows import known_words, trim, trim_cell, trim_row
-from chat.text import abbreviates, stems
+from chat.text import abbreviates, stems, word_root
 from chat.timecues import PAST_CUES, RECENCY_CUES, YEAR, recency_weight
 from index.records import Hit
 from index.store import STOPWORDS
@@ -358,7 +359,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     total = math.fsum(idf.values()) or 1.0
     lean_new = recency_weight(question)
     recency = _recency_ranks(cands)
-    asked = {_root(w) for w in stems(question)}
+    asked = {word_root(w) for w in stems(question)}
     role = role_asked(question) if kind == "person" else ""
     body = bool(_ASKS_FOR_BODY.search(question))  # "which service ...?" is a who-question about a body
     outcome = asks_what_happened(question)
@@ -512,12 +513,7 @@ _ASKS_FOR_BODY = re.compile(r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:service|team|o
 
 def _label_asked(cand: Candidate, asked: set[str]) -> bool:
     """Whether the question asks for what a "Label: value" line labels ("save" for "Saving: £260k")."""
-    return any(_root(w) in asked for w in stems(cand.text.split(":", 1)[0]))
-
-
-def _root(word: str) -> str:
-    """A word without its common endings, so "saving", "save" and "saves" meet."""
-    return re.sub(r"(?:ing|ed|es|e|s)$", "", word) if len(word) > 3 else word
+    return any(word_root(w) in asked for w in stems(cand.text.split(":", 1)[0]))
 
 
 def _quotes(quoted: list[str], cand: Candidate) -> float:
@@ -545,14 +541,15 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     readings, days = name_readings(_expansions_shortened(naming_part(asked), glossary)), named_days(asked)
     units = candidates(hits, question)
     yes_no = asks_yes_or_no(question)  # "Does the chair sit on the Board?": "Independent Chair" says yes
-    measure = _measure(question, kind)
+    measure = measure_asked(question, kind)
     counted = thing_counted(asked) if kind == "count" else ""
     events = _events_asked(asked) if kind in ("date", "day") else []
     periods = periods_asked(question, glossary)
     scored = [s for s in score_candidates(question, units, glossary)
               if s.typed and any(_mentions_among(s.cand, names, hits, glossary) for names in readings)
               and all(_on_day(s.cand, d) for d in days)
-              and _names_measure(s.cand, measure) and _counts_what_is_asked(s.cand, counted, asked)
+              and names_measure(s.cand.text, s.cand.context, measure)
+              and counts_what_is_asked(s.cand.text, counted, asked)
               and _tells_the_event(s.cand, events) and (yes_no or _says_more(s.cand.text, question, glossary))]
     if non_name_words is not None and post_holder_asked(question):
         # "Who's the designated safeguarding lead at Rise Park?": not the head teacher named there
@@ -735,172 +732,6 @@ def _of_the_period_asked(scored: list[Scored], periods: Periods) -> list[Scored]
     near = [s for s in scored
             if s.score >= 0.75 * best.score and s.focus >= 0.75 * best.focus and _period_of(s, periods)]
     return [near[0]] + [s for s in scored if s is not near[0]] if near else []
-
-
-# The measure a rate is of ("vacancy rate"), and sums of a named sort: a turnover rate does not give
-# the vacancy rate, a saving does not give a salary, nor a contract's value.
-_RATE_OF = re.compile(r"\b([a-z]{4,}) (?:rate|ratio)\b|\b(?:rate|ratio) of (?:the )?(?:[a-z]+ )?([a-z]{4,})\b",
-                      re.IGNORECASE)
-# "What percentage (what %) of Year 6 children are obese?" asks for the share that is obese: a share of
-# the same children that is anything else (in good schools, not in education) does not answer; nor
-# does any other share "what proportion were under the neglect category?". Not a verb ("were
-# completed" may be written "were carried out") nor an acronym (spelt out differently).
-_SHARE_THAT_IS = re.compile(r"(?:\b(?:percentage|proportion|share|per ?cent)|%) (?:of (?:[\w'’-]+ ){1,6}?)?"
-                            r"(?:are|were|is|was)\s+(?:(?:currently|now|still|being|also|already)\s+)*+"
-                            r"(?:(?:under|in|on|for|from|with)\s+(?:the|a)\s+|(?:living|growing up) in\s+)?"
-                            r"((?-i:[a-z]{3,})(?<!ed)(?<!ing))\b",
-                            re.IGNORECASE)
-# Verbs in the past that end neither in "-ed" nor "-ing": "were done" may be written "were carried out".
-_PARTICIPLES = frozenset("done made seen given taken kept held met put set known shown written brought sent paid told "
-                         "found left run begun won lost spent built bought taught heard sold chosen drawn".split())
-# "What value does the plan give for X?" asks for X's sum; "the contract's value" names a sort of sum.
-_SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|(?<!what )value|price|fees?|costs?|budgets?|grants?|savings?|save|"
-                     r"allowances?)\b",
-                     re.IGNORECASE)
-
-
-def _measure(question: str, kind: str) -> str:
-    """The word naming the measure asked about: "vacancy" in "what was the vacancy rate?", "salary" in
-    "what starting salary ...?"."""
-    # only a question asking for a share has a rate to name: in "what did staff rate positively?" it is a verb
-    found = _RATE_OF.search(question) if kind in ("percent", "amount") else None
-    measure = (found.group(1) or found.group(2)) if found else ""  # "the exclusion rate", "the rate of exclusions"
-    if measure and measure.lower() not in TYPE_WORDS:
-        return measure
-    found = _SHARE_THAT_IS.search(question) if kind == "percent" else None
-    if found and found.group(1).lower() not in TYPE_WORDS | STOPWORDS | _PARTICIPLES:
-        return found.group(1)
-    found = _SUM_OF.search(question) if kind == "money" else None
-    return found.group(1) if found else ""
-
-
-def _names_measure(cand: Candidate, measure: str) -> bool:
-    """A rate or sum answers only if it is the one asked about: a turnover rate does not give the vacancy
-    rate, nor a saving a salary."""
-    if not measure:
-        return True
-    text = f"{cand.text} {cand.context}"
-    said = {_root(w) for w in stems(text)}
-    if any(_root(w) in said for w in stems(measure)):
-        return True
-    # "a £45m transformation programme" gives the programme's value, as "its value is £45m" would.
-    if measure.lower() == "value" and _SUM_BEFORE_THING.search(cand.text):
-        return True
-    # A compound written apart or joined: "breast fed" names the "breastfeeding" rate.
-    squashed = re.sub(r"[^a-z]", "", text.lower())
-    return measure.lower()[:max(5, len(measure) - 5)] in squashed
-
-
-# A sum said of the thing it is the value of: "a £45m transformation programme", "the £1.2m contract"
-# (not "a saving of £260k", nor "£30-50m of Big Lottery money").
-_SUM_BEFORE_THING = re.compile(r"\b(?:a|an|the)\s+£\s?\d[\d.,]*\s*(?:m|bn|k|million|billion)?\s+"
-                               r"(?!of\b|to\b|in\b|for\b)[a-z]", re.IGNORECASE)
-
-
-# "How many staff ...?" is answered by "12,000 colleagues", "How many kids ...?" by "93 children": a
-# number counts what the question counts when the words after it name it, or name people of the same
-# sort as it does.
-_PEOPLE_AT_WORK = frozenset(_root(w) for w in stems("people staff colleagues practitioners professionals employees "
-                                                      "workers members individuals personnel"))
-_YOUNG_PEOPLE = frozenset(_root(w) for w in stems("children kids pupils babies infants teenagers youngsters"))
-_NUMBER_OF = re.compile(r"\b(?:number|total|count) of\s+", re.IGNORECASE)
-_PLURALS = frozenset("children people staff men women police".split())
-_FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
-# "under five", "aged 16", "aged nought to three": a number after these, naming nothing, is an age.
-_AGE_BEFORE = re.compile(r"\b(?:under|over|(?:aged?|ages)(?:\s+[\w.]+\s*(?:to|-|–))?|below|above)\s*$",
-                         re.IGNORECASE)
-# "five or more A*-Cs", "65 and over": a bound between a number and what it counts.
-_BOUND_AFTER = re.compile(r"^\s*(?:or|and) (?:more|fewer|less|over|above|under)\b", re.IGNORECASE)
-# A figure another is set against: "exceeded the target of", "compared to", "up from", "more than".
-_COMPARED_WITH = re.compile(r"\b(?:target(?: of)?|compared (?:to|with)|from|against|than)\s*$", re.IGNORECASE)
-_COUNTED_REACH = 4  # words after a number read for what it counts, up to the first stop word
-
-
-def _counts_what_is_asked(cand: Candidate, counted: str, asked: str) -> bool:
-    """Whether the candidate's numbers may count what a "how many" question counts (`counted`): false
-    when every number is followed by words naming something else ("185 representatives from 119
-    voluntary ... organisations" for "How many children were on a child protection plan?"). A
-    number with nothing after it ("Number of Referrals: 4730"), or a share ("one third of its
-    membership"), may count anything; the base of a rate ("per 1,000 live births") counts nothing."""
-    if not counted:
-        return True
-    counted_words = {_root(w) for w in stems(counted)}
-    asked_words = {_root(w) for w in stems(asked)}
-    sorts = [sort for sort in (_PEOPLE_AT_WORK, _YOUNG_PEOPLE) if counted_words & sort]
-    # "per 1,000 live births" is the base of a rate, not a count
-    numbers = [found for number in quantities(cand.text, asked)
-               if (found := re.search(rf"(?<![\w.,]){re.escape(number)}(?!\w)", cand.text))
-               and not re.search(r"\bper\s*$", cand.text[:found.start()], re.IGNORECASE)]
-    earlier: list[str] = []
-    for number in numbers:
-        after = _BOUND_AFTER.sub("", cand.text[number.end():].lstrip("-"))  # "2-bed homes" counts homes
-        named = _words_after(after) or _counted_before(cand.text[:number.start()])
-        if not named and _AGE_BEFORE.search(cand.text[:number.start()]):
-            continue  # "every child under five in Nottingham": an age, not a count
-        # "898 Priority Families ..., which exceeded the target of 852": a figure it is compared with
-        # counts families too.
-        if not named and _COMPARED_WITH.search(cand.text[:number.start()]):
-            named = earlier
-        if not named or named[0] in _FRACTIONS:
-            return True
-        earlier = named
-        roots = {_root(w) for w in stems(" ".join(named))}
-        if any(roots & sort for sort in sorts):  # "2,024 Nottingham children" for "how many Nottingham kids"
-            return True
-        if _counts_a_qualifier(roots, counted) or _counts_another_plural(named, counted):
-            continue  # "just under 100 schools" for "How many school nurses ...?": it counts schools
-        if roots & asked_words:
-            return True
-    return not numbers
-
-
-def _counted_before(text: str) -> list[str]:
-    """What a number closing `text` counts when the sentence says so before it: "schools and academies"
-    in "The total number of schools and academies is just under", "referrals" in "Number of Referrals:";
-    [] when it does not."""
-    said = list(_NUMBER_OF.finditer(text))
-    return _words_after(text[said[-1].end():]) if said else []
-
-
-def _counts_a_qualifier(roots: set[str], counted: str) -> bool:
-    """Whether a number counting `roots` counts what the question names only to qualify the plural
-    after it: "schools" for "school nurses", "agency" for "agency staff" (not "staff work", where
-    "work" is no plural)."""
-    words = [(word, {_root(w) for w in stems(word)}) for word in re.findall(r"[\w'’-]+", counted.lower())]
-    return any(own & roots and not after & roots and _is_plural(following)
-               for (_, own), (following, after) in zip(words, words[1:]))
-
-
-def _counts_another_plural(named: list[str], counted: str) -> bool:
-    """Whether a number naming a plural (`named`: "front line Social Workers") counts other things than
-    the plural closing what a question counts, though it shares a word before that plural: "social
-    work apprenticeship places"."""
-    words = re.findall(r"[\w'’-]+", counted.lower())
-    if len(words) < 2 or not _is_plural(words[-1]) or not _is_plural(named[-1]):
-        return False
-    roots = [{_root(w) for w in stems(word)} for word in words]
-    said = {_root(w) for w in stems(" ".join(named))}
-    return not roots[-1] & {_root(w) for w in stems(named[-1])} and any(r & said for r in roots[:-1])
-
-
-def _is_plural(word: str) -> bool:
-    """Whether a word reads as a plural noun ("nurses", "children"), not an acronym ("NHS") or "this"."""
-    if word.lower() in _PLURALS:
-        return True
-    return word.endswith("s") and not word.isupper() and not word.endswith(("ss", "us", "is"))
-
-
-def _words_after(text: str) -> list[str]:
-    """The words opening `text`, up to the first stop word or punctuation (at most _COUNTED_REACH) or
-    the first plural, where the thing counted ends ("5,000 employees" in "5,000 employees work in")."""
-    words = []
-    for token in re.findall(r"[\w'’-]+|[^\w\s]", text)[:_COUNTED_REACH]:
-        if not token[0].isalpha() or token.lower() in STOPWORDS:
-            break
-        words.append(token.lower())
-        if _is_plural(token):  # not an acronym: "5 NHS trusts"
-            break
-    return words
 
 
 def _with_its_list(cand: Candidate, units: list[Candidate], wanted: bool = False) -> Candidate:

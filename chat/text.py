@@ -1,6 +1,7 @@
 """Words as the answerer compares them: content words reduced to a crude stem."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from index.store import content_words
@@ -77,3 +78,8 @@ def one_letter_apart(a: str, b: str) -> bool:
         if x != y:
             return a[i + (len(a) == len(b)):] == b[i + 1:]
     return True  # `b` is `a` with one letter added at the end
+
+
+def word_root(word: str) -> str:
+    """A word without its common endings, so "saving", "save" and "saves" meet."""
+    return re.sub(r"(?:ing|ed|es|e|s)$", "", word) if len(word) > 3 else word

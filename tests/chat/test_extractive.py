@@ -1813,8 +1813,8 @@ def test_who_asks_counts_less_than_what_they_ask_unless_the_question_points_back
     # "... - is that still what it's called?" asks about what the statement says: its words count in full
     old_name = _hit("The CAF is the right tool, teams agree.", rank=1)
     other = _hit("It is still called so in the strategy, staff say.", rank=2)
-    text, _, _ = compose("the 2010 strategy says CAF is the right tool for early help - is that still what it's called?",
-                         [old_name, other])
+    question = "the 2010 strategy says CAF is the right tool for early help - is that still what it's called?"
+    text, _, _ = compose(question, [old_name, other])
     assert text.startswith("The CAF is the right tool"), text
 
 
