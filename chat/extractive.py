@@ -141,6 +141,7 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"']))\s+(?=[A-Z0-9�
 _THE_THING = re.compile(r"\bthe\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"^\W*(?:\w+ (?:of|in) |(?:in|by|during|since|from|for) (?:\w+ ){0,2}?\S*\d\S*,? )?"
                           r"(these|this|those|they|it|such|both|namely)\b", re.IGNORECASE)
+_MORE_ON_IT = re.compile(r"^\W*(?:for |find )?(?:more|further) (?:information|info|details)\b", re.IGNORECASE)
 # "It was announced on August 20th that ...", "It is expected that ...": an "it" standing for what follows.
 _EXPLETIVE_IT = re.compile(r"it (?:is|was|has been|had been|will be|would be) (?:\w+ly )?"
                            r"(?:\w+ed|important|essential|vital|clear|likely|possible|necessary)\b[^.;]{0,60}?\bthat\b",
@@ -687,6 +688,8 @@ def _takes_up(cand: Candidate) -> bool:
 def _refers_back(text: str) -> bool:
     """Whether the sentence is about what the ones before it were about ("6 of these staff ..."), also
     after a progress report's date and status cells ("April 2019 Complete This was implemented ...")."""
+    if _MORE_ON_IT.match(text):  # "For more information please go to: www...": on what came before
+        return True
     for sentence in dict.fromkeys((text, after_status_cell(text))):
         found = _REFERS_BACK.match(sentence)
         if found and not _EXPLETIVE_IT.match(sentence, found.start(1)):

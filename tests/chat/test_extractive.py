@@ -1836,3 +1836,14 @@ def test_a_sentence_saying_only_what_the_question_says_does_not_answer_it():
     # a yes-or-no question is confirmed in its own words
     member = _hit("Members: the Independent Chair of the LSCB.")
     assert compose("Is the Independent Chair of the LSCB among the members?", [member])[0]
+
+
+def test_where_to_find_something_online_is_answered_by_a_web_address():
+    assert holds_kind("place", "Go to www.example.gov.uk/pathway", "Where can I find the pathway online?")
+    assert not holds_kind("place", "The pathway was launched at Loxley House.", "Where can I find the pathway online?")
+    assert holds_kind("place", "The pathway was launched at Loxley House.", "Where was the pathway launched?")
+    # a line giving where to find more says it of what the lines before it were about
+    offer = _hit("The Early Years Team provides a training offer for practitioners. For more information please go "
+                 "to: www.example.gov.uk/earlyyears/")
+    text, _, _ = compose("where online can I find the Early Years team's training offer?", [offer])
+    assert "www.example.gov.uk/earlyyears/" in text, text
