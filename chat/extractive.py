@@ -18,7 +18,7 @@ from chat.names import name_readings, named_days, named_things, names_a_day, nam
 from chat.people import names_a_person, names_only, opens_with_post
 from chat.periods import (Periods, dates_in_words, document_fit, document_years, period_fit, periods_asked,
                           reported_in)
-from chat.questions import (asked_part, asking_clause, documents_named, former_holders, holds_phrase,
+from chat.questions import (asked_part, asking_clause, documents_named, finder_asked, former_holders, holds_phrase,
                             quoted_phrases, without_asker)
 from chat.rerank import contact_asked
 from chat.roles import role_without_holder, speaking_as
@@ -567,6 +567,9 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     if kind in AMOUNT_KINDS and asks_for_a_target(asked):  # "What's the target rate?": not the rate reached
         scored = [s for s in scored
                   if states_a_target(s.cand.text, s.cand.context, s.cand.hit.chunk.kind == "table_row")]
+    finder = finder_asked(asked)
+    if finder:  # "What did the survey of 600 families find?": a sentence about that survey, or going on about it
+        scored = [s for s in scored if set(stems(finder)) & set(stems(f"{s.cand.text} {s.cand.antecedent}"))]
     if chair_asked(asked):  # "Who chairs the governance board?" is answered by a sentence about its chair
         scored = [s for s in scored if _CHAIR.search(s.cand.text)]
     post = post_asked_of(asked)

@@ -311,3 +311,21 @@ def asked_part(question: str) -> str:
         return match.group("asked")
     return question
 
+
+# "What did the well-being survey of 600 families find?": what found it, and the word naming its sort.
+_FINDER_ASKED = re.compile(r"\bwhat (?:did|does|do|has|have) (?:the |our |their |its )?((?:[\w'’/-]+ ){1,6}?)"
+                           r"(?:(?:of|in|into|for|on|from|by|about|with)\b[^?]*?)?(?:actually |really )?"
+                           r"(?:find|found|conclude|show|reveal|recommend|highlight|identify)\b", re.IGNORECASE)
+
+
+def finder_asked(question: str) -> str:
+    """The word naming what a question asks the findings of ("survey" in "What did the well-being
+    survey of 600 families find?"); '' when it asks none, or refers to it as "it" or "they"."""
+    found = _FINDER_ASKED.search(question)
+    if not found:
+        return ""
+    words = found.group(1).lower().split()
+    return "" if set(words) & _PRONOUNS else words[-1]
+
+
+_PRONOUNS = frozenset("it they this that these those he she we you i".split())

@@ -14,7 +14,7 @@ from chat.extractive import candidates, compose, score_candidates, topic_terms
 from chat.rows import trim_cell
 from chat.names import name_readings, named_things, naming_part
 from chat.people import names_a_person, opens_with_post
-from chat.questions import asking_clause, documents_named, quoted_phrases
+from chat.questions import asking_clause, documents_named, finder_asked, quoted_phrases
 from chat.text import abbreviates, one_letter_apart, stems
 from index.records import Hit
 from ingest.clean import clean_text
@@ -1847,3 +1847,13 @@ def test_where_to_find_something_online_is_answered_by_a_web_address():
                  "to: www.example.gov.uk/earlyyears/")
     text, _, _ = compose("where online can I find the Early Years team's training offer?", [offer])
     assert "www.example.gov.uk/earlyyears/" in text, text
+
+
+def test_what_a_named_survey_found_is_told_by_a_sentence_about_that_survey():
+    assert finder_asked("What did the well-being survey of 600 families actually find?") == "survey"
+    assert finder_asked("what did the December 2013 review of the service conclude?") == "review"
+    assert finder_asked("what does it let practitioners find out?") == ""  # "it" points back
+    workers = _hit("150 key workers were expected to work with all 600 families by March 2014.")
+    assert compose("What did the well-being survey of 600 families actually find?", [workers])[0] == ""
+    survey = _hit("The well-being survey of 600 families found that most felt safer.", rank=2)
+    assert "most felt safer" in compose("What did the well-being survey of 600 families find?", [workers, survey])[0]
