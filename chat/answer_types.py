@@ -125,7 +125,9 @@ _KINDS = [
                 r"|(?:the|a) (?:share|proportion|percentage) of"
                 r"|what(?:'s| is| was| are| were)? (?:the )?(?!(?:did|do|does|will|would|can|could|should)\b)"
                 r"(?:[\w'’-]+ ){0,4}(?:rate|ratio|percentage|proportion))\b"),
-    ("count", r"\b(how many|what number of|number of|how much"
+    # "what did the manifesto promise about increasing the number of two year olds?" asks for the promise
+    ("count", r"\b(how many|what number of|(?<!increase the )(?<!increasing the )(?<!reduce the )"
+              r"(?<!reducing the )(?<!raise the )(?<!raising the )number of|how much"
               r"|what(?:'s| is| was| are| were)? (?:the )?(?:[\w'’-]+ ){0,3}"
               r"(?:number|(?:population|headcount) figure)"
               # "What is the planned pupil capacity of ...?" (not "in what acting capacity?")

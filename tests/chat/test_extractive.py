@@ -46,6 +46,9 @@ def test_question_kinds():
     assert question_kind("When is the report due?") == "date"
     assert question_kind("How much is the market factor supplement for social workers?") == "money"
     assert question_kind("is there an annual fee to join the network, and how much?") == "money"
+    # a number the question speaks of changing is not what it asks for
+    assert question_kind("what did the manifesto promise about increasing the number of two year olds?") == "other"
+    assert question_kind("What was the number of referrals in 2013?") == "count"
     # a bare "how much" asks for a sum or a share, which a count of people does not give
     assert question_kind("how much did approvals go up last year?") == "count"
     assert not holds_kind("count", "The network supports 185 representatives.", "how much did approvals go up?")
