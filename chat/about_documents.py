@@ -94,15 +94,15 @@ _ACRONYM = r"((?-i:[A-Z][A-Za-z&]{0,3}[A-Z][A-Za-z&]{0,5}))"
 _USED_IN = r"(?:,?\s+(?:in|on|within|for|as used in|in the context of)\s[^?]{3,60})?"
 # "What does the acronym CAF stand for?": the acronym may be called so.
 _CALLED = r"(?:(?:acronym|abbreviation|initials|term)\s+)?"
+# "What are MALTs?", "What is the NLT?": the acronym alone is asked about; what it stands for answers,
+# unless a passage says what it is, naming it in full.
+_WHAT_IS_ACRONYM = rf"what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?{_ACRONYM}s?\s*\?"
 _STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s+)?{_CALLED}{_ACRONYM}s?\s+"
                          rf"(?:stand\s+for|mean){_USED_IN}\s*\??"
                          rf"|what\s+(?:is|are)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:short|an?\s+(?:abbreviation|acronym))"
                          rf"\s+for{_USED_IN}\s*\??|(?:expand|spell\s+out)\s+{_ACRONYM}\s*\??"
                          rf"|what(?:['’]s|\s+is)\s+the\s+full\s+(?:name|form|title)\s+(?:of|for)\s+(?:the\s+)?"
-                         rf"{_ACRONYM}s?\s*\??"
-                         # "What are MALTs?", "What is the NLT?": the acronym alone is what is asked about
-                         rf"|what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?{_ACRONYM}s?\s*\?)\s*$",
-                         re.IGNORECASE)
+                         rf"{_ACRONYM}s?\s*\??|{_WHAT_IS_ACRONYM})\s*$", re.IGNORECASE)
 # "I keep seeing 'NCSCB' in the papers - what does that stand for?": the acronym is named before.
 # "someone mentioned an ESRA - what's that?", "keep seeing DASH in the dv stuff, what is it?": asked bare.
 _STANDS_FOR_IT = re.compile(r"\bwhat(?:\s+(?:does|do|did)|['’]s|\s+is)\s+(?:that|it|this)(?:\s+"
@@ -133,6 +133,13 @@ def acronym_named(question: str, glossary: dict[str, str]) -> str:
     named = set(re.findall(_ACRONYM, question))
     defined = named & set(glossary)
     return next(iter(defined or named)) if len(defined or named) == 1 else ""  # "it" must point at one
+
+
+def asks_what_acronym_is(question: str) -> bool:
+    """Whether the question asks only what an acronym is ("What is the NLT?"), which a passage saying
+    what it is answers better than its name spelt out."""
+    return any(re.match(rf"{_WHAT_IS_ACRONYM}\s*$", clause.strip(), re.IGNORECASE)
+               for clause in _clauses(question.strip()))
 
 
 # Where the asking clause of a sentence may begin: "Sorry if this is a daft one but what is CAMHS short

@@ -7,7 +7,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from chat.about_documents import catalogue_answer
+from chat.about_documents import acronym_named, asks_what_acronym_is, catalogue_answer
 from chat.answer_types import (EMAIL, current_post_asked, names_title, post_asked_of, post_holder_asked, posts_of,
                                question_kind, title_asked)
 from chat.config import Settings, load_settings
@@ -15,7 +15,7 @@ from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.people import names_a_person
 from chat.questions import (acronyms_in_capitals, asked_part, former_holders, holds_phrase, misspellings_corrected,
-                            names_in_capitals, quoted_phrases, tidy_question, without_asker)
+                            names_in_capitals, normal_phrase, quoted_phrases, tidy_question, without_asker)
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import contact_asked, document_periods, documents_meant, rerank
 from chat.roles import holder_of_role, signatories, speaking_as
@@ -144,12 +144,14 @@ class Engine:
         standalone = self._capitals_restored(standalone_question(asked, history))
         start = time.perf_counter()
         catalogue = None if filters else catalogue_answer(standalone, self.reader, timings)
-        if catalogue is not None:  # "Which plan is current?" is answered by the list of documents
-            timings["answer_ms"] = _ms(start)
+        if catalogue is not None and not asks_what_acronym_is(standalone):
+            timings["answer_ms"] = _ms(start)  # "Which plan is current?" is answered by the list of documents
             return replace(catalogue, notes=tuple(notes)) if notes else catalogue
         passages = self._retrieve(standalone, filters, k or self.settings.k, timings)
         start = time.perf_counter()
         answer = self._extractive(standalone, passages, timings)
+        if catalogue is not None and not self._says_what_it_is(standalone, answer):
+            answer = catalogue  # "What are MALTs?": no passage says more than what the letters stand for
         timings["answer_ms"] = _ms(start)
         if standalone != asked:
             answer = replace(answer, question=asked, extra={**answer.extra, "standalone_question": standalone})
@@ -316,6 +318,14 @@ class Engine:
         yield from generate.llm_answer_stream(question, passages, history, self.settings, self._extractive,
                                               standalone=standalone, notes=notes, timings=timings, stream=stream)
 
+    def _says_what_it_is(self, question: str, answer: Answer) -> bool:
+        """Whether the extractive answer to "What is the NLT?" opens by naming the acronym in full: "The
+        Nottingham Learning Trust (NLT) is a local schools led venture ...", more than its name spelt out."""
+        glossary = self.reader.glossary()
+        expansion = glossary.get(acronym_named(question, glossary), "")
+        opening = answer.text.split("[1]", 1)[0]
+        return bool(expansion) and not answer.abstained and holds_phrase(opening, normal_phrase(expansion))
+
     def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
@@ -443,7 +453,7 @@ def should_abstain(question: str, passages: tuple[Hit, ...]) -> bool:
 def named_alone(question: str, passages: tuple[Hit, ...]) -> bool:
     """Whether the best passage, and it alone, gives a name the question asks about by one capitalised
     word ("Stride" in "what is the Stride pilot?")."""
-    names = [name.lower() for _, name in _LONE_NAME.findall(question)]
+    names = [normal_phrase(name) for _, name in _LONE_NAME.findall(question)]
     return any(holds_phrase(passages[0].chunk.text, name) and not any(holds_phrase(h.chunk.text, name)
                                                                      for h in passages[1:]) for name in names)
 

@@ -163,15 +163,16 @@ _QUOTED = re.compile(r"(?<!\w)['‘\"“](\w.{1,78}?)['’\"”](?!\w)")
 
 def quoted_phrases(question: str) -> list[str]:
     """The phrases a question quotes, normalised for `holds_phrase`."""
-    return [p for p in (_normal(m.group(1)) for m in _QUOTED.finditer(question)) if p]
+    return [p for p in (normal_phrase(m.group(1)) for m in _QUOTED.finditer(question)) if p]
 
 
 def holds_phrase(text: str, phrase: str) -> bool:
-    """Whether `text` contains the normalised `phrase` (case, punctuation and spacing ignored)."""
-    return f" {phrase} " in f" {_normal(text)} "
+    """Whether `text` contains `phrase`, normalised by normal_phrase (case, punctuation and spacing ignored)."""
+    return f" {phrase} " in f" {normal_phrase(text)} "
 
 
-def _normal(text: str) -> str:
+def normal_phrase(text: str) -> str:
+    """`text` as phrases are compared: lower case, words of letters and digits, apostrophes dropped."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'", "")))
 
 

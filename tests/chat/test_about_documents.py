@@ -1,7 +1,8 @@
 """Questions about the documents themselves, answered from the list of documents (real corpus)."""
 import pytest
 
-from chat.about_documents import acronym_asked, acronym_named, answer_about_documents, documents_asked
+from chat.about_documents import (acronym_asked, acronym_named, answer_about_documents, asks_what_acronym_is,
+                                   documents_asked)
 
 DOCS = [
     {"source": "a.txt", "title": "Workforce Strategy 2010-2014", "date": "2010 to 2014", "date_end": "2014-12-31"},
@@ -126,3 +127,13 @@ def test_an_acronym_no_document_uses_is_not_answered_from_passages_about_somethi
     assert answer.abstained and answer.notes == ("No document uses ASYE.",), answer.text
     # One the documents use, spelt out in a way the glossary does not read, is left to the passages.
     assert not corpus_engine.answer("What does EHCP mean in the context of the SEND reforms?").abstained
+
+
+@pytest.mark.slow
+def test_what_an_acronym_is_is_told_by_a_passage_saying_so_or_else_by_its_letters(corpus_engine):
+    assert asks_what_acronym_is("What is the NLT?") and asks_what_acronym_is("In the abbreviations, what are MALTs?")
+    assert not asks_what_acronym_is("What does NLT stand for?") and not asks_what_acronym_is("What is the NLT for?")
+    described = corpus_engine.answer("What is the NLT?")
+    assert described.text.startswith("The **Nottingham Learning Trust (NLT)** is a local schools led venture"), \
+        described.text
+    assert corpus_engine.answer("What are MALTs?").text == "MALTs stands for Multi Agency Locality Teams [1]."
