@@ -323,8 +323,8 @@ class Engine:
         Nottingham Learning Trust (NLT) is a local schools led venture ...", more than its name spelt out."""
         glossary = self.reader.glossary()
         expansion = glossary.get(acronym_named(question, glossary), "")
-        opening = answer.text.split("[1]", 1)[0]
-        return bool(expansion) and not answer.abstained and holds_phrase(opening, normal_phrase(expansion))
+        opening = normal_phrase(answer.text.split("[1]", 1)[0]).removeprefix("the ")
+        return bool(expansion) and not answer.abstained and opening.startswith(normal_phrase(expansion))
 
     def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
         if should_abstain(question, passages):

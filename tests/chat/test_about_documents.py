@@ -137,3 +137,5 @@ def test_what_an_acronym_is_is_told_by_a_passage_saying_so_or_else_by_its_letter
     assert described.text.startswith("The **Nottingham Learning Trust (NLT)** is a local schools led venture"), \
         described.text
     assert corpus_engine.answer("What are MALTs?").text == "MALTs stands for Multi Agency Locality Teams [1]."
+    # a passage naming it in full in passing ("15 people have now undertaken the ... (NAAS)") says no more
+    assert corpus_engine.answer("What's NAAS?").text.startswith("NAAS stands for")
