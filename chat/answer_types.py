@@ -380,7 +380,7 @@ _POST_TITLE_WORD = re.compile(rf"\b{_POST_TITLE}\b|\bteacher\b", re.IGNORECASE)
 
 _ONLINE = re.compile(r"\b(?:online|on the (?:web|internet)|website|web ?site|web address|web page|url|link)\b",
                      re.IGNORECASE)
-WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|nhs|org|co|ac)\.uk\S*",
+_WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|nhs|org|co|ac)\.uk\S*",
                          re.IGNORECASE)
 
 
@@ -428,7 +428,7 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(STATUS.search(text) or _GRADE.search(text))
     if kind == "place":
         if _ONLINE.search(asked):  # "Where can I find the pathway online?": at a web address
-            return bool(WEB_ADDRESS.search(text))
+            return bool(_WEB_ADDRESS.search(text))
         return bool(PLACE.search(text) or _AT_NAME.search(text) or _PLACE_NAMED.search(text))
     if kind == "title":
         return names_title(title_asked(asked), text)
