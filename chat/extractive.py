@@ -591,6 +591,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
             return "", [], [nearest]
     wanted = kind in _ITEM_KINDS and items_asked(question) > 1
     scored[0] = replace(scored[0], cand=_with_its_answer(_with_its_list(scored[0].cand, units, wanted), units))
+    scored[0] = replace(scored[0], cand=_with_the_items_it_leads_to(scored[0].cand, units, question))
     if yes_no:  # "Do we have to be based in the city?": "You do not need to be ..."
         scored[0] = replace(scored[0], cand=_with_its_exception(scored[0].cand, units))
     best = scored[0].score
@@ -780,6 +781,24 @@ def _with_its_answer(cand: Candidate, units: list[Candidate]) -> Candidate:
     if not _ASKED_ABOUT.search(cand.text) or cand.text.rstrip().endswith(":"):
         return cand
     return _read_on(cand, units, _ANSWER_REACH)
+
+
+def _with_the_items_it_leads_to(cand: Candidate, units: list[Candidate], question: str) -> Candidate:
+    """A sentence read with the next one in its passage when that one lists items under a label using the
+    question's words ("The 2019 Workforce Health Check provided the most positive set of data ..." then
+    "Key positives noted were: new IT resources, ...", for "What did staff rate most positively?")."""
+    after = _following(cand, units)[:1]
+    label = _ITEMS_LABEL.match(after[0].text) if after else None
+    if not label or ":" in cand.text:
+        return cand
+    # "positives" names what "positively" asks about: words sharing their first five letters
+    asked = {w[:5] for w in re.findall(r"[a-z]{5,}", question.lower()) if w not in STOPWORDS}
+    said = {w[:5] for w in re.findall(r"[a-z]{5,}", label.group(1).lower()) if w not in STOPWORDS}
+    return _read_on(cand, units, 1) if asked & said else cand
+
+
+# "Key positives noted were: ...": a label, then the items it names after a colon.
+_ITEMS_LABEL = re.compile(r"^([\w'’ -]{3,60}?)\s+(?:were|are|was|is|include[sd]?)\s*:\s*\S", re.IGNORECASE)
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot|none)\b|n['’]t\b", re.IGNORECASE)

@@ -1860,3 +1860,14 @@ def test_what_a_named_survey_found_is_told_by_a_sentence_about_that_survey():
     assert compose("What did the well-being survey of 600 families actually find?", [workers])[0] == ""
     survey = _hit("The well-being survey of 600 families found that most felt safer.", rank=2)
     assert "most felt safer" in compose("What did the well-being survey of 600 families find?", [workers, survey])[0]
+
+
+def test_a_sentence_is_read_with_the_items_the_next_one_lists_under_the_questions_words():
+    check = _hit("The 2019 health check gave the most positive data in years. Key positives noted were: new IT "
+                 "resources and supportive managers. We await the 2020 check.")
+    text, _, _ = compose("What did staff rate most positively in the 2019 health check?", [check])
+    assert "new IT resources and supportive managers" in text, text
+    # items under a label the question does not ask about are left out
+    other = _hit("The 2019 health check gave the most positive data in years. Key risks noted were: turnover.")
+    text, _, _ = compose("What did staff rate most positively in the 2019 health check?", [other])
+    assert "turnover" not in text, text
