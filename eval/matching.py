@@ -14,13 +14,15 @@ from functools import lru_cache
 #    evidence words and at least 6 (all of them for shorter evidence), or at least 12 whatever the
 #    length. 60%, so that evidence cut by a chunk boundary is still found in the chunk holding most
 #    of it, while a stock phrase inside a longer quote ("to improve outcomes for children and young
-#    people", 8 of 14 words) is not; 12, because a 12-word verbatim run is not chance;
+#    people", 8 of 14 words) is not; 12, because a 12-word verbatim run is not chance. A table row
+#    shown as "Column: value; Column: value" also holds a run of its cells alone ("High 514");
 # 3. at least 90% of its words appear in the passage in order, within a stretch at most twice the
 #    evidence's length: a table row quoted from the document is shown in a chunk with its column
 #    names between the cells ("Name: Jane Example; Sector: Health");
 # 4. the passage is a piece of the evidence that holds a gold answer: a quote spanning a whole table
 #    ("Assessment Number of Referrals High 514 Medium 1777 ...") is held by the one row that answers
-#    ("Assessment: High; Number of Referrals: 514"), at least 90% of whose words the quote uses.
+#    ("Assessment: High; Number of Referrals: 514"), at least 90% of whose words (or of its cells'
+#    words, when the quote leaves out the column names: "High 514 Medium 1777 ...") the quote uses.
 MIN_RUN_SHARE = 0.6
 MIN_RUN_WORDS = 6
 ENOUGH_RUN_WORDS = 12
@@ -146,17 +148,30 @@ def evidence_in_passage(evidence: str | None, passage: str, answers=()) -> bool:
     words = passage_words(passage)
     if not ev:
         return False
-    if answers and len(words) < len(ev) and contains_any(passage, answers):
+    if answers and contains_any(passage, answers):
         quoted = set(ev)
-        if sum(w in quoted for w in words) >= math.ceil(MIN_ORDERED_SHARE * len(words)):
-            return True
+        for said in (words, passage_words(_row_values(passage))):  # the row's cells, as below
+            if 0 < len(said) < len(ev) and sum(w in quoted for w in said) >= math.ceil(MIN_ORDERED_SHARE * len(said)):
+                return True
     squashed = "".join(ev)
     # Space-free containment tolerates split and hyphenated words ("well-being" vs "wellbeing").
     if len(squashed) >= MIN_SQUASHED_CHARS and squashed in "".join(words):
         return True
-    if longest_run(ev, words)[2] >= required_run(len(ev)):
+    cells = passage_words(_row_values(passage))  # a row quoted without its column names: "High 514"
+    if max(longest_run(ev, words)[2], longest_run(ev, cells)[2] if cells else 0) >= required_run(len(ev)):
         return True
     return _ordered_enough(ordered_match(ev, words)[0], len(ev))
+
+
+def _row_values(passage: str) -> str:
+    """The cells of a table row shown as "Column: value; Column: value" (the column names are context
+    the index adds), or '' for any other passage."""
+    fields = passage.split(";")
+    values = [m.group(1) for field in fields if (m := _FIELD.match(field))]
+    return " ".join(values) if len(fields) > 1 and len(values) == len(fields) else ""
+
+
+_FIELD = re.compile(r"^\s*[^:;]{1,60}:\s*(.*)$", re.DOTALL)
 
 
 def evidence_span(evidence: str | None, passage: str) -> tuple[int, int] | None:

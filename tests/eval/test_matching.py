@@ -122,5 +122,11 @@ def test_a_quote_spanning_a_table_is_held_by_the_row_that_answers():
     assert not evidence_in_passage(evidence, high)  # without the answers, rules 1-3 only
     assert evidence_in_passage(evidence, high, ["514"])
     assert not evidence_in_passage(evidence, high, ["4730"])  # a row of the table that does not answer
+    # a quote of the table's cells without its column names is held by the row's cells
+    cells = "High 514 Medium 1777 Standard 2436 TOTAL 4730"
+    assert evidence_in_passage(cells, high, ["514"])
+    assert evidence_in_passage("High 514", high)  # the row's own cells, quoted alone
+    assert not evidence_in_passage("Medium 514", high)
+    assert not evidence_in_passage(cells, "DASH / RIC Assessment: Low; Number of Referrals: 514", ["514"])
     # a passage holding the answer but not taken from the quote
     assert not evidence_in_passage(evidence, "Referrals to the domestic abuse team rose to 514 this year.", ["514"])
