@@ -330,7 +330,7 @@ class Engine:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
         # Found only by a name the model does not know: the answer comes from the passage giving it.
-        alone = max(h.similarity for h in passages) < MIN_SIMILARITY and named_alone(question, passages)
+        alone = found_by_name_alone(question, passages)
         text, cited, chosen = self._composed(question, passages[:1] if alone else passages)
         if not cited:  # a sentence used but none cited: the fact is given only for another period
             notes = tuple(other_period_note(c) for c in chosen)
@@ -441,18 +441,21 @@ def should_abstain(question: str, passages: tuple[Hit, ...]) -> bool:
     quoted = quoted_phrases(question)
     if quoted and all(any(holds_phrase(h.chunk.text, p) for h in passages) for p in quoted):
         return False  # the documents use the very words the user quoted
-    best = max(h.similarity for h in passages)
-    if best < MIN_SIMILARITY and named_alone(question, passages):
+    if found_by_name_alone(question, passages):
         return False  # "what is the Stride pilot?": a name the model does not know, but the words match
+    best = max(h.similarity for h in passages)
     words = set(content_words(question))
     found = set(content_words(" ".join(h.chunk.index_text for h in passages[:3])))
     coverage = len(words & found) / len(words) if words else 0.0
     return best < MIN_SIMILARITY or (coverage < MIN_COVERAGE and best < CONFIDENT_SIMILARITY)
 
 
-def named_alone(question: str, passages: tuple[Hit, ...]) -> bool:
-    """Whether the best passage, and it alone, gives a name the question asks about by one capitalised
-    word ("Stride" in "what is the Stride pilot?")."""
+def found_by_name_alone(question: str, passages: tuple[Hit, ...]) -> bool:
+    """Whether the passages are far in meaning from the question (under MIN_SIMILARITY), but the best
+    one, and it alone, gives a name the question asks about by one capitalised word ("Stride" in "what
+    is the Stride pilot?"), which the model has never seen."""
+    if not passages or max(h.similarity for h in passages) >= MIN_SIMILARITY:
+        return False
     names = [normal_phrase(name) for _, name in _LONE_NAME.findall(question)]
     return any(holds_phrase(passages[0].chunk.text, name) and not any(holds_phrase(h.chunk.text, name)
                                                                      for h in passages[1:]) for name in names)

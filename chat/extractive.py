@@ -23,7 +23,7 @@ from chat.questions import (asked_part, asking_clause, documents_named, finder_a
 from chat.rerank import contact_asked
 from chat.roles import role_without_holder, speaking_as
 from chat.rows import known_words, trim, trim_cell, trim_row
-from chat.text import abbreviates, stems, word_root
+from chat.text import POINTS_BACK, abbreviates, stems, word_root
 from chat.timecues import PAST_CUES, RECENCY_CUES, YEAR, recency_weight
 from index.records import Hit
 from index.store import STOPWORDS
@@ -92,9 +92,6 @@ _CONTENTS_ROW = re.compile(r"(?:[;:|]\s*\d{1,3}\s*){2,}$")
 # How much a word only the question's statement of how things were says counts towards its topic
 # ("How often does the network meet now? I remember it meeting monthly."): the past is not asked.
 SCENE_WEIGHT = 0.5
-# Words of a question pointing back at what the statement before it says: "... - is that still its name?"
-_REFERS_TO_SCENE = re.compile(r"\b(?:it|its|it['’]s|that|this|these|those|they|them|their|he|him|his|she|her|one)\b",
-                              re.IGNORECASE)
 # How much more than its other words the thing a "how many" question counts weighs in its topic ("How
 # many criteria are used now to decide whether a family qualifies?" is answered by a sentence on
 # criteria): 2 gained 1 read answer, 3 two, 4 lost one (README, stop 17).
@@ -349,7 +346,7 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
     # is just outside the city - can we still join the CYPPN?") when the question does not refer back to
     # what it says; but not the names it gives ("Lisa Hazell was ... - what's her job title now?").
     asking = asked_only if asked_only != question else asking_clause(question)
-    if asking != question and (asked_only != question or not _REFERS_TO_SCENE.search(asking)):
+    if asking != question and (asked_only != question or not POINTS_BACK.search(asking)):
         names_given = set(stems(" ".join(re.findall(r"\b[A-Z][\w'’-]*", question))))
         for t in topic - set(topic_terms(asking)) - names_given:
             idf[t] *= SCENE_WEIGHT
@@ -542,6 +539,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     readings, days = name_readings(_expansions_shortened(naming_part(asked), glossary)), named_days(asked)
     units = candidates(hits, question)
     yes_no = asks_yes_or_no(question)  # "Does the chair sit on the Board?": "Independent Chair" says yes
+    question_words = set(stems(expand_text(question, glossary or {}))) | STOPWORDS
     measure = measure_asked(question, kind)
     counted = thing_counted(asked) if kind == "count" else ""
     events = _events_asked(asked) if kind in ("date", "day") else []
@@ -551,7 +549,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
               and all(_on_day(s.cand, d) for d in days)
               and names_measure(s.cand.text, s.cand.context, measure)
               and counts_what_is_asked(s.cand.text, counted, asked)
-              and _tells_the_event(s.cand, events) and (yes_no or _says_more(s.cand.text, question, glossary))]
+              and _tells_the_event(s.cand, events) and (yes_no or _says_more(s.cand.text, question_words))]
     if non_name_words is not None and post_holder_asked(question):
         # "Who's the designated safeguarding lead at Rise Park?": not the head teacher named there
         role = role_asked(asked)
@@ -620,12 +618,12 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
     return _render(kind, [c.cand for c in chosen])
 
 
-def _says_more(text: str, question: str, glossary: dict[str, str] | None) -> bool:
-    """Whether the sentence says something the question does not: "Evaluation of Early Intervention
-    Domestic Abuse Link Worker pilot." (a heading) tells nothing of what the evaluation found. (A yes
-    or no is said by the question's own words: that is for the caller to allow.)"""
-    asked = set(stems(expand_text(question, glossary or {})))
-    return bool(set(stems(text)) - asked - STOPWORDS)
+def _says_more(text: str, question_words: set[str]) -> bool:
+    """Whether the sentence says something the question (its words, acronyms spelt out, and stop
+    words: `question_words`) does not: "Evaluation of Early Intervention Domestic Abuse Link Worker
+    pilot." (a heading) tells nothing of what the evaluation found. (A yes or no is said by the
+    question's own words: that is for the caller to allow.)"""
+    return bool(set(stems(text)) - question_words)
 
 
 def _latest_period_first(chosen: list[Scored]) -> list[Scored]:

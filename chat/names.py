@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from chat.answer_types import name_pattern
-from chat.text import abbreviates, one_letter_apart, stems
+from chat.text import POINTS_BACK, abbreviates, one_letter_apart, stems
 from ingest.acronyms import ACRONYM
 from ingest.dates import MONTH_NUMBERS
 from index.store import content_words
@@ -59,8 +59,6 @@ def named_things(question: str) -> list[str]:
 
 # A sentence of the question: "2.3" and "e.g" do not end one.
 _SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?!\s|$))+[.?!]*")
-# A word pointing back at what a sentence before named: "What ages is it for?".
-_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|this|these|those)\b", re.IGNORECASE)
 
 
 def naming_part(question: str) -> str:
@@ -71,7 +69,7 @@ def naming_part(question: str) -> str:
     is it for?")."""
     sentences = [s.strip() for s in _SENTENCE.findall(question) if s.strip()]
     asking = [s for s in sentences if s.endswith("?")]
-    if len(sentences) < 2 or len(asking) != 1 or _POINTS_BACK.search(asking[0]):
+    if len(sentences) < 2 or len(asking) != 1 or POINTS_BACK.search(asking[0]):
         return question
     return asking[0] if named_things(asking[0]) or ACRONYM.search(asking[0]) else question
 

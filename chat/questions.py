@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from chat.answer_types import question_kind
 from chat.people import names_a_person, people_named, titled_surname
-from chat.text import stems
+from chat.text import POINTS_BACK, stems
 from ingest.dates import years_named
 
 # Longer questions are cut: the embedding model reads about 256 word pieces anyway, and a keyword
@@ -325,8 +325,4 @@ def finder_asked(question: str) -> str:
     found = _FINDER_ASKED.search(question)
     if not found:
         return ""
-    words = found.group(1).lower().split()
-    return "" if set(words) & _PRONOUNS else words[-1]
-
-
-_PRONOUNS = frozenset("it they this that these those he she we you i".split())
+    return "" if POINTS_BACK.search(found.group(1)) else found.group(1).split()[-1].lower()

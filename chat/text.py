@@ -83,3 +83,9 @@ def one_letter_apart(a: str, b: str) -> bool:
 def word_root(word: str) -> str:
     """A word without its common endings, so "saving", "save" and "saves" meet."""
     return re.sub(r"(?:ing|ed|es|e|s)$", "", word) if len(word) > 3 else word
+
+
+# A word pointing back at what was said before it: "What ages is it for?", "- is that still its name?",
+# "which is the most up to date one?".
+POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her|this|that|these|those|one)\b",
+                         re.IGNORECASE)

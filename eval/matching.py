@@ -146,18 +146,18 @@ def evidence_in_passage(evidence: str | None, passage: str, answers=()) -> bool:
         return False
     ev = evidence_words(evidence, passage)
     words = passage_words(passage)
+    cells = passage_words(_row_values(passage))  # a table row's cells without its column names: "High 514"
     if not ev:
         return False
     if answers and contains_any(passage, answers):
         quoted = set(ev)
-        for said in (words, passage_words(_row_values(passage))):  # the row's cells, as below
+        for said in (words, cells):
             if 0 < len(said) < len(ev) and sum(w in quoted for w in said) >= math.ceil(MIN_ORDERED_SHARE * len(said)):
                 return True
     squashed = "".join(ev)
     # Space-free containment tolerates split and hyphenated words ("well-being" vs "wellbeing").
     if len(squashed) >= MIN_SQUASHED_CHARS and squashed in "".join(words):
         return True
-    cells = passage_words(_row_values(passage))  # a row quoted without its column names: "High 514"
     if max(longest_run(ev, words)[2], longest_run(ev, cells)[2] if cells else 0) >= required_run(len(ev)):
         return True
     return _ordered_enough(ordered_match(ev, words)[0], len(ev))

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 import pytest
 
-from chat.engine import MIN_SIMILARITY, named_alone, should_abstain
+from chat.engine import MIN_SIMILARITY, found_by_name_alone, should_abstain
 from index.records import Hit
 from ingest.records import Chunk
 
@@ -19,7 +19,7 @@ def _far(text, rank):
 def test_a_name_the_best_passage_alone_gives_passes_the_gate_however_far_its_meaning():
     stride = _far("‘Stride’, a pilot embedding a specialist in social care teams, was launched.", 1)
     other = _far("The Safe Families pilot has supported 93 children.", 2)
-    assert named_alone("what is the Stride pilot?", (stride, other))
+    assert found_by_name_alone("what is the Stride pilot?", (stride, other))
     assert not should_abstain("what is the Stride pilot?", (stride, other))
     # a name every passage gives tells none of them apart; a name none gives, or no name, is no help
     both = replace(other, chunk=replace(other.chunk, text="Stride and Safe Families pilots run."))
