@@ -96,7 +96,11 @@ _ROLE = (r"(?:officer|manager|chair\w*|lead|leader|person|co-?ordinator|director
 
 _KINDS = [
     # "the phone app" asks for an app, not a number.
-    ("phone", r"\b(phone|telephone|number to call|contact number|direct dial|ring)\b(?!\s+app)"),
+    # "the number for the 24 hour helpline", "number for the DART team?": a number to ring, not a count.
+    ("phone", r"\b(phone|telephone|number to call|contact number|direct dial|ring)\b(?!\s+app)"
+              r"|\bnumber (?:for|of) (?:the |a |an )?(?:[\w'’&-]+ ){0,5}?(?:(?:help|hot|advice|consultation) ?line"
+              r"|switchboard|hub|desk|reception)\b|\b(?:help|hot) ?line number\b"
+              r"|\bnumber for (?:the |a |an )?(?:[\w'’&-]+ ){0,5}?(?:team|service|office)\b"),
     ("email", r"\b(e-?mail|email address)\b"),
     ("money", r"\b(how much\b.*\b(cost|budget|spend|spent|save|saving|worth|fund\w*|grant|award\w*|allocat\w*|"
               r"fee|price|income|paid|pay|invest\w*|supplement|allowance|payment|bonus)"
@@ -272,7 +276,7 @@ _POST_TITLE = (r"(?:director|chair(?:man|person|woman)?|officer|manager|co-?ordi
 # ... and after "who is the", also the words for someone's part ("the contact person", "the Base 51 rep").
 _POST_NOUN = rf"(?:{_POST_TITLE}|lead|contact|rep|representative|exec|executive|practitioner|person)"
 _POST_HOLDER_ASKED = re.compile(rf"\bwho(?:\s+is|\s+was|['’]s|\s+held|\s+holds|\s+filled|\s+will\s+be"
-                                rf"|\s+is\s+going\s+to\s+be)\s+(?:(?:currently|now)\s+)?"
+                                rf"|(?:\s+is|['’]s)\s+going\s+to\s+be)\s+(?:(?:currently|now)\s+)?"
                                 rf"the\s+(?:(?!(?:that|which|who|to|will)\b)[\w&'’-]+\s+){{0,5}}?{_POST_NOUN}\b"
                                 rf"|\bwhat['’]?s?(?: is)? (?:their|his|her) name\b", re.IGNORECASE)
 
@@ -429,7 +433,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
     if kind == "place":
         if _ONLINE.search(asked):  # "Where can I find the pathway online?": at a web address
             return bool(_WEB_ADDRESS.search(text))
-        return bool(PLACE.search(text) or _AT_NAME.search(text) or _PLACE_NAMED.search(text))
+        return bool(PLACE.search(text) or _PLACE_NAMED.search(text)
+                    or any(not _names_the_thing_asked(m, text, asked) for m in _AT_NAME.finditer(text)))
     if kind == "title":
         return names_title(title_asked(asked), text)
     if kind == "body":  # a name the question does not already give ("Vision West Notts College", "NCVS"),
@@ -450,6 +455,18 @@ _PLACE_NAMED = re.compile(r"\b[A-Z]{1,3}&[A-Z]{1,3}\b|\b(?:at|in|with|to) (?:the
 # name alone may be a body's: "The Board's meetings will normally be held in public" names no place).
 _AT_NAME = re.compile(rf"\b(?:at|in|on|near|to|from|within|across)\s+(?:the\s+)?"
                       rf"(?!{MONTH_NAME.pattern}|{WEEKDAY.pattern})[A-Z][a-z]+")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’&-]*\s+)*[A-Z][\w'’&-]*")
+
+
+def _names_the_thing_asked(found: re.Match, text: str, asked: str) -> bool:
+    """Whether the name after "at"/"across" opens a longer name of the very thing the question asks
+    about: "across City Every Colleague Matters Event" for "Where are Every Colleague Matters events
+    held?" places nothing ("held at Loxley House" still places the meeting asked about at Loxley House)."""
+    run = _CAPITALISED_RUN.match(text, found.end() - len(found.group(0).split()[-1])).group(0).split()
+    asked_lower = f" {' '.join(asked.lower().split())} "
+    return any(f" {first.lower()} {second.lower()} " in asked_lower for first, second in zip(run[1:], run[2:]))
+
+
 _BODY_NAME = re.compile(rf"{NAME.pattern}|\b[A-Z][A-Z0-9]{{1,}}[a-z]?\b")
 # "the Autumn Term", "Monday 5 June" are capitalised but name no body.
 _CALENDAR = re.compile(rf"{MONTH_NAME.pattern}|{WEEKDAY.pattern}|\b(?:Spring|Summer|Autumn|Winter|Term)\b")

@@ -948,6 +948,7 @@ def test_a_question_asking_who_holds_a_post_wants_a_persons_name_not_the_post_or
     assert post_holder_asked("Who chairs the SEND Accountability Board?")
     assert post_holder_asked("Who was chairing the board when the strategy was written?")
     assert post_holder_asked("Who is going to be the headteacher at the new primary school?")
+    assert post_holder_asked("Who's going to be the manager of the new allegations service?")
     assert names_another_post("designated safeguarding lead", "Karen Slack, Head Teacher")
     assert not names_another_post("training coordinator", "Holly Bligh, Training Co- ordinator")
     assert not names_another_post("training coordinator", "Holly Bligh runs the training")  # no post given
@@ -1029,6 +1030,24 @@ def test_a_place_may_follow_the_after_held_or_located_in():
     assert question_kind(question) == "body"
     assert holds_kind("body", "The first summit was located in the Mansfield/Ashfield districts.", question)
     assert not holds_kind("body", "The first summit was held in the spring and was well attended.", question)
+
+
+def test_the_number_for_a_helpline_or_a_team_is_one_to_ring_not_a_count():
+    assert question_kind("What's the number for the 24 hour domestic abuse helpline in the plan?") == "phone"
+    assert question_kind("number for the 24hr DV helpline? need it for a mum") == "phone"
+    assert question_kind("What is the helpline number?") == "phone"
+    assert question_kind("what is the number for the referral team?") == "phone"
+    assert question_kind("what is the number of front line staff?") == "count"
+    assert question_kind("what's the number for looked after children this year?") == "count"
+    assert not holds_kind("phone", "The pilot has supported 93 children so far.", "number for the helpline?")
+
+
+def test_a_name_after_across_or_at_that_runs_on_into_the_thing_asked_about_places_nothing():
+    question = "Where are the Every Colleague Matters events held?"
+    row = "Design, deliver and evaluate across City Every Colleague Matters 2 week Event (3 Feb to 14 Feb'14)"
+    assert not holds_kind("place", row, question)
+    assert holds_kind("place", "The events run across Nottingham each spring.", question)
+    assert holds_kind("place", row, "Where is the two week event run?")
 
 
 def test_a_target_asked_for_is_an_amount_and_a_numbered_stage_ends_a_name():
