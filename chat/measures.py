@@ -85,6 +85,8 @@ _AGE_BEFORE = re.compile(r"\b(?:under|over|(?:aged?|ages)(?:\s+[\w.]+\s*(?:to|-|
 _BOUND_AFTER = re.compile(r"^\s*(?:or|and) (?:more|fewer|less|over|above|under)\b", re.IGNORECASE)
 # A figure another is set against: "exceeded the target of", "compared to", "up from", "more than".
 _COMPARED_WITH = re.compile(r"\b(?:target(?: of)?|compared (?:to|with)|from|against|than)\s*$", re.IGNORECASE)
+# A name of two capitalised words or more, "for", "of" or "and" between them: "Safe Families for Children".
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:for|of|and|&)\s+)?[A-Z][\w'’-]*)+")
 _COUNTED_REACH = 4  # words after a number read for what it counts, up to the first stop word
 
 
@@ -97,7 +99,8 @@ def counts_what_is_asked(text: str, counted: str, asked: str) -> bool:
     if not counted:
         return True
     counted_words = {word_root(w) for w in stems(counted)}
-    asked_words = {word_root(w) for w in stems(asked)}
+    # "93 children" does not count the volunteer families asked about in "the Safe Families for Children pilot"
+    asked_words = {word_root(w) for w in stems(_CAPITALISED_NAME.sub(" ", asked))} | counted_words
     sorts = [sort for sort in (_PEOPLE_AT_WORK, _YOUNG_PEOPLE) if counted_words & sort]
     # "per 1,000 live births" is the base of a rate, not a count
     numbers = [found for number in quantities(text, asked)
@@ -164,12 +167,15 @@ def _is_plural(word: str) -> bool:
 
 def _words_after(text: str) -> list[str]:
     """The words opening `text`, up to the first stop word or punctuation (at most _COUNTED_REACH) or
-    the first plural, where the thing counted ends ("5,000 employees" in "5,000 employees work in")."""
+    the first plural, where the thing counted ends ("5,000 employees" in "5,000 employees work in"), unless
+    a name goes on after it ("Troubled Families Employment Advisers")."""
     words = []
-    for token in re.findall(r"[\w'’-]+|[^\w\s]", text)[:_COUNTED_REACH]:
+    tokens = re.findall(r"[\w'’-]+|[^\w\s]", text)[:_COUNTED_REACH]
+    for token, following in zip(tokens, [*tokens[1:], ""]):
         if not token[0].isalpha() or token.lower() in STOPWORDS:
             break
         words.append(token.lower())
-        if _is_plural(token):  # not an acronym: "5 NHS trusts"
+        # not an acronym: "5 NHS trusts"; nor a plural inside a name: "Three Troubled Families Employment Advisers"
+        if _is_plural(token) and not (token[0].isupper() and following[:1].isupper()):
             break
     return words

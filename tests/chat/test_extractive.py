@@ -1533,6 +1533,13 @@ def test_a_how_many_answer_counts_what_is_asked_not_something_else():
     assert compose("How many families have the family mentors worked with?", [bid])[0] == ""
     over = _hit("The Board has 24 members and 65 and over attend its conference.")
     assert "24 members" in compose("How many members does the Board have?", [over])[0]
+    # A word of a name in the question is not what it counts; a plural inside a name does not end what a
+    # number counts.
+    supported = _hit("The Safe Families for Children pilot has supported 93 children so far.")
+    assert compose("How many volunteer families are in the Safe Families for Children pilot?", [supported])[0] == ""
+    advisers = _hit("Three Troubled Families Employment Advisers from DWP worked with the Priority Families Team.")
+    assert "Three" in compose("How many DWP employment advisers worked with the Priority Families team?",
+                              [advisers])[0]
 
 
 def test_a_word_for_an_event_starting_says_start():
