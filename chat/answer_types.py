@@ -179,7 +179,9 @@ _LEADING_STATEMENT = re.compile(r"^(?!\s*(?:who|whom|whose|what|which|where|how|
 # "staff who work with them": a "who" after a noun; after "tell me", "say", "know" it asks who.
 _RELATIVE_WHO = re.compile(r"(?<!\bme )(?<!\bus )(?<!\bsay )(?<!\bsays )(?<!\btell )(?<!\bknow )(?<!\bshow )"
                            r"\b(?:who|whom|whose)\b")
-_TRAILING_WHEN = re.compile(r"\s(?:when|while|once)\s(?:the|a|an|it|they|we|our|their|this|that)\b[^?]*")
+# ... as does "when referring a case" in "What form do we use when referring a case into DART?".
+_TRAILING_WHEN = re.compile(r"\s(?:when|while|once)\s(?:the|a|an|it|they|we|our|their|this|that"
+                            r"|(?!(?:no|some|any|every)thing\b)[a-z]{3,}ing)\b[^?]*")
 # "Is there a phone number for ...?" asks for the number itself.
 _IS_THERE = re.compile(r"\s*(?:is|are) there\b")
 # "Can you give me the phone number for ...?": a request for something, not a yes/no question.

@@ -120,7 +120,8 @@ _EVENTS = [
     (_CLOSING, _CLOSING),
 ]
 _MEETING = frozenset(stems("meet met meeting"))  # "The first meeting took place on the 1st July 2019"
-_MEET_ASKED = re.compile(r"\b(?:meet|meets|met)\b", re.IGNORECASE)
+# "When did it first meet?", "when was its first meeting?" (not "When is the next board meeting?").
+_MEET_ASKED = re.compile(r"\b(?:meet|meets|met)\b|\b(?:first|inaugural) meeting\b", re.IGNORECASE)
 # "The app went live in February 2020" tells of its launch: "going live" is read as launching.
 _GOING_LIVE = re.compile(r"\b(?:go|goes|went|gone|going)\s+live\b", re.IGNORECASE)
 _NOT_DONE = re.compile(r"\b(?:not|never|yet to be)\s+(?:yet\s+|been\s+|be\s+)?\w+", re.IGNORECASE)  # "not agreed"
@@ -290,15 +291,22 @@ def _pieces(hit: Hit) -> list[str]:
 # Children’s" / "Partnership Workforce Strategy Action Plan for 2016-17, ...").
 _GOES_ON = re.compile(r"(?:['’]s|\b(?:the|of|and|to|for|in|with|a|an|by|on|at|or|from))$", re.IGNORECASE)
 _ITEM_MARK = ("- ", "• ", "* ")
+# A sentence's line ending on a name's first word after a word that cannot end a phrase goes on with the
+# name in the next line: "Analysis suggests that a new secondary school in the West" / "Bridgford planning
+# area will be required ..." (a heading is shorter than _NAME_WRAPPED_WORDS).
+_NAME_GOES_ON = re.compile(r"\b(?:the|of|in|at|to|for|from|by|with)\s+[A-Z][\w'’-]*$")
+_NAME_WRAPPED_WORDS = 6
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
-    """The passage's lines with each wrapped line joined to the one it goes on from (_GOES_ON)."""
+    """The passage's lines with each wrapped line joined to the one it goes on from (_GOES_ON,
+    _NAME_GOES_ON)."""
     out: list[str] = []
     for line in lines:
         line = line.strip()
         if out and out[-1] and line and not line.startswith(_ITEM_MARK) and not line.isupper() and (
-                _GOES_ON.search(out[-1]) or line[0].islower()):
+                _GOES_ON.search(out[-1]) or line[0].islower()
+                or _NAME_GOES_ON.search(out[-1]) and len(out[-1].split()) >= _NAME_WRAPPED_WORDS):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

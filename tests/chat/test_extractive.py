@@ -645,6 +645,9 @@ def test_a_scene_setting_clause_or_a_relative_who_does_not_decide_the_kind_of_fa
     assert question_kind("What is the name of the officer who leads it?") == "person"
     assert question_kind("Can you tell me who leads safeguarding training?") == "person"
     assert question_kind("Does the plan say who leads it?") == "person"  # an embedded question, not a relative
+    # "when referring a case" sets the scene of a question asking for a form, not a date
+    assert question_kind("Police side here - what form do we use when referring a case into DART?") == "other"
+    assert question_kind("What year was it set up, when nothing existed?") == "date"
     passage = _hit("The consultation asked young people about workers. There was a clear message. Namely, to show "
                    "respect and to listen. Six of these workers were trained. Courses run monthly.")
     context = {c.text: c.context for c in candidates([passage])}
@@ -1204,6 +1207,9 @@ def test_a_record_split_over_two_passages_is_read_as_one_and_meeting_is_an_event
                   kind="list_item")
     assert compose(asked, [vote, listed])[0].startswith("The first meeting took place"), compose(asked, [vote, listed])
     assert compose("When was the vote to end 'Rota Visits'?", [vote, meeting])[0].startswith("On 18 March 2019")
+    # "its first meeting" asks when a meeting took place, as "first meet" does.
+    first = "the governance board that replaced rota visits - when was its first meeting?"
+    assert compose(first, [vote, meeting])[0].startswith("The first meeting took place on the 1st July 2019")
     # A sentence opening with a name of its own tells of that, not of what the passage before named.
     needed = part("Analysis suggests that a new secondary school in the West Bridgford planning area will be "
                   "required.", 11, heading="School places:")
@@ -1828,6 +1834,14 @@ def test_a_list_item_wrapped_over_two_lines_is_read_as_one():
     texts = [c.text for c in candidates([plan])]
     assert "Implement the refreshed Healthy Children’s Centre Standard across the service" in texts
     assert "Special schools’ representative" in texts  # a line of its own: the one before it ends a phrase
+    # A sentence's line ending on a name's first word goes on with the rest of the name; a heading does not.
+    portfolio = _hit("School Place Planning\nAnalysis suggests that a new secondary school in the West\n"
+                     "Bridgford planning area will be required.\nDevelopment of the Local Offer\n"
+                     "Funding has been agreed.")
+    texts = [c.text for c in candidates([portfolio])]
+    assert "Analysis suggests that a new secondary school in the West Bridgford planning area will be required." \
+        in texts
+    assert "Funding has been agreed." in texts and "Development of the Local Offer" in texts
 
 
 def test_who_asks_counts_less_than_what_they_ask_unless_the_question_points_back_at_it():
