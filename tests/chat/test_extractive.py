@@ -1879,6 +1879,12 @@ def test_a_sentence_saying_only_what_the_question_says_does_not_answer_it():
     # a yes-or-no question is confirmed in its own words
     member = _hit("Members: the Independent Chair of the LSCB.")
     assert compose("Is the Independent Chair of the LSCB among the members?", [member])[0]
+    # a sentence announcing items with a colon says them
+    gaps = _hit("There are challenges to transform services. Three gaps have been identified from the STP:\n"
+                "Health & wellbeing….. our population is growing.\nCare & Quality….. standards must be consistent.\n"
+                "Finance & Efficiency….. demand outstrips the money.")
+    answer = compose("what are the three gaps the STP identified?", [gaps])[0]
+    assert answer.startswith("Three gaps have been identified from the STP:") and "Finance & Efficiency" in answer
 
 
 def test_where_to_find_something_online_is_answered_by_a_web_address():
