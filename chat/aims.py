@@ -33,7 +33,8 @@ _LABEL = re.compile(r"^[^:;|]{1,60}:\s*")  # a row cell's column name
 # "By how much did it go up?", "how many were recruited?": the question asks what happened ...
 _HAPPENED = re.compile(r"\b(?:did|was|were|had|(?:has|have)(?! to\b))\b", re.IGNORECASE)
 # ... or, asking an amount (AMOUNT_KINDS), what is so: "How many health visitors does the city employ?" ...
-_IS_SO = re.compile(r"\b(?:does|do|is|are)\b", re.IGNORECASE)
+# ("how many health visitors work in the city at the moment": what is so now, with no "do" to say it)
+_IS_SO = re.compile(r"\b(?:does|do|is|are|currently|at the moment|at present|right now|these days)\b", re.IGNORECASE)
 # ... unless it asks about the plan itself.
 _ASKS_AIM = re.compile(r"\b(?:aim\w*|target\w*|goals?|plan(?:s|ned)? to|intend\w*|expect\w*|will|should|due|"
                        r"supposed|want\w*|hope\w*|commit\w*|pledge\w*|promis\w*|ambition\w*|needs? to|meant|required|"

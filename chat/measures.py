@@ -31,9 +31,19 @@ _SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|(?<!what )value|price|fees?|cost
                      re.IGNORECASE)
 
 
+# "What is the maximum caseload ...?", "what's the average caseload per social worker?": the measure is
+# the caseload, which a headcount of social workers does not give ("the total number of referrals" names
+# no measure of its own).
+_MEASURE_OF_ALL = re.compile(r"\bwhat(?:['’]s| is| was| are| were)? (?:the )?"
+                             r"(?:(?:current|latest|new|local|overall)\s+)?"
+                             r"(?:maximum|minimum|average|typical|usual|mean|median|total)\s+([a-z]{4,})\b",
+                             re.IGNORECASE)
+_NO_MEASURE = frozenset("number numbers size value amount figure total level".split())
+
+
 def measure_asked(question: str, kind: str) -> str:
     """The word naming the measure asked about: "vacancy" in "what was the vacancy rate?", "salary" in
-    "what starting salary ...?"."""
+    "what starting salary ...?", "caseload" in "what is the maximum caseload ...?"."""
     # only a question asking for a share has a rate to name: in "what did staff rate positively?" it is a verb
     found = _RATE_OF.search(question) if kind in ("percent", "amount") else None
     measure = (found.group(1) or found.group(2)) if found else ""  # "the exclusion rate", "the rate of exclusions"
@@ -43,7 +53,10 @@ def measure_asked(question: str, kind: str) -> str:
     if found and found.group(1).lower() not in TYPE_WORDS | STOPWORDS | _PARTICIPLES:
         return found.group(1)
     found = _SUM_OF.search(question) if kind == "money" else None
-    return found.group(1) if found else ""
+    if found:
+        return found.group(1)
+    found = _MEASURE_OF_ALL.search(question)
+    return found.group(1) if found and found.group(1).lower() not in _NO_MEASURE | TYPE_WORDS else ""
 
 
 def names_measure(text: str, context: str, measure: str) -> bool:

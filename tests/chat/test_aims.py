@@ -31,6 +31,8 @@ def test_aims_and_questions_about_what_happened():
     assert not asks_what_happened("What was the target for take-up?")
     # asking an amount in the present asks what is so, unless it asks what is needed or promised
     assert asks_what_happened("How many health visitors does Nottingham City employ at the moment?")
+    assert asks_what_happened("how many health visitors work in nottingham city at the moment")  # no "do"
+    assert not asks_what_happened("how many health visitors work in the city")
     assert not asks_what_happened("What areas does the plan cover?")
     assert not asks_what_happened("How many of the criteria does a family need to meet?")
     assert not asks_what_happened("How many families is the programme meant to support?")

@@ -575,6 +575,10 @@ def test_a_rate_answers_only_when_it_is_the_rate_asked_about():
     assert compose("What was the social worker vacancy rate in 2010?", [turnover])[0] == ""
     vacancies = _hit("The social worker vacancy rate fell to 9% in 2010.")
     assert compose("What was the social worker vacancy rate in 2010?", [vacancies])[0].startswith("9%.")
+    # the maximum or average of a thing is a measure of it: a headcount of the workers does not give it
+    workforce = _hit("The workforce includes 143 front line Social Workers.")
+    assert compose("what's the average caseload per social worker in the city?", [workforce])[0] == ""
+    assert "143" in compose("What was the total number of front line social workers?", [workforce])[0]
 
 
 def test_a_sentence_referring_back_is_about_what_the_sentences_before_it_are_about():
