@@ -114,7 +114,7 @@ _KINDS = [
               r"(?:salary|salaries|wage|pay|value|price|fee|allowance)s?)\b(?!-)"),  # not "pay-related"
     ("frequency", r"\b(how often|how frequently)\b"),
     # "What rating did the audit give the programme?" wants a grade ("green", "good", "outstanding").
-    ("grade", r"\b(what|which)(?:['’]s| is| was)? (?:[\w'’-]+ ){0,3}(?:rating|grade|judgement|judgment)\b"
+    ("grade", r"\b(what|which)(?:['’]s| is| was)? (?:[\w'’-]+ ){0,3}(?:rating|grade|judgement|judgment)s?\b"
               r"|\bhow (?:was|were|is|are) (?:[\w'’-]+ ){1,6}?(?:rated|graded|judged)\b"),
     # "What delivery status did the update record against the milestone?" wants a progress status
     # ("On Target", "Experiencing Obstacles", "Completed"), as progress reports give one per action.
@@ -428,8 +428,8 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return bool(FREQUENCY.search(text))
     if kind == "age":
         return bool(_AGE.search(text))
-    if kind == "grade":
-        return bool(_GRADE.search(text))
+    if kind == "grade":  # not the grade a measure's name counts by ("% of children attending a school
+        return bool(_GRADE.search(_MEASURE_NAME_RATED.sub(" ", text)))  # rated as good or outstanding")
     if kind == "status":
         return bool(STATUS.search(text) or _GRADE.search(text))
     if kind == "place":
@@ -592,6 +592,11 @@ _LABEL_NUMBER = re.compile(rf"{_SECTION_NUMBER.pattern}|^\s*\d+\.?\s+(?=(?-i:[A-
 # Grades an inspection or an audit gives: Ofsted's four, and red / amber / green.
 _GRADE = re.compile(r"\b(?:outstanding|good|requires improvement|inadequate|satisfactory|green|amber|red|RAG)\b",
                     re.IGNORECASE)
+# A measure's name counting by a grade, with no figure before its "%": "% of Nottingham children attending
+# a school rated as good or outstanding by Ofsted" (not "79.7% of schools were judged good").
+_MEASURE_NAME_RATED = re.compile(r"(?:^|(?<=[^\d\s.])|(?<=[^\d.]\s))%\s*of\b[^%.;\d]{0,150}?\b(?:rated|judged|graded)"
+                                 r"(?:\s+as)?\s+(?:good|outstanding)(?:\s+or\s+(?:better|good|outstanding))?",
+                                 re.IGNORECASE)
 # The statuses progress reports give an action or a milestone.
 STATUS = re.compile(r"\b(?:on (?:target|track|schedule)|off (?:target|track)|experiencing\s+obstacles|at risk|"
                      r"complete[d]?|closed|delayed|in difficulty|abandoned|not (?:yet )?started|in progress|"

@@ -56,6 +56,11 @@ def test_question_kinds():
     assert holds_kind("count", "The network supports 185 representatives.", "how many representatives are there?")
     assert question_kind("What pay-related measure was brought in to keep staff?") == "other"  # not a sum
     assert question_kind("What Ofsted rating did the secure unit get?") == "grade"
+    assert question_kind("What Ofsted grades did the council's own homes receive?") == "grade"
+    # a measure's name counting by a grade gives no grade; a share of schools judged good does
+    measures = "% of Nottingham children attending a school rated as good or outstanding by Ofsted"
+    assert not holds_kind("grade", measures, "What Ofsted grade did children's services get?")
+    assert holds_kind("grade", "79.7% of schools were rated as good or outstanding.", "What grade did most get?")
     assert question_kind("What is the planned pupil capacity of the new primary school?") == "count"
     assert question_kind("What was the city's population in 2008?") == "count"
     assert question_kind("Which officer is the contact, and in what acting capacity?") == "person"
