@@ -474,10 +474,11 @@ _BODY_NAME = re.compile(rf"{NAME.pattern}|\b[A-Z][A-Z0-9]{{1,}}[a-z]?\b")
 _CALENDAR = re.compile(rf"{MONTH_NAME.pattern}|{WEEKDAY.pattern}|\b(?:Spring|Summer|Autumn|Winter|Term)\b")
 
 
-# "What is Pat Whitby's job title?", "What role does Jane Example have?": someone's post, by name.
+# "What is Pat Whitby's job title?", "What role does Jane Example have?", "Pat Whitby's title seems to change
+# - what's the most recent one?": someone's post, by name.
 _PERSON = rf"({NAME.pattern})"
 _TITLE_OF = re.compile(rf"{_PERSON}['’]s? (?:(?:current|latest|present|new|old|previous|former) )?"
-                       rf"(?:job title|job|role|post|position)\b"
+                       rf"(?:job title|title|job|role|post|position)\b"
                        rf"|\b(?:job title|job|role|post|position) (?:does|did|of|is|for) {_PERSON}")
 _TITLE_LABEL = r"(?:;\s*)?(?:job title|title|role|position)\s*:\s*"
 
@@ -487,7 +488,7 @@ _TITLE_LABEL = r"(?:;\s*)?(?:job title|title|role|position)\s*:\s*"
 # titles - what is the current one?": the person named before too.
 _RECENCY = r"(?:current|latest|most recent|present|new|newest|old|previous|former)"
 _THEIR_TITLE = re.compile(rf"\b(?:his|her|their) (?:{_RECENCY} )?(?:job title|title|job|role|post|position)\b"
-                          rf"|\bjob titles?\b.*\b(?:the|its) {_RECENCY} one\b", re.IGNORECASE)
+                          rf"|\b(?:job )?titles?\b.*\b(?:the|its) {_RECENCY} one\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)  # asked again for every candidate sentence
@@ -510,6 +511,11 @@ def current_post_asked(question: str) -> str:
 
 _CURRENT_HOLDER = re.compile(r"\s*who(?:\s+is|['’]s)\s+(?:currently\s+|now\s+)?the\s+([^?]{3,90}?)"
                              r"(?:\s+(?:now|currently|at the moment|these days))?\s*\??\s*$", re.IGNORECASE)
+
+
+def names_a_post(text: str) -> bool:
+    """Whether `text` names a post by its title's word ("Systemic Social Work Lead", "Strategy Manager")."""
+    return bool(re.search(rf"\b{_ROLE}s?\b", text, re.IGNORECASE))
 
 
 def names_title(person: str, text: str) -> bool:

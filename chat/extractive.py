@@ -10,8 +10,9 @@ from chat.aims import (AMOUNT_KINDS, asks_for_a_target, asks_what_happened, not_
                        states_an_aim)
 from chat.answer_types import (AGENT, CONTACT_NAMED, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS,
                                after_status_cell, asks_yes_or_no, chair_asked, holds_field_of, holds_kind,
-                               names_another_post, names_role_holder, names_title, post_asked_of, post_holder_asked,
-                               posts_of, question_kind, role_asked, status_cell, the_fact, thing_counted, title_asked)
+                               names_a_post, names_another_post, names_role_holder, names_title, post_asked_of,
+                               post_holder_asked, posts_of, question_kind, role_asked, status_cell, the_fact,
+                               thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
 from chat.measures import counts_what_is_asked, measure_asked, names_measure
 from chat.names import name_readings, named_days, named_things, names_a_day, names_all, naming_part
@@ -387,7 +388,8 @@ def score_candidates(question: str, cands: list[Candidate], glossary: dict[str, 
         prior = 1.0 / (1.0 + 0.35 * (ranks[cand.hit.chunk.chunk_id] - 1))
         row = cand.hit.chunk.kind == "table_row"
         # A contact's name may close the line before its job title ("Mandy Goodenough" / "Systemic ...").
-        said = f"{cand.context} {cand.text}" if kind == "title" else cand.text
+        # (Not a line of its own after the contact: "Please visit our website ..." gives nobody's post.)
+        said = f"{cand.context} {cand.text}" if kind == "title" and names_a_post(cand.text) else cand.text
         # An action plan's aim ("To increase the number of Health Visitors ... by 4,000") counts nothing
         # that happened, and "A survey is currently underway" says nothing of what it concluded.
         typed = (holds_kind(kind, said, question) and not _another_day(days, cand.text)

@@ -1,5 +1,5 @@
 """A sentence about another quarter or year does not answer a question about this one."""
-from chat.extractive import compose, other_period_note
+from chat.extractive import candidates, compose, other_period_note, score_candidates
 from chat.periods import document_fit, period_fit, periods_asked
 from chat.answer_types import title_asked
 from chat.questions import asked_part
@@ -168,6 +168,15 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
     # Asked after a mention of "job titles", or of "her most recent title", it is still her job title.
     assert title_asked("Jane Example has had a few different job titles - what is the current one?") == "Jane Example"
     assert title_asked("Jane Example appears in two plans; what is her most recent title?") == "Jane Example"
+    assert title_asked("Jane Example's title seems to change in every plan - what's the most recent one?") == \
+        "Jane Example"
+    # A line after the contact's title that names no post ("Please visit our website ...") gives nobody's title.
+    contacts = _hit("Holly Example Training Co-ordinator holly.example@example.gov.uk\nJane Example\nEducation "
+                    "Partnership\nStrategy Manager jane.example@example.gov.uk\nPlease visit our website to view the "
+                    "main Workforce Strategy Document from 2010-2014 http://www.example.org.uk/workforce-strategy/")
+    asked = "Jane Example's title seems to change in every workforce document - what's the most recent one?"
+    typed = {s.cand.text[:20]: s.typed for s in score_candidates(asked, candidates([contacts], asked))}
+    assert typed["Jane Example Educati"] and not typed["Please visit our web"]
     # A reason given for asking is no part of what is asked: "older documents" does not ask for the past.
     reason = "What is Jane Example's current job title, given that it appears differently in older documents?"
     assert asked_part(reason) == "What is Jane Example's current job title"
