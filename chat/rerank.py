@@ -5,8 +5,7 @@ documents whose period covers that year, and one naming a document by its kind (
 workforce strategy") about the documents whose title says so; a question about now ("Who is the
 training co-ordinator?") prefers the most recent documents, and among the top passages naming its
 subject the newest leads; a passage holding the question's words side by side is closer to it
-than one holding them apart, and one of few writing a question's word exactly as typed is closer
-than those sharing only its stem. Retrieval scores carry none of this, so each is added here as a small
+than one holding them apart. Retrieval scores carry none of this, so each is added here as a small
 boost on the fused score (which lies between 0 and 1), chosen on the dev set (README, "Retrieval
 and answering choices"). Last, one table's rows beyond its second stand behind the other passages,
 so a long list of one-line rows cannot fill the top.
@@ -23,7 +22,6 @@ from chat.questions import asked_part, documents_named
 from chat.text import stems
 from chat.timecues import recency_weight
 from index.records import Hit
-from index.store import content_words
 from ingest.dates import years_named
 
 YEAR_BOOST = 0.25  # a passage from a document whose period covers a year the question names
@@ -54,13 +52,6 @@ DAY_BOOST = 0.2
 # answerer in the rows it is given).
 TABLE_ROWS = 2
 
-# For a passage writing a word of the question exactly as typed when few passages retrieved do: the
-# keyword index stems "employer" to "employ", so "not a stand alone employer" ranks behind passages on
-# employment for "Is the Board an employer in its own right?".
-EXACT_BOOST = 0.08
-EXACT_SHARE = 0.1  # at most this share of the retrieved passages write the word
-_EXACT_LENGTH = 5  # letters: shorter words ("own", "role") are too common to tell passages apart
-
 VERSION_DEPTH = 3  # how far down the newest passage naming the question's subject may be lifted
 
 
@@ -80,7 +71,6 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
     contact = contact_asked(question)
     days = named_days(asked_part(question))
     naming = _naming(question, glossary)
-    exact = _exact_rare_words(question, hits)
     ends = sorted({periods[h.chunk.source][1] for h in hits if h.chunk.source in periods})
     newness = {end: i / max(1, len(ends) - 1) for i, end in enumerate(ends)}
     rescored = []
@@ -98,28 +88,12 @@ def rerank(question: str, hits: list[Hit], periods: dict[str, tuple[int, int]],
             boost += FIELD_BOOST
         if any(day.search(hit.chunk.text) for day in days):
             boost += DAY_BOOST
-        if exact & _words_written(hit.chunk.text):
-            boost += EXACT_BOOST
         rescored.append((hit.score + boost, hit))
     rescored.sort(key=lambda pair: -pair[0])
     if not years and recency > 0:
         rescored = _newest_naming_first(named_things(asked_part(question)), rescored, periods)
     rescored = _table_rows_spread(rescored)
     return [replace(hit, score=score, rank=rank) for rank, (score, hit) in enumerate(rescored, 1)]
-
-
-def _exact_rare_words(question: str, hits: list[Hit]) -> set[str]:
-    """The question's content words (of _EXACT_LENGTH letters or more) written exactly so by at most
-    EXACT_SHARE of the retrieved passages."""
-    words = {w for w in content_words(question) if len(w) >= _EXACT_LENGTH}
-    written = [_words_written(h.chunk.text) for h in hits]
-    return {w for w in words if 0 < sum(w in said for said in written) <= EXACT_SHARE * len(hits)}
-
-
-@lru_cache(maxsize=4096)  # the same passages come back for many questions
-def _words_written(text: str) -> frozenset[str]:
-    """The passage's words as written, in lower case (content_words' tokens)."""
-    return frozenset(content_words(text))
 
 
 def contact_asked(question: str) -> bool:

@@ -147,20 +147,6 @@ def test_a_calendar_day_the_question_names_lifts_the_passages_naming_it():
     assert rerank("What was on the agenda of the September 2013 meeting?", [june, september], {})[0].chunk is june.chunk
 
 
-def test_a_word_of_the_question_written_exactly_so_by_few_passages_lifts_them():
-    # The keyword index stems "employer" to "employ": passages on employment score as high as the one
-    # passage saying the board is no employer.
-    question = "Is the Partnership Board an employer in its own right?"
-    employment = [_with_text(_hit("board.txt", 0.62, rank), f"Employment support for families, item {rank}.")
-                  for rank in range(1, 10)]
-    employer = _with_text(_hit("board.txt", 0.60, 10), "The Partnership Board is not a stand alone employer.")
-    assert rerank(question, [*employment, employer], {})[0].chunk is employer.chunk
-    # A word most passages write tells none apart: no lift.
-    boards = [_with_text(hit, f"The Partnership Board met. {hit.chunk.text}") for hit in employment]
-    plain = _with_text(_hit("board.txt", 0.60, 10), "The Partnership Board is a vehicle for joint working.")
-    assert rerank("What is the Partnership Board?", [*boards, plain], {})[0].chunk is not plain.chunk
-
-
 @pytest.mark.slow
 def test_the_re_ranker_sees_deep_enough_to_lift_a_contact_line_neither_retriever_ranks_high(corpus_engine):
     # The plan's back page gives its contact inside a paragraph about the Board's role: dense and
