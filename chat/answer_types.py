@@ -456,15 +456,15 @@ _PLACE_NAMED = re.compile(r"\b[A-Z]{1,3}&[A-Z]{1,3}\b|\b(?:at|in|with|to) (?:the
 # "at Trent University", "in the Hucknall or Ollerton area": a name after a word placing something (a
 # name alone may be a body's: "The Board's meetings will normally be held in public" names no place).
 _AT_NAME = re.compile(rf"\b(?:at|in|on|near|to|from|within|across)\s+(?:the\s+)?"
-                      rf"(?!{MONTH_NAME.pattern}|{WEEKDAY.pattern})[A-Z][a-z]+")
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’&-]*\s+)*[A-Z][\w'’&-]*")
+                      rf"(?!{MONTH_NAME.pattern}|{WEEKDAY.pattern})([A-Z][a-z]+)")
+_NAME_RUN = re.compile(_CAPITALISED_NAME)
 
 
 def _names_the_thing_asked(found: re.Match, text: str, asked: str) -> bool:
     """Whether the name after "at"/"across" opens a longer name of the very thing the question asks
     about: "across City Every Colleague Matters Event" for "Where are Every Colleague Matters events
     held?" places nothing ("held at Loxley House" still places the meeting asked about at Loxley House)."""
-    run = _CAPITALISED_RUN.match(text, found.end() - len(found.group(0).split()[-1])).group(0).split()
+    run = _NAME_RUN.match(text, found.start(1)).group(0).split()
     asked_lower = f" {' '.join(asked.lower().split())} "
     return any(f" {first.lower()} {second.lower()} " in asked_lower for first, second in zip(run[1:], run[2:]))
 
@@ -515,7 +515,10 @@ _CURRENT_HOLDER = re.compile(r"\s*who(?:\s+is|['’]s)\s+(?:currently\s+|now\s+)
 
 def names_a_post(text: str) -> bool:
     """Whether `text` names a post by its title's word ("Systemic Social Work Lead", "Strategy Manager")."""
-    return bool(re.search(rf"\b{_ROLE}s?\b", text, re.IGNORECASE))
+    return bool(_POST_WORD.search(text))
+
+
+_POST_WORD = re.compile(rf"\b{_ROLE}s?\b", re.IGNORECASE)
 
 
 def names_title(person: str, text: str) -> bool:

@@ -631,8 +631,9 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
 def _says_more(text: str, question_words: set[str]) -> bool:
     """Whether the sentence says something the question (its words, acronyms spelt out, and stop
     words: `question_words`) does not: "Evaluation of Early Intervention Domestic Abuse Link Worker
-    pilot." (a heading) tells nothing of what the evaluation found; a sentence announcing items with a colon
-    ("Three gaps have been identified from the STP:") says them. (A yes or no is said by the question's own words: that is for the caller to allow.)"""
+    pilot." (a heading) tells nothing of what the evaluation found; a sentence announcing items with a
+    colon ("Three gaps have been identified from the STP:") says them. (A yes or no is said by the
+    question's own words: that is for the caller to allow.)"""
     return bool(set(stems(text)) - question_words) or text.rstrip().endswith(":")
 
 

@@ -99,7 +99,7 @@ _BOUND_AFTER = re.compile(r"^\s*(?:or|and) (?:more|fewer|less|over|above|under)\
 # A figure another is set against: "exceeded the target of", "compared to", "up from", "more than".
 _COMPARED_WITH = re.compile(r"\b(?:target(?: of)?|compared (?:to|with)|from|against|than)\s*$", re.IGNORECASE)
 # A name of two capitalised words or more, "for", "of" or "and" between them: "Safe Families for Children".
-_CAPITALISED_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:for|of|and|&)\s+)?[A-Z][\w'’-]*)+")
+_MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:for|of|and|&)\s+)?[A-Z][\w'’-]*)+")
 _COUNTED_REACH = 4  # words after a number read for what it counts, up to the first stop word
 
 
@@ -113,7 +113,7 @@ def counts_what_is_asked(text: str, counted: str, asked: str) -> bool:
         return True
     counted_words = {word_root(w) for w in stems(counted)}
     # "93 children" does not count the volunteer families asked about in "the Safe Families for Children pilot"
-    asked_words = {word_root(w) for w in stems(_CAPITALISED_NAME.sub(" ", asked))} | counted_words
+    asked_words = {word_root(w) for w in stems(_MULTIWORD_NAME.sub(" ", asked))} | counted_words
     sorts = [sort for sort in (_PEOPLE_AT_WORK, _YOUNG_PEOPLE) if counted_words & sort]
     # "per 1,000 live births" is the base of a rate, not a count
     numbers = [found for number in quantities(text, asked)
