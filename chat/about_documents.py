@@ -95,8 +95,8 @@ _USED_IN = r"(?:,?\s+(?:in|on|within|for|as used in|in the context of)\s[^?]{3,6
 # "What does the acronym CAF stand for?": the acronym may be called so.
 _CALLED = r"(?:(?:acronym|abbreviation|initials|term)\s+)?"
 # "What are MALTs?", "What is the NLT?": the acronym alone is asked about; what it stands for answers,
-# unless a passage says what it is, naming it in full.
-_WHAT_IS_ACRONYM = rf"what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?{_ACRONYM}s?\s*\?"
+# unless a passage says what it is, naming it in full. The question mark may be left off ("what's DART").
+_WHAT_IS_ACRONYM = rf"what(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|an?\s+)?{_ACRONYM}s?\s*\??"
 _STANDS_FOR = re.compile(rf"^\s*(?:what(?:\s+(?:does|do|did)|['’]s)\s+(?:the\s+)?{_CALLED}{_ACRONYM}s?\s+"
                          rf"(?:stand\s+for|mean){_USED_IN}\s*\??"
                          rf"|what\s+(?:is|are)\s+(?:the\s+)?{_ACRONYM}s?\s+(?:short|an?\s+(?:abbreviation|acronym))"

@@ -133,6 +133,9 @@ def test_an_acronym_no_document_uses_is_not_answered_from_passages_about_somethi
 def test_what_an_acronym_is_is_told_by_a_passage_saying_so_or_else_by_its_letters(corpus_engine):
     assert asks_what_acronym_is("What is the NLT?") and asks_what_acronym_is("In the abbreviations, what are MALTs?")
     assert not asks_what_acronym_is("What does NLT stand for?") and not asks_what_acronym_is("What is the NLT for?")
+    # typed in a hurry, without a question mark
+    assert asks_what_acronym_is("what's DART") and not asks_what_acronym_is("what's DART doing")
+    assert corpus_engine.answer("what's DART").text == "DART stands for Domestic Abuse Referral Team [1]."
     described = corpus_engine.answer("What is the NLT?")
     assert described.text.startswith("The **Nottingham Learning Trust (NLT)** is a local schools led venture"), \
         described.text

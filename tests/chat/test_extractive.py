@@ -1323,8 +1323,9 @@ def test_a_what_is_question_is_answered_by_the_sentence_saying_what_it_is():
     members = _hit("Angela Horsley | - Clinical Lead, | - Nottingham Children's Partnership Hospital", kind="table_row")
     defined = _hit("The papers went to the board. The Nottingham City Children's Partnership is the partnership of "
                    "statutory and voluntary agencies working together for children in Nottingham.", rank=3)
-    text, _, _ = compose("What is the Children's Partnership?", [members, defined])
-    assert text.startswith("The Nottingham City Children's Partnership is the partnership of statutory")
+    for asked in ("What is the Children's Partnership?", "what's the Children's Partnership"):
+        text, _, _ = compose(asked, [members, defined])
+        assert text.startswith("The Nottingham City Children's Partnership is the partnership of statutory"), asked
 
 
 def test_the_chair_of_another_board_does_not_answer_who_chairs_this_one():
