@@ -72,8 +72,8 @@ LIST_WEIGHT = 0.15
 DEFINITION_WEIGHT = 0.15  # a sentence saying what the thing a "what is X?" question names is
 # "What is ContactSearch?", "what's ContactSearch", a remark after it allowed ("what is ContactSearch? it keeps
 # coming up").
-_WHAT_IS = re.compile(r"^\s*(?:what|who)(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|a\s+|an\s+)?([\w'’ -]{3,60}?)\s*"
-                      r"(?:\?\s+[^?]*|\??\s*)$", re.IGNORECASE)
+_WHAT_IS = re.compile(r"^\s*(?:what|who)(?:['’]s|\s+(?:is|are|was|were))\s+(?:the\s+|a\s+|an\s+)?"
+                      r"([\w'’ -]{3,60}?)\s*(?:\?\s+[^?]*|\??\s*)$", re.IGNORECASE)
 _DEFINING_VERB = re.compile(r"\b(?:is|are|was|were|has been|have been|has|have|brings together|exists|"
                             r"aims|works)\b")
 _SUBJECT_WORDS = 8
