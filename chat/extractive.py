@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from chat.aims import (AMOUNT_KINDS, asks_for_a_target, asks_what_happened, not_done_yet, states_a_target,
                        states_an_aim)
-from chat.answer_types import (AGENT, CONTACT_NAMED, EMAIL, LEAD_FIELD, PHONE, QUOTE_END, SPEAKER, TYPE_WORDS,
-                               after_status_cell, asks_yes_or_no, chair_asked, holds_field_of, holds_kind,
+from chat.answer_types import (AGENT, CONTACT_NAMED, EMAIL, LEAD_FIELD, MONTH_NAME, PHONE, QUOTE_END, SPEAKER, STATUS,
+                               TYPE_WORDS, after_status_cell, asks_yes_or_no, chair_asked, holds_field_of, holds_kind,
                                names_a_post, names_another_post, names_role_holder, names_title, post_asked_of,
                                post_holder_asked, posts_of, question_kind, role_asked, status_cell, the_fact,
                                thing_counted, title_asked)
@@ -199,6 +199,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
     for hit in hits:
         # A passage opening with "This was implemented ..." goes on with the passage before it, if retrieved.
         previous, position, opening, earlier, statused = "", 0, "", _last_piece_before(hit, hits), False
+        label = _label_before(hit, hits)  # a row's label left at the end of the passage before
         for piece in _pieces(hit):
             if len(piece.split()) < 3 and "@" not in piece and not LABELLED_VALUE.match(piece):
                 previous = piece
@@ -212,6 +213,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
             # Obstacles") belongs to the record the passage opens with.
             status = status_cell(piece)
             record = opening if LABELLED_VALUE.match(piece) or status else ""
+            label = "" if opening and _DATED_STATUS.search(piece) else label  # a row of its own
             if status and opening and not statused and len(opening) + len(text) < MAX_CHARS // 2:
                 # The passage's first status is its opening record's: say what it is the status of.
                 text, statused = f"{_as_sentence(opening)} {text}", True
@@ -229,7 +231,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 out.append(replace(last, text=f"{joined} {text}"))
                 previous = f"{previous} {piece}"
                 continue
-            out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {record} {carried} {previous}",
+            out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {label} {record} {carried} {previous}",
                                  f"{carried} {previous}" if refers else "",
                                  numbered=bool(LIST_NUMBER.fullmatch(previous))))
             earlier = f"{carried} {previous}" if carried else previous
@@ -922,6 +924,8 @@ def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary
     if (any(_continues(chunk, h.chunk) and _names_in(h, names, glossary) for h in hits)
             and not _opens_with_a_name(cand.text)):
         return True
+    if names_all(_label_before(cand.hit, hits), names):
+        return True
     # Said by the passage or its paper's title ("Big Lottery for Nottingham, ..."), not the bundle's.
     said = [name for name in names if names_all(f"{chunk.text} {chunk.paper}", [name])]
     if len(names) < 2 or not said or not chunk.paper:
@@ -930,6 +934,9 @@ def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary
     return all(any(_names_in(h, [name], glossary) for h in same) for name in names if name not in said)
 
 
+_LABEL_WORDS = 6  # words of a line that labels what follows it, a row's name, not a sentence
+# A progress report's row opening: its action, then its date and status ("... Career Pathway March 2020 On Target").
+_DATED_STATUS = re.compile(rf"{MONTH_NAME.pattern}\s+\d{{4}}\s+(?i:{STATUS.pattern})")
 _OPENING_WORDS = 3  # a sentence names its subject among its first words: "On Target Hucknall Flying High ..."
 
 
@@ -959,6 +966,20 @@ def _first_on_topic(scored: list[Scored], least: float) -> Scored | None:
 def _continues(chunk: Chunk, before: Chunk) -> bool:
     """Whether `chunk` is the passage right after `before` in its document, under the same named heading."""
     return bool(chunk.heading) and _follows(chunk, before)
+
+
+def _label_before(hit: Hit, hits: list[Hit]) -> str:
+    """The bare label closing the passage right before `hit`'s in its document, when retrieved too: a
+    table's row label the extraction left as the last line of one passage ("Business Intelligence"),
+    its cells opening the next ("Timescale TBC / Complete Reporting has now been developed ... This
+    workstream is now closed."); "" when that passage ends on a sentence or is not retrieved."""
+    here = _ordinal(hit.chunk)
+    before = next((h.chunk for h in hits if h.chunk.source == hit.chunk.source and here is not None
+                   and _ordinal(h.chunk) == here - 1), None)
+    if before is None:
+        return ""
+    last = before.text.rstrip().rsplit("\n", 1)[-1].strip(" -•")
+    return last if len(last.split()) <= _LABEL_WORDS and not re.search(r"[.,;:!?]$", last) else ""
 
 
 def _follows(chunk: Chunk, before: Chunk) -> bool:

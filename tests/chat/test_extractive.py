@@ -1927,3 +1927,18 @@ def test_a_sentence_is_read_with_the_items_the_next_one_lists_under_the_question
     other = _hit("The 2019 health check gave the most positive data in years. Key risks noted were: turnover.")
     text, _, _ = compose("What did staff rate most positively in the 2019 health check?", [other])
     assert "turnover" not in text, text
+
+
+def test_a_row_label_left_at_the_end_of_the_passage_before_names_the_row_that_opens_the_next():
+    # The extraction closed one passage on a table row's label and opened the next on the row's cells.
+    before = _passage("Next steps include:\n- Scoping Social Work Apprenticeships\nBusiness Intelligence", 50,
+                      heading="Appendix A")
+    row = _passage("Timescale TBC\nComplete Reporting has now been developed at a service, team and individual "
+                   "level. This workstream is now closed.\nDevelop and implement Career Pathway March 2020 On "
+                   "Target 15 people have now undertaken the assessment.", 51, rank=2, heading="Timescale TBC")
+    text, _, _ = compose("Is the Business Intelligence workstream still open?", [before, row])
+    assert "This workstream is now closed." in text
+    # The label names only the row it opens: the next row, with its own date and status, is not about it.
+    assert "Career Pathway" not in text
+    # Without the passage before, nothing retrieved says which workstream closed.
+    assert compose("Is the Business Intelligence workstream still open?", [row])[0] == ""
