@@ -635,11 +635,14 @@ def after_status_cell(text: str) -> str:
 
 # A year naming something ("the 2020 Workforce Health Check"), not a time ("in June 2013").
 _YEAR_NAMED = re.compile(r"\b((?:19|20)\d\d)\s+(?=[A-Z][a-z])")
-# Ages count nobody: "aged 0-19", "beyond the age of 20", "0-3 year olds", "the 0-fives", "under-5s".
+# Ages count nobody: "aged 0-19", "beyond the age of 20", "0-3 year olds", "the 0-fives", "under-5s",
+# "from birth to 25", "a SEND Policy 0-25 year".
 _AGE = re.compile(r"\b(?:aged?|ages|age of)\s+(?:\d+\s*(?:-|–|to)\s*)?\d+\+?(?:\s*(?:,|and|or)\s*\d+)*"
                   r"|\b(?:\d+\s*(?:-|–|to)\s*)?\d+[\s-]*years?[\s-]*olds?\b"
                   r"|(?:\b0\s*(?:-|–|to)\s*|\bunder[\s-]*|\bover[\s-]*)(?:\d{1,2}|one|two|three|four|five|eleven|"
-                  r"sixteen|eighteen|nineteen)'?s\b", re.IGNORECASE)
+                  r"sixteen|eighteen|nineteen)'?s\b"
+                  r"|\bfrom birth (?:to|until|up to)\s+(?:the age of\s+)?\d{1,2}\b|\b0\s*(?:-|–|to)\s*\d{1,2}\s*years?\b",
+                  re.IGNORECASE)
 
 
 # The words after "how many" up to a verb or a preposition: what is counted.

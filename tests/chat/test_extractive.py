@@ -1942,3 +1942,13 @@ def test_a_row_label_left_at_the_end_of_the_passage_before_names_the_row_that_op
     assert "Career Pathway" not in text
     # Without the passage before, nothing retrieved says which workstream closed.
     assert compose("Is the Business Intelligence workstream still open?", [row])[0] == ""
+
+
+def test_an_age_range_from_birth_or_from_nought_answers_what_age_and_counts_nobody():
+    bill = _hit("The Bill will also extend the Special Educational Needs (SEN) system from birth to 25, giving "
+                "children and their parents greater control.")
+    assert compose("The Bill extends SEN from birth to what age?", [bill])[0].startswith("from birth to 25.")
+    policy = _hit("Another positive outcome has been the drafting of a SEND Policy 0-25 year, which is out to "
+                  "formal consultation.")
+    assert compose("What age range is the draft SEND policy?", [policy])[0].startswith("0-25 year.")
+    assert compose("How many children are covered by the draft SEND policy?", [policy])[0] == ""
