@@ -614,7 +614,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         if not chosen and len(item.cand.text) > MAX_CHARS:  # a long one-line cell: its opening, its items asked
             item = replace(item, cand=replace(item.cand, text=trim_row(item.cand.text, _LONG_LEAD,
                                                                        set(topic_terms(question)))))
-        if any(_similar(item.cand.text, c.cand.text) for c in chosen) or length + len(item.cand.text) > MAX_CHARS:
+        if any(_said_again(item.cand, c.cand) for c in chosen) or length + len(item.cand.text) > MAX_CHARS:
             continue
         if chosen and _of_another_time(item, chosen[0], periods):  # "in 2013": not the 2019 plan's line too
             continue
@@ -934,6 +934,7 @@ def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary
     return all(any(_names_in(h, [name], glossary) for h in same) for name in names if name not in said)
 
 
+_WORDS = re.compile(r"[\w'’£%]+(?:[.,-][\w'’£%]+)*")  # words and numbers ("£1.2m", "2019/20" as two)
 _LABEL_WORDS = 6  # words of a line that labels what follows it, a row's name, not a sentence
 # A progress report's row opening: its action, then its date and status ("... Career Pathway March 2020 On Target").
 _DATED_STATUS = re.compile(rf"{MONTH_NAME.pattern}\s+\d{{4}}\s+(?i:{STATUS.pattern})")
@@ -1085,6 +1086,19 @@ _MARKER_LIKE = re.compile(r"\[(\d+)\]")
 def _as_sentence(text: str) -> str:
     text = _MARKER_LIKE.sub(r"(\1)", text.strip()).rstrip(";,:").rstrip()
     return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _said_again(cand: Candidate, chosen: Candidate) -> bool:
+    """Whether a sentence only repeats one already chosen: most of its words are the other's, or, in the
+    same passage, punctuation aside ("Sale of excess disability beds" after "Sale of excess disability
+    beds. March 2020 Experiencing Obstacles"). The same record in another document is kept: it says
+    who held the post then."""
+    if _similar(cand.text, chosen.text):
+        return True
+    if cand.hit.chunk.chunk_id != chosen.hit.chunk.chunk_id:
+        return False
+    said, before = set(_WORDS.findall(cand.text.lower())), set(_WORDS.findall(chosen.text.lower()))
+    return len(said & before) / max(1, min(len(said), len(before))) > 0.8
 
 
 def _similar(a: str, b: str) -> bool:

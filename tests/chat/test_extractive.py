@@ -1952,3 +1952,13 @@ def test_an_age_range_from_birth_or_from_nought_answers_what_age_and_counts_nobo
                   "formal consultation.")
     assert compose("What age range is the draft SEND policy?", [policy])[0].startswith("0-25 year.")
     assert compose("How many children are covered by the draft SEND policy?", [policy])[0] == ""
+
+
+def test_a_record_s_name_said_again_with_its_status_is_not_a_sentence_of_its_own():
+    row = _hit("Sale of excess disability beds\nSaving: £393k\nMarch 2020 Experiencing\nObstacles\nThis project has "
+               "been on hold due to the impact of the pandemic on the children’s disability homes.",
+               source="update.txt", title="Improvement Portfolio Update")
+    text, _, _ = compose("Has the sale of excess disability beds (saving £393k) been progressing during the pandemic?",
+                         [row])
+    assert "on hold due to the impact of the pandemic" in text, text
+    assert text.count("Sale of excess disability beds") == 1, text
