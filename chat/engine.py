@@ -15,7 +15,8 @@ from chat.extractive import compose, other_period_note
 from chat.followup import standalone_question
 from chat.people import names_a_person
 from chat.questions import (acronyms_in_capitals, asked_part, former_holders, holds_phrase, misspellings_corrected,
-                            names_in_capitals, normal_phrase, quoted_phrases, tidy_question, without_asker)
+                            names_in_capitals, normal_phrase, quoted_phrases, tidy_question, unwritten_thing_asked,
+                            without_asker)
 from chat.records import NOT_FOUND, Answer, Citation
 from chat.rerank import contact_asked, document_periods, documents_meant, rerank
 from chat.roles import holder_of_role, signatories, speaking_as
@@ -329,6 +330,10 @@ class Engine:
     def _extractive(self, question: str, passages: tuple[Hit, ...], timings: dict) -> Answer:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
+        unwritten = unwritten_thing_asked(question, self.reader.words_written())
+        if unwritten:  # "Is there visitor parking ...?": no document writes "parking"
+            return Answer(question, NOT_FOUND, (), passages, True, timings=timings,
+                          notes=(f"No document mentions '{unwritten}'.",))
         # Found only by a name the model does not know: the answer comes from the passage giving it.
         alone = found_by_name_alone(question, passages)
         text, cited, chosen = self._composed(question, passages[:1] if alone else passages)

@@ -10,6 +10,7 @@ from chat.answer_types import question_kind
 from chat.people import names_a_person, people_named, titled_surname
 from chat.text import POINTS_BACK, stems
 from ingest.dates import years_named
+from index.store import STOPWORDS
 
 # Longer questions are cut: the embedding model reads about 256 word pieces anyway, and a keyword
 # query of thousands of words only slows the search down.
@@ -110,6 +111,35 @@ def misspellings_corrected(question: str, written: frozenset[str]) -> str:
 
 
 _ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
+_PLURAL_ENDINGS = ("s", "es")  # "seat" is written "seats"; but "car" is not "carer", nor "caring"
+
+
+# "Is there a mileage allowance for ...?", "is there visitor parking at Loxley House?": the thing whose being
+# there is asked, up to a word going on to say for whom, where or when.
+# Asked at a clause's opening: "how many places are there altogether?" asks no such thing.
+_IS_THERE = re.compile(r"(?:^|[?.!,;:–—-]\s*|\b(?:and|but|so|also)\s+)(?:is|are) there (?:a |an |any |some )?"
+                       r"((?:[\w'’-]+ ){0,3}?[\w'’-]+)(?=\s+(?:for|at|in|on|to|with|when|where|that|which|who|we|i|"
+                       r"our|available|and|or)\b|\s*[?,.;:]|\s+[-–—]|\s*$)", re.IGNORECASE)
+
+
+def unwritten_thing_asked(question: str, written: frozenset[str]) -> str:
+    """A word of the thing an "is there ...?" question asks about ("parking" in "Is there visitor parking
+    at Loxley House?") that no document writes, in any form ("seats" writes "seat"): the documents cannot
+    say there is one. '' for any other question. An acronym in capitals is left to the glossary.
+    `written` holds the documents' words in lower case (as for misspellings_corrected)."""
+    for found in _IS_THERE.finditer(question):
+        for typed in re.findall(r"[A-Za-z]+", found.group(1)):
+            word = typed.lower()
+            if len(word) > 2 and not typed.isupper() and word not in STOPWORDS and not _written_as(word, written):
+                return typed
+    return ""
+
+
+def _written_as(word: str, written: frozenset[str]) -> bool:
+    """Whether the documents write `word`, or it with an ending taken off, or as a plural ("seat" as "seats")."""
+    return (word in written or _inflects(word, written)
+            or any(word + end in written for end in _PLURAL_ENDINGS))
+
 
 
 def _inflects(word: str, written: frozenset[str]) -> bool:

@@ -4,6 +4,7 @@ from dataclasses import replace
 import pytest
 
 from chat.engine import MIN_SIMILARITY, found_by_name_alone, should_abstain
+from chat.questions import unwritten_thing_asked
 from index.records import Hit
 from ingest.records import Chunk
 
@@ -34,3 +35,26 @@ def test_a_name_found_only_by_its_words_is_answered_from_the_passage_giving_it(c
     assert "survivor and perpetrator specialist" in answer.text, answer.text
     # the plan says when it was launched no more than that it was: no other launch answers for it
     assert corpus_engine.answer("When was the Stride pilot launched?").abstained
+
+
+def test_a_thing_asked_to_be_there_that_no_document_writes_is_named():
+    written = frozenset("there is a policy for staff doing home visits the board meets at loxley house seats "
+                        "caring carer feed park membership allowance pioneering places".split())
+    assert unwritten_thing_asked("Is there a mileage allowance for staff doing home visits?", written) == "mileage"
+    assert unwritten_thing_asked("so is there visitor parking at Loxley House?", written) == "visitor"
+    # "car" is neither "carer" nor "caring"; "fee" is no "feed"
+    assert unwritten_thing_asked("Is there car parking for the board?", written) == "car"
+    assert unwritten_thing_asked("Is there a membership fee?", written) == "fee"
+    # written as a plural or with an ending; a word of the question's other clauses; an acronym
+    assert unwritten_thing_asked("Is there a seat for the governors?", written) == ""
+    assert unwritten_thing_asked("Is there a home visits policy for lone workers?", written) == ""
+    assert unwritten_thing_asked("Is there a DBS policy?", written) == ""
+    # "are there" inside a "how many" question asks for a count, not whether something is there
+    assert unwritten_thing_asked("How many pioneering places are there altogether?", written) == ""
+
+
+@pytest.mark.slow
+def test_a_question_whether_there_is_something_no_document_writes_is_not_answered(corpus_engine):
+    answer = corpus_engine.answer("Is there a mileage allowance for practitioners doing home visits?")
+    assert answer.abstained and answer.notes == ("No document mentions 'mileage'.",), answer.text
+    assert not corpus_engine.answer("Is there an app for care leavers? what's it called").abstained
