@@ -589,6 +589,12 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         scored = [s for s in scored if not _of_another_body(s.cand.text, role, body, glossary)]
     least = SHARE_FOCUS if kind == "percent" else MIN_FOCUS
     least *= TWO_PART_FOCUS if _TWO_PARTS.search(asked) else 1.0
+    # "David Mellen signed the 2010 strategy as Chair. Which portfolio does he hold in the 2016 CYPP?": after
+    # a statement setting the scene, the question asks of the document it names, when that one says it.
+    if asked != question:
+        of_named = [s for s in scored if _of_document_named(s, asked, glossary)]
+        if of_named and _first_on_topic(of_named, least):
+            scored = of_named
     first = _first_on_topic(scored, least)
     if first is None:
         return "", [], []

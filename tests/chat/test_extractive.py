@@ -1962,3 +1962,17 @@ def test_a_record_s_name_said_again_with_its_status_is_not_a_sentence_of_its_own
                          [row])
     assert "on hold due to the impact of the pandemic" in text, text
     assert text.count("Sale of excess disability beds") == 1, text
+
+
+def test_a_question_after_a_statement_is_answered_from_the_document_it_names():
+    signed = _hit("Councillor David Mellen Nottingham City Council Chair of the Nottingham Children's Partnership Board",
+                  source="strategy.txt", title="Our Workforce Strategy 2010-2014", date_sort="2014-12-31")
+    earlier = _hit("Councillor David Mellen - Portfolio Holder for Children's Services", rank=2, source="papers.txt",
+                   title="Children's Partnership Board papers", date_sort="2013-09-25")
+    portfolio = _hit("Councillor David Mellen Portfolio Holder for Early Intervention and Early Years", rank=3,
+                     source="cypp.txt", title="Children and Young People's Plan 2016", date_sort="2016-12-31")
+    asked = ("David Mellen signed the 2010 workforce strategy as Chair of the Partnership Board. Which portfolio "
+             "does he hold in the 2016 CYPP?")
+    text, cited, _ = compose(asked, [signed, earlier, portfolio], {"CYPP": "Children and Young People's Plan"})
+    assert text.startswith("Councillor David Mellen Portfolio Holder for Early Intervention"), text
+    assert [h.chunk.source for h in cited] == ["cypp.txt"]
