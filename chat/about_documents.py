@@ -213,8 +213,9 @@ def _acronym_undefined(question: str, short: str, reader, timings: dict) -> Answ
     """For an acronym no document defines: when a passage using it also writes a capitalised name with
     its initials ("The Domestic and Sexual Violence and Abuse Strategy was launched to reduce incidents
     of DSVA"), that name, said as what it most likely stands for; when no document writes it at all
-    ("What does ASYE stand for?"), "the documents don't say"; else None, for the passages to answer (one
-    written out in a way the glossary does not read: "Education, Health and (social) Care Plans (EHCP)")."""
+    ("What does ASYE stand for?"), or none writes it beside a name in brackets ("attendance on the ALICSE
+    programme"), "the documents don't say"; else None, for the passages to answer (one written out in a
+    way the glossary does not read: "Education, Health and (social) Care Plans (EHCP)")."""
     using = [hit for hit in reader.search(short, SPELT_OUT_DEPTH, "lexical")
              if re.search(rf"\b{re.escape(short)}\b", hit.chunk.text)]
     if not using:
@@ -226,7 +227,16 @@ def _acronym_undefined(question: str, short: str, reader, timings: dict) -> Answ
                     f"likely stands for [1].")
             return _cited(question, text, [replace(hit, rank=1, retriever="glossary")], [name],
                           "a name written beside the acronym", timings)
+    if not any(_bracketed_beside_a_name(short, hit.chunk.text) for hit in using):
+        return Answer(question, NOT_FOUND, (), (), True, timings=timings,
+                      notes=(f"The documents use {short} but never say what it stands for.",))
     return None
+
+
+def _bracketed_beside_a_name(short: str, text: str) -> bool:
+    """Whether `text` writes the acronym in brackets after a name, or before a name in brackets:
+    "Education, Health and (social) Care Plans (EHCP)", "EHCP (Education, Health and Care Plan)"."""
+    return bool(re.search(rf"\(\s*{re.escape(short)}s?\s*\)|\b{re.escape(short)}s?\s*\(", text))
 
 
 def _squashed(text: str) -> str:

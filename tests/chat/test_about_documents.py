@@ -127,6 +127,9 @@ def test_an_acronym_no_document_uses_is_not_answered_from_passages_about_somethi
     assert answer.abstained and answer.notes == ("No document uses ASYE.",), answer.text
     # One the documents use, spelt out in a way the glossary does not read, is left to the passages.
     assert not corpus_engine.answer("What does EHCP mean in the context of the SEND reforms?").abstained
+    # One they use but never spell out ("attendance on the ALICSE programme") is refused, saying so.
+    alicse = corpus_engine.answer("What does ALICSE stand for?")
+    assert alicse.abstained and alicse.notes == ("The documents use ALICSE but never say what it stands for.",)
 
 
 @pytest.mark.slow
