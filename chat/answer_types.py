@@ -137,7 +137,8 @@ _KINDS = [
               # "What is the planned pupil capacity of ...?" (not "in what acting capacity?")
               r"|what(?:'s| is| was| are| were) (?:the )?(?:[\w'’-]+ ){0,3}(?:capacity|population|headcount)"
               r"\b(?! to\b)"
-              r"|what(?:'s| is| was| are| were)? (?:the )?(?:maximum|minimum|largest|smallest|average|total)\b)\b"),
+              r"|what(?:'s| is| was| are| were)? (?:the )?(?:max(?:imum)?|min(?:imum)?|largest|smallest|average|avg|"
+              r"total)\b)\b"),
     # "What's the local target for families supported?": a target is an amount, whatever its unit.
     # "What's the latest figure for two year olds taking up free places?": a figure is a count or a share.
     # "How big is the workforce?" is answered by a headcount, a share or a sum.

@@ -31,12 +31,12 @@ _SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|(?<!what )value|price|fees?|cost
                      re.IGNORECASE)
 
 
-# "What is the maximum caseload ...?", "what's the average caseload per social worker?": the measure is
+# "What is the maximum caseload ...?", "what's the avg caseload per social worker?": the measure is
 # the caseload, which a headcount of social workers does not give ("the total number of referrals" names
 # no measure of its own).
 _MEASURE_OF_ALL = re.compile(r"\bwhat(?:['’]s| is| was| are| were)? (?:the )?"
                              r"(?:(?:current|latest|new|local|overall)\s+)?"
-                             r"(?:maximum|minimum|average|typical|usual|mean|median|total)\s+([a-z]{4,})\b",
+                             r"(?:max(?:imum)?|min(?:imum)?|average|avg|typical|usual|mean|median|total)\s+([a-z]{4,})\b",
                              re.IGNORECASE)
 _NO_MEASURE = frozenset("number numbers size value amount figure total level".split())
 
@@ -137,9 +137,19 @@ def counts_what_is_asked(text: str, counted: str, asked: str) -> bool:
             return True
         if _counts_a_qualifier(roots, counted) or _counts_another_plural(named, counted):
             continue  # "just under 100 schools" for "How many school nurses ...?": it counts schools
-        if roots & asked_words:
+        # "3 Service induction days" counts days, though the question names children's services ("7
+        # additional locality SENCOs" may count what the question spells out: the roots of all its words)
+        head = named[-1]
+        counts = {word_root(w) for w in stems(head)} if _is_plural(head) and not _an_acronym(head, after) else roots
+        if counts & asked_words:
             return True
     return not numbers
+
+
+def _an_acronym(word: str, text: str) -> bool:
+    """Whether `word` (in lower case, as _words_after gives it) is written in `text` as an acronym: "SENCOs"."""
+    written = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+    return bool(written) and sum(ch.isupper() for ch in written.group(0)) >= 2
 
 
 def _counted_before(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from chat.answer_types import (after_status_cell, asks_yes_or_no, chair_asked, h
                                names_role_holder, post_asked_of, post_holder_asked, question_kind, role_asked,
                                status_cell, the_fact)
 from chat.extractive import candidates, compose, score_candidates, topic_terms
+from chat.measures import counts_what_is_asked
 from chat.rows import trim_cell
 from chat.names import name_readings, named_things, naming_part
 from chat.people import names_a_person, opens_with_post
@@ -583,6 +584,7 @@ def test_a_rate_answers_only_when_it_is_the_rate_asked_about():
     # the maximum or average of a thing is a measure of it: a headcount of the workers does not give it
     workforce = _hit("The workforce includes 143 front line Social Workers.")
     assert compose("what's the average caseload per social worker in the city?", [workforce])[0] == ""
+    assert compose("what is the max caseload for a social worker", [workforce])[0] == ""  # typed short
     assert "143" in compose("What was the total number of front line social workers?", [workforce])[0]
 
 
@@ -784,6 +786,7 @@ def test_a_sum_of_a_named_sort_answers_only_when_it_is_that_sort():
     assert question_kind("What starting salary does the council offer newly qualified social workers?") == "money"
     assert question_kind("What is the total contract value of the Social Impact Bond?") == "money"
     assert question_kind("What is the maximum caseload allowed for a social worker?") == "count"
+    assert question_kind("what's the max caseload allowed for a social worker") == "count"
     assert question_kind("What target percentage did the government set for year three?") == "percent"
     assert not holds_kind("count", "The Workforce Strategy Action Plan for 2016-17 sets the priorities.")
     record = _hit("DN2 Social Impact Bond:\nDeliver new services for children on the edge of care, with the "
@@ -1553,6 +1556,12 @@ def test_a_how_many_answer_counts_what_is_asked_not_something_else():
     # number counts.
     supported = _hit("The Safe Families for Children pilot has supported 93 children so far.")
     assert compose("How many volunteer families are in the Safe Families for Children pilot?", [supported])[0] == ""
+    # what a number counts is the plural closing its words, not a word before it the question also uses
+    days = "3 Service induction days being held virtually in November 2020."
+    assert not counts_what_is_asked(days, "staff", "How many staff work for the children's services department?")
+    assert counts_what_is_asked(days, "days", "How many service induction days are held?")
+    sencos = _hit("The review facilitated the creation of 7 additional locality SENCOs.")  # an acronym's plural
+    assert "7 additional" in compose("How many extra locality SENCOs came out of the review?", [sencos])[0]
     advisers = _hit("Three Troubled Families Employment Advisers from DWP worked with the Priority Families Team.")
     assert "Three" in compose("How many DWP employment advisers worked with the Priority Families team?",
                               [advisers])[0]
