@@ -642,8 +642,8 @@ _AGE = re.compile(r"\b(?:aged?|ages|age of)\s+(?:\d+\s*(?:-|–|to)\s*)?\d+\+?(?
                   r"|\b(?:\d+\s*(?:-|–|to)\s*)?\d+[\s-]*years?[\s-]*olds?\b"
                   r"|(?:\b0\s*(?:-|–|to)\s*|\bunder[\s-]*|\bover[\s-]*)(?:\d{1,2}|one|two|three|four|five|eleven|"
                   r"sixteen|eighteen|nineteen)'?s\b"
-                  r"|\bfrom birth (?:to|until|up to)\s+(?:the age of\s+)?\d{1,2}\b|\b0\s*(?:-|–|to)\s*\d{1,2}\s*years?\b",
-                  re.IGNORECASE)
+                  r"|\bfrom birth (?:to|until|up to)\s+(?:the age of\s+)?\d{1,2}\b"
+                  r"|\b0\s*(?:-|–|to)\s*\d{1,2}\s*years?\b", re.IGNORECASE)
 
 
 # The words after "how many" up to a verb or a preposition: what is counted.

@@ -36,7 +36,8 @@ _SUM_OF = re.compile(r"\b(salar(?:y|ies)|wages?|(?<!what )value|price|fees?|cost
 # no measure of its own).
 _MEASURE_OF_ALL = re.compile(r"\bwhat(?:['’]s| is| was| are| were)? (?:the )?"
                              r"(?:(?:current|latest|new|local|overall)\s+)?"
-                             r"(?:max(?:imum)?|min(?:imum)?|average|avg|typical|usual|mean|median|total)\s+([a-z]{4,})\b",
+                             r"(?:max(?:imum)?|min(?:imum)?|average|avg|typical|usual|mean|median|total)"
+                             r"\s+([a-z]{4,})\b",
                              re.IGNORECASE)
 _NO_MEASURE = frozenset("number numbers size value amount figure total level".split())
 

@@ -1974,8 +1974,8 @@ def test_a_record_s_name_said_again_with_its_status_is_not_a_sentence_of_its_own
 
 
 def test_a_question_after_a_statement_is_answered_from_the_document_it_names():
-    signed = _hit("Councillor David Mellen Nottingham City Council Chair of the Nottingham Children's Partnership Board",
-                  source="strategy.txt", title="Our Workforce Strategy 2010-2014", date_sort="2014-12-31")
+    signed = _hit("Councillor David Mellen Nottingham City Council Chair of the Nottingham Children's Partnership "
+                  "Board", source="strategy.txt", title="Our Workforce Strategy 2010-2014", date_sort="2014-12-31")
     earlier = _hit("Councillor David Mellen - Portfolio Holder for Children's Services", rank=2, source="papers.txt",
                    title="Children's Partnership Board papers", date_sort="2013-09-25")
     portfolio = _hit("Councillor David Mellen Portfolio Holder for Early Intervention and Early Years", rank=3,
