@@ -20,8 +20,10 @@ advisor consultant representative rep lead director officer manager head executi
 _BODY_WORDS = frozenset("""trust council board service services partnership team authority police association
 network group foundation unit school college university academy centre hospital agency cic ltd limited company
 alliance forum commission committee project programme""".split())
+# A compass point or a region opens or is a place's name: "the East Midlands region", "West Bridgford".
+_PLACE_WORDS = frozenset("north south east west northern southern eastern western central midlands".split())
 # Capitalised words never part of a person's name, whatever the corpus does with them.
-_NEVER_NAMES = NOT_NAMES | _POST_WORDS | _BODY_WORDS
+_NEVER_NAMES = NOT_NAMES | _POST_WORDS | _BODY_WORDS | _PLACE_WORDS
 # Words before a post that keep it a post: "Joint Chair", "Interim Director".
 _POST_QUALIFIERS = frozenset("joint deputy vice interim acting".split())
 

@@ -1008,6 +1008,9 @@ def test_a_person_is_named_by_capitalised_words_the_corpus_never_uses_otherwise(
     assert not names_a_person("set up a multi-agency Vanguard Plus team with the police", non_names)
     assert not names_a_person("The launch of the Sheriff’s Award has encouraged activity", non_names)
     assert names_a_person("Jane Example’s team runs the service", non_names)
+    # a region or a compass point names a place
+    assert not names_a_person("Work with partners across the East Midlands region", non_names)
+    assert not names_a_person("a new secondary school in West Bridgford", non_names)
 
 
 def test_chat_filler_in_a_question_does_not_pick_the_sentence():
