@@ -442,9 +442,28 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         return names_title(title_asked(asked), text)
     if kind == "body":  # a name the question does not already give ("Vision West Notts College", "NCVS"),
         # or a town ("held on site in Mansfield") for "which town ...?"
+        # "Which universities ...?": one named "... University", or by initials ending on its sort's ("NTU"), not
+        # a programme (a second question's answer, "and where?", need not name it)
+        sort = _SORT_IN_ITS_NAME.search(asked)
+        if sort and not _AND_ANOTHER.search(asked) and not _names_one_of(sort.group(1), text, asked):
+            return False
         return any(m.group(0).lower() not in asked.lower() and not _CALENDAR.search(m.group(0))
                    for m in (*_BODY_NAME.finditer(text), *_PLACE_NAMED.finditer(text)))
     return True
+
+
+# Sorts of body whose names say the sort ("Nottingham Trent University", "Nottingham City Council"), asked
+# for as "which universities ...?" (the first five letters of the sort cover its plural).
+_SORT_IN_ITS_NAME = re.compile(r"\b(?:which|what)\s+(universit(?:y|ies)|colleges?|councils?)\b", re.IGNORECASE)
+def _names_one_of(sort: str, text: str, asked: str) -> bool:
+    """Whether `text` names a body of the `sort` asked ("universities"): by a name holding the sort's word,
+    or by initials, not the question's own, ending on its letter ("NTU" for Nottingham Trent University)."""
+    if re.search(rf"\b{sort[:5]}", text, re.IGNORECASE):
+        return True
+    return any(short.endswith(sort[0].upper()) and short not in asked for short in re.findall(r"\b[A-Z]{2,}\b", text))
+
+
+_AND_ANOTHER = re.compile(r"\band\s+(?:\w+\s+)?(?:where|when|who|what|which|how)\b", re.IGNORECASE)  # "and with which"
 
 
 # "a pathway with A&E", "at the QMC": a place known by its initials.

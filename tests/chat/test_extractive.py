@@ -1988,3 +1988,20 @@ def test_a_question_after_a_statement_is_answered_from_the_document_it_names():
     text, cited, _ = compose(asked, [signed, earlier, portfolio], {"CYPP": "Children and Young People's Plan"})
     assert text.startswith("Councillor David Mellen Portfolio Holder for Early Intervention"), text
     assert [h.chunk.source for h in cited] == ["cypp.txt"]
+
+
+def test_a_university_college_or_council_asked_for_is_named_as_one():
+    programme = _hit("We have introduced a Student Progression Programme, which enables final year students on "
+                     "placement with us to access a fast-track recruitment process.")
+    assert compose("Which universities do we work with to recruit social work graduates?", [programme])[0] == ""
+    college = _hit("The work experience readiness training has been completed with Vision West Notts College. "
+                   "Eleven children attended the training held on site in Mansfield.")
+    assert compose("Which college ran the work experience readiness training?", [college])[0].startswith(
+        "The work experience readiness training has been completed with Vision West Notts College.")
+    # named by initials ending on the sort's letter ("NTU"), not by any others ("DCSF")
+    assert holds_kind("body", "The programme is run by NTU.", "Which universities do we recruit from?")
+    assert not holds_kind("body", "Published by DCSF, December 2009.", "Which universities do we recruit from?")
+    # a sentence answering the other question ("where ..., and with which college?") need not name a college
+    held = "Eleven children attended the training held on site in Mansfield."
+    assert holds_kind("body", held, "Where was the training run, and with which college?")
+    assert not holds_kind("body", held, "Which college ran the training?")
