@@ -331,7 +331,7 @@ class Engine:
         if should_abstain(question, passages):
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings)
         unwritten = unwritten_thing_asked(question, self.reader.words_written())
-        if unwritten:  # "Is there visitor parking ...?": no document writes "parking"
+        if unwritten:  # "Is there a mileage allowance ...?": no document writes "mileage"
             return Answer(question, NOT_FOUND, (), passages, True, timings=timings,
                           notes=(f"No document mentions '{unwritten}'.",))
         # Found only by a name the model does not know: the answer comes from the passage giving it.

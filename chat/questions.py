@@ -123,9 +123,9 @@ _IS_THERE = re.compile(r"(?:^|[?.!,;:–—-]\s*|\b(?:and|but|so|also)\s+)(?:is|
 
 
 def unwritten_thing_asked(question: str, written: frozenset[str]) -> str:
-    """A word of the thing an "is there ...?" question asks about ("parking" in "Is there visitor parking
-    at Loxley House?") that no document writes, in any form ("seats" writes "seat"): the documents cannot
-    say there is one. '' for any other question. An acronym in capitals is left to the glossary.
+    """A word of the thing an "is there ...?" question asks about ("mileage" in "Is there a mileage
+    allowance for home visits?") that no document writes, in any form ("seats" writes "seat"): the
+    documents cannot say there is one. '' for any other question. An acronym in capitals is left to the glossary.
     `written` holds the documents' words in lower case (as for misspellings_corrected)."""
     for found in _IS_THERE.finditer(question):
         for typed in re.findall(r"[A-Za-z]+", found.group(1)):
