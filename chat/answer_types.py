@@ -90,6 +90,11 @@ TYPE_WORDS = {"phone", "telephone", "number", "call", "email", "mail", "address"
               "rate", "date", "year", "deadline", "timescale", "long", "venue", "located", "location",
               "held", "name", "named", "often", "frequently", "figure", "far", "ahead"}
 
+# A question in two parts: "Do the police run a cadets scheme, and what age is it for?", "Where was it run,
+# and with which college?", or a question then more ("what is ContactSearch? it keeps coming up").
+TWO_PARTS = re.compile(r",?\s+and\s+(?:(?:with|in|at|for|from|by|to|on)\s+)?(?:what|when|who|whom|where|which|how|"
+                       r"does|do|did|is|are|was|were|has|have|if so)\b|\?\s+\w", re.IGNORECASE)
+
 # Nouns for someone holding a role: "which councillor", "the name of the officer" ask for a person.
 _ROLE = (r"(?:officer|manager|chair\w*|lead|leader|person|co-?ordinator|director|councillor|worker|head|adviser|"
          r"advisor|consultant|member)")
@@ -445,7 +450,7 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
         # "Which universities ...?": one named "... University", or by initials ending on its sort's ("NTU"), not
         # a programme (a second question's answer, "and where?", need not name it)
         sort = _SORT_IN_ITS_NAME.search(asked)
-        if sort and not _AND_ANOTHER.search(asked) and not _names_one_of(sort.group(1), text, asked):
+        if sort and not TWO_PARTS.search(asked) and not _names_one_of(sort.group(1), text, asked):
             return False
         return any(m.group(0).lower() not in asked.lower() and not _CALENDAR.search(m.group(0))
                    for m in (*_BODY_NAME.finditer(text), *_PLACE_NAMED.finditer(text)))
@@ -455,15 +460,14 @@ def holds_kind(kind: str, text: str, asked: str = "") -> bool:
 # Sorts of body whose names say the sort ("Nottingham Trent University", "Nottingham City Council"), asked
 # for as "which universities ...?" (the first five letters of the sort cover its plural).
 _SORT_IN_ITS_NAME = re.compile(r"\b(?:which|what)\s+(universit(?:y|ies)|colleges?|councils?)\b", re.IGNORECASE)
+
+
 def _names_one_of(sort: str, text: str, asked: str) -> bool:
     """Whether `text` names a body of the `sort` asked ("universities"): by a name holding the sort's word,
     or by initials, not the question's own, ending on its letter ("NTU" for Nottingham Trent University)."""
     if re.search(rf"\b{sort[:5]}", text, re.IGNORECASE):
         return True
     return any(short.endswith(sort[0].upper()) and short not in asked for short in re.findall(r"\b[A-Z]{2,}\b", text))
-
-
-_AND_ANOTHER = re.compile(r"\band\s+(?:\w+\s+)?(?:where|when|who|what|which|how)\b", re.IGNORECASE)  # "and with which"
 
 
 # "a pathway with A&E", "at the QMC": a place known by its initials.

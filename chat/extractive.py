@@ -9,10 +9,10 @@ from functools import lru_cache
 from chat.aims import (AMOUNT_KINDS, asks_for_a_target, asks_what_happened, not_done_yet, states_a_target,
                        states_an_aim)
 from chat.answer_types import (AGENT, CONTACT_NAMED, EMAIL, LEAD_FIELD, MONTH_NAME, PHONE, QUOTE_END, SPEAKER, STATUS,
-                               TYPE_WORDS, after_status_cell, asks_yes_or_no, chair_asked, holds_field_of, holds_kind,
-                               names_a_post, names_another_post, names_role_holder, names_title, post_asked_of,
-                               post_holder_asked, posts_of, question_kind, role_asked, status_cell, the_fact,
-                               thing_counted, title_asked)
+                               TWO_PARTS, TYPE_WORDS, after_status_cell, asks_yes_or_no, chair_asked, holds_field_of,
+                               holds_kind, names_a_post, names_another_post, names_role_holder, names_title,
+                               post_asked_of, post_holder_asked, posts_of, question_kind, role_asked, status_cell,
+                               the_fact, thing_counted, title_asked)
 from chat.lists import items_asked, items_listed
 from chat.measures import counts_what_is_asked, measure_asked, names_measure
 from chat.names import name_readings, named_days, named_things, names_a_day, names_all, naming_part
@@ -53,8 +53,6 @@ TWO_PART_FOCUS = 0.5
 # A best sentence on too little of the topic gives way to one of its passage scoring at least this share
 # of its score and covering the topic by its own words (0.8: read +1, none lost; 0.9: none gained).
 NEAR_BEST = 0.8
-_TWO_PARTS = re.compile(r",?\s+and\s+(?:what|when|who|whom|where|which|how|does|do|did|is|are|was|were|has|have|"
-                        r"if so)\b|\?\s+\w", re.IGNORECASE)
 # A sentence naming someone in the role asked about ("Councillor David Mellen" for "which councillor").
 ROLE_WEIGHT = 0.15
 # A who-question's sentence saying who does it ("administered by NCVS", "Lead: Jane Example").
@@ -172,6 +170,7 @@ class Candidate:
     context: str = ""  # the previous sentence and the section heading, for "the new service will ..."
     antecedent: str = ""  # what "It meets every 8 weeks" refers back to: the sentences before it
     numbered: bool = False  # opens an item of a numbered list ("1. Promoting the health of ...")
+    label: str = ""  # a row's name left as the last line of the passage before (_label_before)
 
 
 @dataclass(frozen=True)
@@ -233,7 +232,7 @@ def candidates(hits: list[Hit], question: str = "") -> list[Candidate]:
                 continue
             out.append(Candidate(text, hit, position, f"{hit.chunk.heading} {label} {record} {carried} {previous}",
                                  f"{carried} {previous}" if refers else "",
-                                 numbered=bool(LIST_NUMBER.fullmatch(previous))))
+                                 numbered=bool(LIST_NUMBER.fullmatch(previous)), label=label))
             earlier = f"{carried} {previous}" if carried else previous
             previous, position = piece, position + 1
             opening = opening or piece
@@ -588,7 +587,7 @@ def compose(question: str, hits: list[Hit], glossary: dict[str, str] | None = No
         role, body = post[0], set(stems(_spelt_out(post[1], glossary)))
         scored = [s for s in scored if not _of_another_body(s.cand.text, role, body, glossary)]
     least = SHARE_FOCUS if kind == "percent" else MIN_FOCUS
-    least *= TWO_PART_FOCUS if _TWO_PARTS.search(asked) else 1.0
+    least *= TWO_PART_FOCUS if TWO_PARTS.search(asked) else 1.0
     # "David Mellen signed the 2010 strategy as Chair. Which portfolio does he hold in the 2016 CYPP?": after
     # a statement setting the scene, the question asks of the document it names, when that one says it.
     if asked != question:
@@ -930,7 +929,7 @@ def _mentions_among(cand: Candidate, names: list[str], hits: list[Hit], glossary
     if (any(_continues(chunk, h.chunk) and _names_in(h, names, glossary) for h in hits)
             and not _opens_with_a_name(cand.text)):
         return True
-    if names_all(_label_before(cand.hit, hits), names):
+    if names_all(cand.label, names):
         return True
     # Said by the passage or its paper's title ("Big Lottery for Nottingham, ..."), not the bundle's.
     said = [name for name in names if names_all(f"{chunk.text} {chunk.paper}", [name])]
@@ -1099,14 +1098,11 @@ def _said_again(cand: Candidate, chosen: Candidate) -> bool:
     same passage, punctuation aside ("Sale of excess disability beds" after "Sale of excess disability
     beds. March 2020 Experiencing Obstacles"). The same record in another document is kept: it says
     who held the post then."""
-    if _similar(cand.text, chosen.text):
-        return True
-    if cand.hit.chunk.chunk_id != chosen.hit.chunk.chunk_id:
-        return False
-    said, before = set(_WORDS.findall(cand.text.lower())), set(_WORDS.findall(chosen.text.lower()))
-    return len(said & before) / max(1, min(len(said), len(before))) > 0.8
+    return _similar(cand.text, chosen.text) or (cand.hit.chunk.chunk_id == chosen.hit.chunk.chunk_id
+                                                and _similar(cand.text, chosen.text, _WORDS.findall))
 
 
-def _similar(a: str, b: str) -> bool:
-    sa, sb = set(a.lower().split()), set(b.lower().split())
+def _similar(a: str, b: str, words=str.split) -> bool:
+    """Whether the shorter text's words (as `words` splits them) are mostly the longer one's."""
+    sa, sb = set(words(a.lower())), set(words(b.lower()))
     return len(sa & sb) / max(1, min(len(sa), len(sb))) > 0.8

@@ -141,7 +141,6 @@ def _written_as(word: str, written: frozenset[str]) -> bool:
             or any(word + end in written for end in _PLURAL_ENDINGS))
 
 
-
 def _inflects(word: str, written: frozenset[str]) -> bool:
     """Whether `word` is a word the documents write with an ending added ("manages" of "manage")."""
     return any(word.endswith(end) and (word[:-len(end)] in written or word[:-len(end)] + "e" in written)
