@@ -80,8 +80,11 @@ WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b", re.IGN
 CLOCK = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b\d{1,2}[.:]\d\d\b", re.IGNORECASE)
 # A place: a kind of building or way, a postcode ("NG1 4BH").
 # ("Building" alone may be a verb: "Building an Empowered and Resilient Workforce" is an event's title.)
-PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|venue|library|school|offices?|station|"
-                   r"held at|based at|located)\b|\b(?-i:[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2})\b"
+# The kind of building ends its name: "the School Nursing Service" and "Clayfields House Secure Unit" are
+# named after one but are a service and a unit ("Station Street" is still a street).
+PLACE = re.compile(r"\b(?:room|house|centre|center|hall|street|road|venue|library|school|offices?|station)\b"
+                   r"(?!\s+(?-i:[A-Z][a-z]))|\b(?:held at|based at|located)\b"
+                   r"|\b(?-i:[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2})\b"
                    r"|\b(?:the|a|new|main|same|this|that|council|school|office)\s+building\b", re.IGNORECASE)
 
 # Question words that say what kind of fact is wanted; they are not part of the question's topic.

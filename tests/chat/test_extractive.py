@@ -135,6 +135,10 @@ def test_question_kinds():
     assert holds_kind("place", "Patients are referred to the QMC.")
     assert not holds_kind("place", "Every Colleague Matters Event 2013: Building an Empowered Workforce")  # a verb
     assert holds_kind("place", "The team moved into the new building in May.")
+    # A kind of building opening a longer name names a service or a unit, not where something is.
+    assert not holds_kind("place", "Our actions include the Transformation of the School Nursing Service.")
+    assert not holds_kind("place", "A new board oversees children's homes, including Clayfields House Secure Unit.")
+    assert holds_kind("place", "The office is on Station Street.")
     # "one of the most rewarding jobs" counts nothing; "one of 12 areas" still names twelve.
     assert not holds_kind("count", "Working with children is one of the most rewarding jobs anyone can do.")
     assert holds_kind("count", "Nottingham is one of 12 areas chosen.")
