@@ -183,7 +183,7 @@ _HEDGE = re.compile(r"^\s*(?:(?:roughly|approximately|approx|about|around|exactl
 # "I've just joined the safeguarding side - who was the independent chair ...?": a statement before
 # the question tells who is asking or how things were; the question's opening word says what it wants.
 _LEADING_STATEMENT = re.compile(r"^(?!\s*(?:who|whom|whose|what|which|where|how|when|why)\b)[^?]*?"
-                                r"(?:\s[-–—]\s|:\s|(?<=\w\w)\.\s)\s*"
+                                r"(?:\s[-–—]\s|[:;]\s|(?<=\w\w)\.\s)\s*"
                                 r"(?=(?:who|whom|whose|what|which|where|how|when|why)\b)")
 # "staff who work with them": a "who" after a noun; after "tell me", "say", "know" it asks who.
 _RELATIVE_WHO = re.compile(r"(?<!\bme )(?<!\bus )(?<!\bsay )(?<!\bsays )(?<!\btell )(?<!\bknow )(?<!\bshow )"

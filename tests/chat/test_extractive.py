@@ -81,6 +81,9 @@ def test_question_kinds():
                          "the partnership board met in June 2013?") == "person"
     assert question_kind("Closing the Gap was the strategy when I left - what has replaced it?") == "other"
     assert question_kind("New starter here: when is the next board meeting?") == "date"
+    # ... after a semicolon too: its "when" clause sets the scene and asks for no date.
+    assert question_kind("David Mellen chaired the Board when the 2010 strategy was written; which portfolio "
+                         "did he hold by the 2016 plan?") == "other"
     assert asks_yes_or_no("Under the 2016 plan, does the independent chair of the LSCB sit on the Board?")
     assert question_kind("Under the 2016 plan, does the independent chair of the LSCB sit on the Board?") == "other"
     assert question_kind("According to the 2013 papers, who chairs the Board?") == "person"

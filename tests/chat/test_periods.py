@@ -152,6 +152,10 @@ def test_a_statement_of_how_things_were_sets_the_scene_for_a_question_about_now(
     assert recency_weight(question) > 0  # "latest" asks for the newest, "was" tells the past
     assert asked_part("Who was the project officer in 2013?") == "Who was the project officer in 2013?"
     assert asked_part("Who did it before - who does it now?") == "Who did it before - who does it now?"
+    # "by the time of the updated plan" asks of later, like "now" does.
+    updated = ("Jane Example was the project officer when the 2010 strategy was written. What post did she hold "
+               "by the time of the updated plan?")
+    assert asked_part(updated) == "What post did she hold by the time of the updated plan?"
     older, newer = _job_titles()
     text, _, _ = compose(question, [older, newer])
     assert text.startswith("Jane Example, Integrated Workforce Consultant"), text
