@@ -97,7 +97,19 @@ def names_all(text: str, names: list[str]) -> bool:
     if not names:
         return True
     positions = _word_positions(text)
-    return all(_names_most([_occurrences(positions, *pair) for pair in _name_words(name)]) for name in names)
+    return all(_names_most([_occurrences(positions, *pair) for pair in _name_words(name)])
+               or _named_then_referred_to(text, name) for name in names)
+
+
+def _named_then_referred_to(text: str, name: str) -> bool:
+    """Whether `text` names the thing by its first words and then refers back to it by its last, still
+    capitalised: "Early Intervention became a core theme ... The Programme was launched by One
+    Nottingham" names the "Early Intervention Programme" (a capital says "Programme" is a name's head)."""
+    *first, last = name.split()
+    if not first or not last[:1].isupper():
+        return False
+    again = re.search(rf"\b[Tt]he {re.escape(last)}\b", text)
+    return bool(again) and names_all(text[:again.start()], [" ".join(first)])
 
 
 def _names_most(occurrences: list[list[int]]) -> bool:

@@ -445,6 +445,12 @@ def test_a_name_must_be_named_together_not_in_scattered_words():
                      "Notts College in Mansfield.")
     text, _, _ = compose("Where did the Looked After Children attend the two-day training?", [reordered])
     assert "Mansfield" in text
+    # A name's first words, then its head referred back to with a capital, name it; a small "programme" does not.
+    referred = ("Early Intervention became a core theme of the plan. The Programme was launched in April 2008. "
+                "Activity was driven through five core strands - Projects, Governance and Finance.")
+    asked = "What were the five core strands of the Early Intervention Programme?"
+    assert compose(asked, [_hit(referred)])[0].startswith("Activity was driven through five core strands")
+    assert compose(asked, [_hit(referred.replace("The Programme", "The programme"))])[0] == ""
 
 
 def test_a_day_named_in_the_question_must_be_the_passages_day():
