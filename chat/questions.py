@@ -269,7 +269,8 @@ _PRESENT_TENSE = re.compile(r"\b(?:is|are|does|do|has|have)\b|\b(?:who|what|wher
 _WH_OPENING = re.compile(r"\s*(?:who|whom|whose|what|which|when|where|how|why)\b", re.IGNORECASE)
 # "by the time of the updated plan" asks of a later version too.
 _ASKS_NOW = re.compile(r"\b(?:now|currently|current|latest|later|most recent|newer|updated|by the time|today|"
-                       r"these days|at the moment|actually|turn(?:ed)? out|end(?:ed)? up|eventually|in the end)\b", re.IGNORECASE)
+                       r"these days|at the moment|actually|turn(?:ed)? out|end(?:ed)? up|eventually|in the end)\b",
+                       re.IGNORECASE)
 
 
 # "Who took over from Paul Burnett as chair?": the person named is the one who held it before.
